@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PartyAssistant.Cli.Commands;
+using PartyAssistant.Cli.Infrastructure;
+using PartyAssistant.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PartyAssistant.Cli;
+
+/// <summary>
+/// Composes configuration, services and commands. Configuration precedence, lowest first:
+/// appsettings.json in the working directory, user secrets, environment variables (Storage__DataDirectory), overrides.
+/// </summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter output, TextWriter diagnostics, IDictionary<string, string?>? configurationOverrides)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddUserSecrets(typeof(CliApplication).Assembly, optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(configurationOverrides ?? new Dictionary<string, string?>())
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("PartyAssistant", LogLevel.Warning));
+        services.AddPartyAssistantSearch(configuration);
+        services.AddSingleton(console);
+        services.AddSingleton(new CliOutput(console, output, diagnostics));
+        services.AddSingleton<IndexOpener>();
+
+        var app = new CommandApp(new TypeRegistrar(services));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("partyassistant");
+            config.AddCommand<IndexCommand>("index").WithDescription("Dựng lại chỉ mục tìm kiếm từ thư mục corpus.");
+            config.AddCommand<SearchCommand>("search").WithDescription("Tìm các đoạn văn bản liên quan tới câu hỏi.")
+                .WithExample("search", "\"chi bộ ấp có đông đảng viên thì tổ chức sinh hoạt thế nào?\"");
+            config.AddCommand<DocsCommand>("docs").WithDescription("Liệt kê các văn bản trong corpus và tình trạng hiệu lực.");
+            config.AddCommand<ShowCommand>("show").WithDescription("Xem một đoạn văn bản theo mã, cùng ngữ cảnh.")
+                .WithExample("show", "kl-tu-nq03/II.3.4");
+            config.AddCommand<EvalCommand>("eval").WithDescription("Đo chất lượng tìm kiếm trên một tệp câu hỏi (.jsonl).");
+            config.SetExceptionHandler((exception, _) =>
+            {
+                diagnostics.WriteLine($"Lỗi: {exception.Message}");
+                return exception is CommandParseException or CommandRuntimeException ? 2 : 1;
+            });
+        });
+
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await app.RunAsync(args, cancellation.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

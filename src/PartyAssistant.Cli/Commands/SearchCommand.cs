@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using PartyAssistant.Cli.Infrastructure;
+using PartyAssistant.Text;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PartyAssistant.Cli.Commands;
+
+public sealed class SearchCommand(IndexOpener opener, CliOutput output) : AsyncCommand<SearchCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<câu-hỏi>")]
+        [Description("Câu hỏi, có dấu hoặc không dấu.")]
+        public string Question { get; init; } = string.Empty;
+
+        [CommandOption("--top <N>")]
+        [Description("Số đoạn trả về (mặc định 5).")]
+        public int Top { get; init; } = 5;
+
+        [CommandOption("--json")]
+        [Description("In kết quả dạng JSON.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate() => this.Top is < 1 or > 100
+            ? ValidationResult.Error("--top phải từ 1 đến 100.")
+            : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (QuestionValidator.Problem(settings.Question) is { } problem)
+        {
+            return output.Fail(problem);
+        }
+
+        using var index = await opener.OpenAsync(cancellationToken);
+        var hits = index.Searcher.Search(settings.Question, settings.Top);
+        if (settings.Json)
+        {
+            output.Json(new
+            {
+                question = settings.Question,
+                hits = hits.Select(h => new { rank = h.Rank, passage_id = h.PassageId, label = h.Label, score = Math.Round(h.Score, 4), text = h.Text }),
+            });
+            return 0;
+        }
+
+        if (hits.Count == 0)
+        {
+            output.Console.MarkupLine("Không tìm thấy đoạn nào liên quan trong các văn bản đã nạp.");
+            return 0;
+        }
+
+        foreach (var hit in hits)
+        {
+            output.Console.MarkupLine($"[bold]{hit.Rank}. {Markup.Escape(hit.Label)}[/]  [grey]({Markup.Escape(hit.PassageId)}, điểm {hit.Score:0.00})[/]");
+            output.Console.WriteLine(hit.Text);
+            output.Console.WriteLine();
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Spectre.Console;
+
+namespace PartyAssistant.Cli.Infrastructure;
+
+/// <summary>
+/// Where commands write: the console for people; a plain writer for JSON, which must never be
+/// wrapped or coloured; and a diagnostics writer (stderr) for progress and errors, so that
+/// `--json` output stays parseable.
+/// </summary>
+public sealed class CliOutput(IAnsiConsole console, TextWriter raw, TextWriter diagnostics)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public IAnsiConsole Console { get; } = console;
+
+    public void Json<T>(T value)
+    {
+        raw.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+        raw.Flush();
+    }
+
+    /// <summary>Progress and notices: never mixed into the command's own output.</summary>
+    public void Status(string message)
+    {
+        diagnostics.WriteLine(message);
+        diagnostics.Flush();
+    }
+
+    /// <summary>A clear message and the exit code for bad input.</summary>
+    public int Fail(string message)
+    {
+        diagnostics.WriteLine($"Lỗi: {message}");
+        diagnostics.Flush();
+        return 1;
+    }
+}

@@ -1,0 +1,270 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Corpus;
+
+/// <summary>
+/// Builds sections and passages from body blocks, following the way Party documents are written:
+/// Roman-numeral parts, numbered items, bullets; or Markdown headings in summaries.
+/// </summary>
+internal sealed partial class DocumentStructureBuilder
+{
+    private readonly DocumentMetadata metadata;
+    private readonly List<Section> sections = [];
+    private readonly List<Passage> passages = [];
+    private readonly Dictionary<string, int> counters = new(StringComparer.Ordinal);
+    private readonly HashSet<string> usedIds = new(StringComparer.Ordinal);
+
+    private Section? top;      // a part (I, II) or a Markdown heading section
+    private Section? item;     // a numbered item that has children
+    private Section? special;  // recipients or signature
+    private BodyBlock? pendingItemBlock;
+    private string? preambleCarry;
+
+    private DocumentStructureBuilder(DocumentMetadata metadata) => this.metadata = metadata;
+
+    public static (IReadOnlyList<Section> Sections, IReadOnlyList<Passage> Passages) Build(DocumentMetadata metadata, IReadOnlyList<BodyBlock> blocks)
+    {
+        var builder = new DocumentStructureBuilder(metadata);
+        foreach (var block in blocks)
+        {
+            builder.Add(block);
+        }
+
+        builder.FlushPreamble();
+        builder.ResolvePendingItem(hasChildren: false);
+        return (builder.sections, builder.passages);
+    }
+
+    private void Add(BodyBlock block)
+    {
+        var text = VietnameseText.Normalize(block.Text);
+        switch (block.Kind)
+        {
+            case BlockKind.Heading:
+                this.CloseTop();
+                this.top = this.OpenSection(HeadingId(block), text, HeadingLabel(text));
+                break;
+            case BlockKind.Part:
+                this.CloseTop();
+                this.top = this.OpenSection(block.Marker!, $"{block.Marker}. {text}", $"Mục {block.Marker}");
+                break;
+            case BlockKind.NumberedItem when this.special is null:
+                this.FlushPreamble();
+                this.ResolvePendingItem(hasChildren: false);
+                this.pendingItemBlock = block with { Text = text };
+                break;
+            case BlockKind.Recipients:
+                this.CloseTop();
+                this.special = this.OpenSection("noi-nhan", "Nơi nhận", "Nơi nhận");
+                this.AddPassage(this.special, "noi-nhan", "Nơi nhận", text, block.Line);
+                break;
+            case BlockKind.Signature:
+                this.CloseTop();
+                this.special = this.OpenSection("ky", "Người ký văn bản", "Phần ký");
+                this.AddPassage(this.special, "ky", "Phần ký", text, block.Line);
+                break;
+            default:
+                this.AddContent(block, text);
+                break;
+        }
+    }
+
+    private void AddContent(BodyBlock block, string text)
+    {
+        if (this.special is not null)
+        {
+            // Recipients and the signature block are cited as one passage each.
+            this.AppendToLast(text, separator: this.special.Path == "noi-nhan" ? "; " : " ");
+            return;
+        }
+
+        if (this.top is null && this.item is null && this.pendingItemBlock is null)
+        {
+            this.AddPreamble(block, text);
+            return;
+        }
+
+        // A paragraph that starts in lower case after one that did not end a sentence is the
+        // rest of that paragraph, cut by a page break.
+        if (block.Kind == BlockKind.Paragraph && this.passages.Count > 0 && StartsLowerCase(text) && !EndsSentence(this.passages[^1].Text))
+        {
+            this.AppendToLast(text, " ");
+            return;
+        }
+
+        if (this.pendingItemBlock is not null)
+        {
+            var hasChildren = block.Kind == BlockKind.Bullet || LooksLikeHeading(this.pendingItemBlock.Text);
+            this.ResolvePendingItem(hasChildren);
+        }
+
+        var parent = this.item ?? this.top!;
+        var (id, labelPart) = this.NextChild(parent, block.Kind == BlockKind.Bullet ? "ý" : "đoạn");
+        this.AddPassage(parent, id, labelPart, text, block.Line);
+    }
+
+    private void AddPreamble(BodyBlock block, string text)
+    {
+        // Title lines in capitals ("KẾT LUẬN") belong with the line that follows them.
+        if (IsAllCaps(text))
+        {
+            this.preambleCarry = this.preambleCarry is null ? text : $"{this.preambleCarry} {text}";
+            return;
+        }
+
+        var combined = this.preambleCarry is null ? text : $"{this.preambleCarry} {text}";
+        this.preambleCarry = null;
+        var section = this.sections.FirstOrDefault(s => s.Path == "mo-dau") ?? this.OpenSection("mo-dau", "Phần mở đầu", "Phần mở đầu");
+        var (id, labelPart) = this.NextChild(section, "đoạn");
+        this.AddPassage(section, id, labelPart, combined, block.Line);
+    }
+
+    private void FlushPreamble()
+    {
+        if (this.preambleCarry is not null)
+        {
+            var carry = this.preambleCarry;
+            this.preambleCarry = null;
+            this.AddPreamble(new BodyBlock(BlockKind.Paragraph, carry, 1), carry);
+        }
+    }
+
+    /// <summary>A numbered item is a heading when bullets or paragraphs follow it, otherwise a passage of its own.</summary>
+    private void ResolvePendingItem(bool hasChildren)
+    {
+        if (this.pendingItemBlock is not { } block)
+        {
+            return;
+        }
+
+        this.pendingItemBlock = null;
+        var number = block.Marker!;
+        var parentPath = this.top?.Path;
+        var path = parentPath is null ? number : $"{parentPath}.{number}";
+        var parentLabel = this.top?.LabelPart;
+        if (hasChildren)
+        {
+            var label = parentLabel is null ? $"Điểm {number}" : $"{parentLabel}.{number}";
+            this.item = this.OpenSection(path, $"{number}. {block.Text}", label);
+            return;
+        }
+
+        this.item = null;
+        var container = this.top ?? this.OpenSection("noi-dung", "Nội dung", "Nội dung");
+        this.AddPassage(container, this.Unique(path, container), $"{container.LabelPart}, điểm {number}", block.Text, block.Line);
+    }
+
+    private (string Id, string LabelPart) NextChild(Section parent, string noun)
+    {
+        var key = parent.Path;
+        var next = this.counters.GetValueOrDefault(key) + 1;
+        this.counters[key] = next;
+        var id = this.Unique($"{parent.Path}.{next}", parent);
+        return (id, $"{parent.LabelPart}, {noun} {next}");
+    }
+
+    private string Unique(string id, Section parent)
+    {
+        if (!this.usedIds.Contains(id))
+        {
+            return id;
+        }
+
+        var k = 1;
+        while (this.usedIds.Contains($"{parent.Path}.p{k}"))
+        {
+            k++;
+        }
+
+        return $"{parent.Path}.p{k}";
+    }
+
+    private Section OpenSection(string path, string heading, string labelPart)
+    {
+        var section = new Section(path, heading, labelPart);
+        this.sections.Add(section);
+        return section;
+    }
+
+    private void CloseTop()
+    {
+        this.FlushPreamble();
+        this.ResolvePendingItem(hasChildren: false);
+        this.top = null;
+        this.item = null;
+        this.special = null;
+    }
+
+    private void AddPassage(Section section, string localId, string labelPart, string text, int line)
+    {
+        this.usedIds.Add(localId);
+        var heading = string.Join(" › ", this.sections
+            .Where(s => section.Path == s.Path || section.Path.StartsWith(s.Path + ".", StringComparison.Ordinal))
+            .Select(s => s.Heading));
+        this.passages.Add(new Passage(
+            $"{this.metadata.Id}/{localId}",
+            this.metadata.Id,
+            section.Path,
+            $"{this.metadata.CitationName} · {labelPart}",
+            heading,
+            text,
+            this.passages.Count,
+            line));
+    }
+
+    private void AppendToLast(string text, string separator)
+    {
+        var last = this.passages[^1];
+        this.passages[^1] = last with { Text = $"{last.Text}{separator}{text}" };
+    }
+
+    private static string HeadingId(BodyBlock block)
+    {
+        if (block.ExplicitId is not null)
+        {
+            return block.ExplicitId;
+        }
+
+        var text = block.Text;
+        if (ArticlePattern().Match(text) is { Success: true } article)
+        {
+            var kind = VietnameseText.Fold(article.Groups["kind"].Value);
+            return $"{kind}-{article.Groups["number"].Value.Replace('.', '-')}";
+        }
+
+        var slug = NonSlug().Replace(VietnameseText.Fold(text), "-").Trim('-');
+        return slug.Length > 40 ? slug[..40].TrimEnd('-') : slug;
+    }
+
+    private static string HeadingLabel(string heading)
+    {
+        if (ArticlePattern().Match(heading) is { Success: true } article)
+        {
+            return $"{article.Groups["kind"].Value} {article.Groups["number"].Value}";
+        }
+
+        var cut = heading.IndexOfAny(['.', ':', '—', '(']);
+        return (cut > 0 ? heading[..cut] : heading).Trim();
+    }
+
+    private static bool LooksLikeHeading(string text) => text.Length <= 250 && !EndsSentence(text);
+
+    private static bool EndsSentence(string text) => text.TrimEnd().EndsWith('.') || text.TrimEnd().EndsWith(':') ||
+        text.TrimEnd().EndsWith(';') || text.TrimEnd().EndsWith('!') || text.TrimEnd().EndsWith('?');
+
+    private static bool StartsLowerCase(string text) => text.Length > 0 && char.IsLower(text[0]);
+
+    private static bool IsAllCaps(string text)
+    {
+        var letters = text.Where(char.IsLetter).ToList();
+        return letters.Count > 0 && letters.All(char.IsUpper) && text.Length <= 80;
+    }
+
+    [GeneratedRegex(@"^(?<kind>Điều|Mục|Phần|Chương)\s+(?<number>[0-9IVX]+(\.[0-9]+)*)", RegexOptions.IgnoreCase)]
+    private static partial Regex ArticlePattern();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonSlug();
+}

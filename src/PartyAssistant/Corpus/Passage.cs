@@ -1,0 +1,27 @@
+namespace PartyAssistant.Corpus;
+
+/// <summary>
+/// The unit that is retrieved and cited: a bullet, a paragraph, a clause.
+/// <paramref name="Id"/> is stable ("kl-tu-nq03/II.3.4"); <paramref name="Label"/> is what a reader checks against the document.
+/// </summary>
+public sealed record Passage(
+    string Id,
+    string DocumentId,
+    string SectionPath,
+    string Label,
+    string Heading,
+    string Text,
+    int Order,
+    int Line);
+
+/// <summary>A part, item or article of a document; passages point at it through their section path.</summary>
+public sealed record Section(string Path, string Heading, string LabelPart);
+
+public sealed record CorpusDocument(
+    DocumentMetadata Metadata,
+    IReadOnlyList<Section> Sections,
+    IReadOnlyList<Passage> Passages,
+    string SourcePath)
+{
+    public string Id => this.Metadata.Id;
+}

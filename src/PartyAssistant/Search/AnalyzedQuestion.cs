@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Search;
+
+/// <summary>What kind of fact a question asks for, when its wording says so.</summary>
+public enum ExpectedAnswer
+{
+    Any,
+
+    /// <summary>"khi nào", "ngày nào", "bao giờ": a date or a year.</summary>
+    Time,
+
+    /// <summary>"bao nhiêu", "mấy", "tỷ lệ": a number.</summary>
+    Quantity,
+}
+
+/// <summary>A question made ready for search: normalised, abbreviations expanded, document references found.</summary>
+/// <param name="SearchText">What the analyzer sees: the question with abbreviations expanded and without
+/// "kết luận này"-style pointers, which name no document and would match every sentence saying "Kết luận này".</param>
+/// <param name="PointedType">The document type such a pointer names ("Kết luận"), if any.</param>
+public sealed partial record AnalyzedQuestion(
+    string Original,
+    string SearchText,
+    bool TypedWithoutDiacritics,
+    IReadOnlyList<DocumentReference> References,
+    string? PointedType,
+    ExpectedAnswer Expected)
+{
+    private static readonly Dictionary<string, string> TypeNames = new(StringComparer.Ordinal)
+    {
+        ["ket luan"] = "Kết luận",
+        ["nghi quyet"] = "Nghị quyết",
+        ["quy dinh"] = "Quy định",
+        ["chi thi"] = "Chỉ thị",
+        ["huong dan"] = "Hướng dẫn",
+    };
+
+    public static AnalyzedQuestion From(string question)
+    {
+        var normalized = VietnameseText.Normalize(question).Trim();
+        var folded = VietnameseText.Fold(normalized);
+        var references = DocumentReference.FindAll(normalized);
+
+        string? pointedType = null;
+        var withoutPointers = normalized;
+        if (folded.Length == normalized.Length && Pointer().Match(folded) is { Success: true } pointer)
+        {
+            // Folding keeps one character per character here, so positions carry over.
+            pointedType = TypeNames.GetValueOrDefault(pointer.Groups["type"].Value);
+            withoutPointers = string.Concat(normalized.AsSpan(0, pointer.Index), new string(' ', pointer.Length), normalized.AsSpan(pointer.Index + pointer.Length));
+        }
+
+        var searchText = Abbreviations.Expand(withoutPointers).Text;
+        if (VietnameseText.MatchKey(searchText).Length == 0)
+        {
+            searchText = Abbreviations.Expand(normalized).Text;
+        }
+
+        // "ĐV", "QĐ" carry a đ but say nothing about whether the writer types diacritics.
+        var ownWords = string.Join(' ', normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim(',', '.', '?', '!', ':', ';', '"', '(', ')'))
+            .Where(w => !Abbreviations.IsAbbreviation(w) && DocumentReference.ParseNumber(w) is null));
+        var expected = TimeQuestion().IsMatch(folded) ? ExpectedAnswer.Time
+            : QuantityQuestion().IsMatch(folded) ? ExpectedAnswer.Quantity
+            : ExpectedAnswer.Any;
+        return new AnalyzedQuestion(normalized, searchText, !VietnameseText.HasDiacritics(ownWords), references, pointedType, expected);
+    }
+
+    // Matched on folded text, so "Kết luận này" and "ket luan nay" are one pattern.
+    [GeneratedRegex(@"\b(?<type>ket luan|nghi quyet|quy dinh|chi thi|huong dan|van ban)\s+nay\b")]
+    private static partial Regex Pointer();
+
+    [GeneratedRegex(@"\b(khi nao|bao gio|ngay nao|nam nao|thang nao|thoi gian nao|thoi diem nao|thoi han|han chot|luc nao)\b")]
+    private static partial Regex TimeQuestion();
+
+    [GeneratedRegex(@"\b(bao nhieu|may (lan|nam|thang|nguoi|nhiem vu|dieu)|ty le|phan tram|bao lau)\b")]
+    private static partial Regex QuantityQuestion();
+}

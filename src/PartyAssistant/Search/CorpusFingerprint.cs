@@ -1,0 +1,24 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PartyAssistant.Search;
+
+/// <summary>A hash of every corpus file's name and bytes, and of the index format: when it changes, the index is rebuilt.</summary>
+public static class CorpusFingerprint
+{
+    // Bump when analysis or fields change, so existing indexes are rebuilt.
+    private const string IndexFormat = "passages-v4";
+
+    public static async Task<string> ComputeAsync(string corpusDirectory, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(IndexFormat));
+        foreach (var file in Directory.EnumerateFiles(corpusDirectory, "*.md").Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes("\n" + Path.GetFileName(file) + "\n"));
+            hash.AppendData(await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
+    }
+}

@@ -1,0 +1,62 @@
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PartyAssistant.Corpus;
+using PartyAssistant.Storage;
+
+namespace PartyAssistant.Search;
+
+/// <summary>What opening the index found: the searcher, the corpus it was built from, and whether it was rebuilt.</summary>
+public sealed record OpenedIndex(PassageSearcher Searcher, IndexManifest Manifest, bool Rebuilt) : IDisposable
+{
+    public void Dispose() => this.Searcher.Dispose();
+}
+
+/// <summary>
+/// The corpus folder and its index kept in step: opening rebuilds the index when the corpus has
+/// changed since the last build, otherwise it opens the one on disk.
+/// </summary>
+public sealed class CorpusIndex(
+    IOptions<CorpusOptions> corpusOptions,
+    IOptions<StorageOptions> storageOptions,
+    IOptions<SearchOptions> searchOptions,
+    CorpusLoader loader,
+    ILoggerFactory loggerFactory)
+{
+    private readonly IndexStore store = new(storageOptions.Value.DataDirectory, loggerFactory.CreateLogger<IndexStore>());
+
+    public string CorpusDirectory { get; } = corpusOptions.Value.Resolve();
+
+    public IndexStore Store => this.store;
+
+    public Task<CorpusLoadResult> LoadCorpusAsync(CancellationToken cancellationToken) =>
+        loader.LoadAsync(this.CorpusDirectory, cancellationToken);
+
+    public async Task<OpenedIndex> OpenAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var fingerprint = await CorpusFingerprint.ComputeAsync(this.CorpusDirectory, cancellationToken).ConfigureAwait(false);
+        var current = this.store.Current();
+        var rebuilt = false;
+        if (current is not { } found || found.Manifest.Fingerprint != fingerprint)
+        {
+            await this.RebuildAsync(fingerprint, progress, cancellationToken).ConfigureAwait(false);
+            current = this.store.Current() ?? throw new InvalidOperationException("Chỉ mục vừa dựng nhưng không mở được.");
+            rebuilt = true;
+        }
+
+        var (path, manifest) = current.Value;
+        return new OpenedIndex(new PassageSearcher(FSDirectory.Open(path), searchOptions.Value), manifest, rebuilt);
+    }
+
+    public async Task<IndexManifest> RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var fingerprint = await CorpusFingerprint.ComputeAsync(this.CorpusDirectory, cancellationToken).ConfigureAwait(false);
+        return await this.RebuildAsync(fingerprint, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IndexManifest> RebuildAsync(string fingerprint, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var corpus = await this.LoadCorpusAsync(cancellationToken).ConfigureAwait(false);
+        return await this.store.BuildAsync(corpus, fingerprint, progress, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using PartyAssistant.Corpus;
+
+namespace PartyAssistant.Search;
+
+/// <summary>
+/// The on-disk index under &lt;data&gt;/index. Each build goes to a new generation folder and a
+/// one-line CURRENT file is replaced atomically to point at it, so a crash mid-build leaves the
+/// previous generation in use and a half-built folder that the next build clears away.
+/// </summary>
+public sealed class IndexStore(string dataDirectory, ILogger<IndexStore> logger)
+{
+    private const string CurrentFile = "CURRENT";
+    private const string ManifestFile = "manifest.json";
+    private const string BuildingSuffix = ".building";
+
+    public string Root { get; } = Path.Combine(Path.GetFullPath(dataDirectory), "index");
+
+    /// <summary>The generation CURRENT names, with its manifest; null when there is none or it is unreadable.</summary>
+    public (string Path, IndexManifest Manifest)? Current()
+    {
+        var pointer = Path.Combine(this.Root, CurrentFile);
+        if (!File.Exists(pointer))
+        {
+            return null;
+        }
+
+        var generation = Path.Combine(this.Root, File.ReadAllText(pointer).Trim());
+        var manifest = Path.Combine(generation, ManifestFile);
+        if (!File.Exists(manifest))
+        {
+            logger.LogWarning("CURRENT trỏ tới {Generation} nhưng thư mục đó không có manifest; sẽ dựng lại chỉ mục.", generation);
+            return null;
+        }
+
+        try
+        {
+            return (generation, JsonSerializer.Deserialize<IndexManifest>(File.ReadAllText(manifest))!);
+        }
+        catch (JsonException e)
+        {
+            logger.LogWarning(e, "manifest của {Generation} hỏng; sẽ dựng lại chỉ mục.", generation);
+            return null;
+        }
+    }
+
+    /// <summary>Builds a new generation from the loaded corpus and makes it current.</summary>
+    public async Task<IndexManifest> BuildAsync(CorpusLoadResult corpus, string fingerprint, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(this.Root);
+        this.RemoveUnfinishedBuilds();
+
+        var name = $"gen-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{fingerprint}";
+        var building = Path.Combine(this.Root, name + BuildingSuffix);
+        int passages;
+        using (var directory = FSDirectory.Open(building))
+        {
+            passages = PassageIndexWriter.Write(directory, corpus.Documents, progress, cancellationToken);
+        }
+
+        var manifest = new IndexManifest(fingerprint, corpus.Documents.Count, passages, DateTimeOffset.UtcNow,
+            corpus.Errors.Select(e => e.Message).ToList());
+        await File.WriteAllTextAsync(Path.Combine(building, ManifestFile), JsonSerializer.Serialize(manifest), cancellationToken).ConfigureAwait(false);
+
+        var final = Path.Combine(this.Root, name);
+        System.IO.Directory.Move(building, final);
+        var pointerTemp = Path.Combine(this.Root, CurrentFile + ".tmp");
+        await File.WriteAllTextAsync(pointerTemp, name, cancellationToken).ConfigureAwait(false);
+        File.Move(pointerTemp, Path.Combine(this.Root, CurrentFile), overwrite: true);
+        logger.LogInformation("Đã dựng chỉ mục {Generation}: {Documents} văn bản, {Passages} đoạn.", name, manifest.Documents, passages);
+
+        this.RemoveOldGenerations(keep: name);
+        return manifest;
+    }
+
+    private void RemoveUnfinishedBuilds()
+    {
+        foreach (var dir in System.IO.Directory.EnumerateDirectories(this.Root, "*" + BuildingSuffix))
+        {
+            TryDelete(dir);
+        }
+    }
+
+    private void RemoveOldGenerations(string keep)
+    {
+        foreach (var dir in System.IO.Directory.EnumerateDirectories(this.Root, "gen-*"))
+        {
+            if (!string.Equals(Path.GetFileName(dir), keep, StringComparison.Ordinal))
+            {
+                // A searcher in another process may still read it; on Linux open files outlive deletion.
+                TryDelete(dir);
+            }
+        }
+    }
+
+    private void TryDelete(string dir)
+    {
+        try
+        {
+            System.IO.Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException e)
+        {
+            logger.LogDebug(e, "Chưa xoá được {Directory}", dir);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            logger.LogDebug(e, "Chưa xoá được {Directory}", dir);
+        }
+    }
+}

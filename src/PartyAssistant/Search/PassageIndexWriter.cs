@@ -1,0 +1,102 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+using PartyAssistant.Corpus;
+using PartyAssistant.Text;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace PartyAssistant.Search;
+
+/// <summary>Writes one Lucene document per passage: stored fields to show it, analysed fields to find it.</summary>
+public static class PassageIndexWriter
+{
+    public static int Write(LuceneDirectory directory, IEnumerable<CorpusDocument> documents, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new VietnameseAnalyzer())
+        {
+            OpenMode = OpenMode.CREATE,
+            RAMBufferSizeMB = 64,
+        };
+        using var writer = new IndexWriter(directory, config);
+        var count = 0;
+        foreach (var document in documents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var own = DocumentReference.ParseNumber(document.Metadata.Number)?.Keys.ToArray() ?? [];
+            foreach (var passage in document.Passages)
+            {
+                writer.AddDocument(ToLucene(document.Metadata, passage, own));
+                foreach (var sentence in SentenceSplitter.Split(passage.Text))
+                {
+                    writer.AddDocument(SentenceDocument(passage, sentence));
+                }
+
+                count++;
+                progress?.Report(count);
+            }
+        }
+
+        writer.Commit();
+        return count;
+    }
+
+    /// <summary>
+    /// A sentence on its own: a question about one sentence of a long bullet should not lose to a
+    /// short passage only because BM25 normalises by length.
+    /// </summary>
+    private static Document SentenceDocument(Passage passage, string sentence)
+    {
+        var document = new Document
+        {
+            new StringField(SearchFields.Id, passage.Id, Field.Store.YES),
+            new StringField(SearchFields.Unit, SearchFields.SentenceUnit, Field.Store.YES),
+            new TextField(SearchFields.Body, sentence, Field.Store.NO),
+            new TextField(SearchFields.BodyBigrams, sentence, Field.Store.NO),
+            new TextField(SearchFields.BodyFolded, sentence, Field.Store.NO),
+            new TextField(SearchFields.BodyFoldedBigrams, sentence, Field.Store.NO),
+        };
+        foreach (var key in DocumentReference.FindAll(sentence).SelectMany(r => r.Keys).Distinct(StringComparer.Ordinal))
+        {
+            document.Add(new StringField(SearchFields.CitedReferences, key, Field.Store.NO));
+        }
+
+        return document;
+    }
+
+    private static Document ToLucene(DocumentMetadata metadata, Passage passage, string[] ownReferences)
+    {
+        var heading = $"{metadata.ShortTitle}. {metadata.Title}. {passage.Heading}";
+        var document = new Document
+        {
+            new StringField(SearchFields.Id, passage.Id, Field.Store.YES),
+            new StringField(SearchFields.Unit, SearchFields.PassageUnit, Field.Store.YES),
+            new StringField(SearchFields.DocumentId, passage.DocumentId, Field.Store.YES),
+            new StoredField(SearchFields.Label, passage.Label),
+            new StoredField(SearchFields.Text, passage.Text),
+            new StoredField(SearchFields.Kind, metadata.IsSummary ? "summary" : "official-text"),
+            new StoredField(SearchFields.SectionHeading, passage.Heading),
+            new TextField(SearchFields.Body, passage.Text, Field.Store.NO),
+            new TextField(SearchFields.BodyBigrams, passage.Text, Field.Store.NO),
+            new TextField(SearchFields.BodyFolded, passage.Text, Field.Store.NO),
+            new TextField(SearchFields.BodyFoldedBigrams, passage.Text, Field.Store.NO),
+            new TextField(SearchFields.Heading, heading, Field.Store.NO),
+            new TextField(SearchFields.HeadingFolded, heading, Field.Store.NO),
+        };
+        foreach (var key in ownReferences)
+        {
+            document.Add(new StringField(SearchFields.OwnReferences, key, Field.Store.NO));
+        }
+
+        // A passage under a heading that names a document is about that document too.
+        var cited = DocumentReference.FindAll($"{passage.Heading}\n{passage.Text}").SelectMany(r => r.Keys).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var key in cited)
+        {
+            document.Add(new StringField(SearchFields.CitedReferences, key, Field.Store.NO));
+        }
+
+        document.Add(new StoredField(SearchFields.ReferenceKeys, string.Join(' ', ownReferences.Union(cited))));
+        document.Add(new StoredField(SearchFields.DocumentType, metadata.Type));
+
+        return document;
+    }
+}

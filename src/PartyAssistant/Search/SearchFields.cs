@@ -1,0 +1,42 @@
+namespace PartyAssistant.Search;
+
+/// <summary>The index's field names, and how each analysed field is shaped.</summary>
+public static class SearchFields
+{
+    public const string Id = "id";
+    public const string DocumentId = "doc_id";
+    public const string Label = "label";
+    public const string Text = "text";
+    public const string Kind = "kind";
+    public const string SectionHeading = "heading";
+    public const string DocumentType = "doc_type";
+
+    /// <summary>Stored: the reference keys of the passage, its own document's and those it cites, space-separated.</summary>
+    public const string ReferenceKeys = "ref_keys";
+
+    /// <summary>"p" for a whole passage, "s" for one of its sentences: both are searched, and a passage scores by both.</summary>
+    public const string Unit = "unit";
+    public const string PassageUnit = "p";
+    public const string SentenceUnit = "s";
+
+    /// <summary>Document numbers this passage's document carries or this passage cites ("213-qd", "213-qd-tw").</summary>
+    public const string OwnReferences = "own_refs";
+    public const string CitedReferences = "cited_refs";
+
+    public const string Body = "body";
+    public const string BodyBigrams = "body_bi";
+    public const string BodyFolded = "body_f";
+    public const string BodyFoldedBigrams = "body_fbi";
+    public const string Heading = "head";
+    public const string HeadingFolded = "head_f";
+
+    public static readonly string[] Analysed = [Body, BodyBigrams, BodyFolded, BodyFoldedBigrams, Heading, HeadingFolded];
+
+    public static (bool Folded, bool Bigrams) ShapeOf(string field) => field switch
+    {
+        BodyBigrams => (false, true),
+        BodyFolded or HeadingFolded => (true, false),
+        BodyFoldedBigrams => (true, true),
+        _ => (false, false),
+    };
+}

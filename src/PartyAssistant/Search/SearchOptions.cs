@@ -1,0 +1,52 @@
+namespace PartyAssistant.Search;
+
+/// <summary>Ranking settings (section "Search"). The defaults were tuned on the dev set and ALQAC; see docs/BENCHMARKS.md.</summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "Search";
+
+    /// <summary>BM25 term-frequency saturation.</summary>
+    public float K1 { get; set; } = 1.2f;
+
+    /// <summary>BM25 length normalisation, 0 (none) to 1 (full).</summary>
+    public float B { get; set; } = 0.75f;
+
+    /// <summary>Weight of single accented syllables.</summary>
+    public float SyllableWeight { get; set; } = 1.0f;
+
+    /// <summary>Weight of syllable bigrams (close to Vietnamese words).</summary>
+    public float BigramWeight { get; set; } = 1.0f;
+
+    /// <summary>Weight of the diacritic-free fields when the question is typed with diacritics.</summary>
+    public float FoldedWeightWhenAccented { get; set; } = 0.3f;
+
+    /// <summary>Weight of the section heading and document title around a passage.</summary>
+    public float HeadingWeight { get; set; } = 0.5f;
+
+    /// <summary>Added score (to bring them into the candidates) for a passage of a document the question names ("QĐ 213").</summary>
+    public float NamedDocumentBoost { get; set; } = 3.0f;
+
+    /// <summary>Added score (to bring them into the candidates) for a passage that cites a document the question names.</summary>
+    public float CitingPassageBoost { get; set; } = 3.0f;
+
+    /// <summary>Score factor for a passage of, or citing, a document the question names.</summary>
+    public float NamedDocumentFactor { get; set; } = 2.0f;
+
+    /// <summary>Score factor for passages of the type a question points at with "kết luận này", "quy định này".</summary>
+    public float PointedTypeFactor { get; set; } = 1.5f;
+
+    /// <summary>Score factor for a passage holding the kind of fact asked for: a date for "khi nào", a number for "bao nhiêu".</summary>
+    public float AnswerShapeFactor { get; set; } = 1.3f;
+
+    /// <summary>Weight of the passage's score as a whole.</summary>
+    public float PassageWeight { get; set; } = 1.0f;
+
+    /// <summary>Weight of the passage's best single sentence.</summary>
+    public float SentenceWeight { get; set; } = 0.5f;
+
+    /// <summary>Score factor for passages of unofficial summaries, so the official text wins a tie of wording.</summary>
+    public float SummaryWeight { get; set; } = 0.4f;
+
+    /// <summary>How many passages a search returns when the caller does not say.</summary>
+    public int DefaultTop { get; set; } = 5;
+}

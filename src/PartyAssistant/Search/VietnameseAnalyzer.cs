@@ -1,0 +1,35 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Shingle;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Search;
+
+/// <summary>
+/// One analyzer for indexing and querying, configured per field: accented or folded syllables,
+/// alone or as syllable bigrams (Vietnamese words are mostly two syllables, so a bigram is close
+/// to a word). No stopwords: "điều", "nơi", "năm" carry meaning in these documents.
+/// </summary>
+public sealed class VietnameseAnalyzer : Analyzer
+{
+    public VietnameseAnalyzer() : base(PER_FIELD_REUSE_STRATEGY)
+    {
+    }
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) =>
+        new StringReader(VietnameseText.Normalize(reader.ReadToEnd()));
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var shape = SearchFields.ShapeOf(fieldName);
+        var tokenizer = new VietnameseTokenizer(reader);
+        TokenStream stream = new SyllableFilter(tokenizer, shape.Folded);
+        if (shape.Bigrams)
+        {
+            var shingles = new ShingleFilter(stream, 2, 2);
+            shingles.SetOutputUnigrams(false);
+            stream = shingles;
+        }
+
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+
+namespace PartyAssistant.Text;
+
+/// <summary>
+/// The spelling rules every component shares: NFC, one tone placement, đ/d folding.
+/// Search, evaluation and citation checks must agree on them, so they live in one place.
+/// </summary>
+public static class VietnameseText
+{
+    /// <summary>NFC, with the odd spaces chat clients send turned into plain ones.</summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        if (nfc.AsSpan().IndexOfAny('\u00A0', '\u200B', '\uFEFF') < 0)
+        {
+            return nfc;
+        }
+
+        return nfc.Replace('\u00A0', ' ').Replace("\u200B", string.Empty, StringComparison.Ordinal)
+            .Replace("\uFEFF", string.Empty, StringComparison.Ordinal);
+    }
+
+    /// <summary>Lower case with every diacritic removed and đ turned into d: "Đảng uỷ" → "dang uy".</summary>
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            sb.Append(ch switch
+            {
+                'đ' or 'Đ' => 'd',
+                _ => char.ToLowerInvariant(ch),
+            });
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>True when the text carries any Vietnamese diacritic (or đ).</summary>
+    public static bool HasDiacritics(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (ch < 128)
+            {
+                continue;
+            }
+
+            if (ch is 'đ' or 'Đ')
+            {
+                return true;
+            }
+
+            if (char.IsLetter(ch) || CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                var decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
+                if (decomposed.Length > 1 || CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The form the evaluation set matches on: lower case, marks removed, đ→d, and every run of
+    /// characters other than a–z, 0–9 and % turned into one space.
+    /// </summary>
+    public static string MatchKey(string text)
+    {
+        var folded = Fold(text);
+        var sb = new StringBuilder(folded.Length);
+        var pendingSpace = false;
+        foreach (var ch in folded)
+        {
+            if (ch is >= 'a' and <= 'z' or >= '0' and <= '9' or '%')
+            {
+                if (pendingSpace && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                pendingSpace = false;
+                sb.Append(ch);
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+
+        return sb.ToString();
+    }
+}
