@@ -22,7 +22,7 @@ public sealed class StandardAnalyzerBaseline : IDisposable
     private const string IdField = "id";
     private const string BodyField = "body";
 
-    private readonly Analyzer analyzer = new StandardAnalyzer(LuceneVersion.LUCENE_48, CharArraySet.EMPTY_SET);
+    private readonly Analyzer analyzer = new StandardAnalyzer(LuceneVersion.LUCENE_48, CharArraySet.Empty);
     private readonly RAMDirectory directory = new();
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;

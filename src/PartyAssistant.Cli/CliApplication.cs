@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,7 +17,6 @@ public static class CliApplication
 {
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter output, TextWriter diagnostics, IDictionary<string, string?>? configurationOverrides)
     {
-        Console.OutputEncoding = Encoding.UTF8;
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddUserSecrets(typeof(CliApplication).Assembly, optional: true)

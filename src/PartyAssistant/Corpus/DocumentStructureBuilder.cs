@@ -153,7 +153,7 @@ internal sealed partial class DocumentStructureBuilder
 
         this.item = null;
         var container = this.top ?? this.OpenSection("noi-dung", "Nội dung", "Nội dung");
-        this.AddPassage(container, this.Unique(path, container), $"{container.LabelPart}, điểm {number}", block.Text, block.Line);
+        this.AddPassage(container, this.Unique(path, container), $"{container.LabelPart}, điểm {number}", $"{number}. {block.Text}", block.Line);
     }
 
     private (string Id, string LabelPart) NextChild(Section parent, string noun)

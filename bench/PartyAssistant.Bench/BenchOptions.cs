@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Reflection;
+using PartyAssistant.Search;
+
+namespace PartyAssistant.Bench;
+
+/// <summary>One sweep axis: a SearchOptions property and the values it takes.</summary>
+public sealed record SweepAxis(string Name, IReadOnlyList<float> Values);
+
+/// <summary>The command line, with every path resolved.</summary>
+public sealed record BenchOptions(
+    string RepoRoot,
+    string AlqacDirectory,
+    string CorpusDirectory,
+    string DevQuestionsFile,
+    string? JsonFile,
+    bool Sweep,
+    bool SweepOnly,
+    IReadOnlyList<SweepAxis> SweepAxes,
+    int Searches,
+    bool TitleAsHeading,
+    SearchOptions Search)
+{
+    public const string Usage = """
+        dotnet run -c Release --project bench/PartyAssistant.Bench [-- options]
+
+          --alqac DIR          ALQAC data (default: shared/benchmarks/alqac beside the repo)
+          --corpus DIR         shipped corpus (default: <repo>/corpus)
+          --dev FILE           questions timed on the shipped corpus (default: shared/eval/dev-questions.jsonl)
+          --json FILE          also write every figure as JSON
+          --searches N         timed searches per latency figure (default 2000)
+          --set NAME=VALUE     override a SearchOptions property (repeatable), e.g. --set K1=1.5
+          --no-article-heading ALQAC passages without the article title as heading
+          --sweep              after the benchmark, sweep SearchOptions on ALQAC (R@1)
+          --sweep-only         the sweep alone
+          --axis NAME=V1,V2,.. replace the sweep grid by these axes (repeatable), e.g. --axis HeadingWeight=0,0.2,0.5
+        """;
+
+    public static readonly IReadOnlyList<SweepAxis> DefaultAxes =
+    [
+        new("K1", [0.9f, 1.2f, 1.5f]),
+        new("B", [0.5f, 0.75f, 0.9f]),
+        new("BigramWeight", [0.5f, 1f, 1.5f]),
+        new("SentenceWeight", [0f, 0.5f, 1f]),
+        new("FoldedWeightWhenAccented", [0f, 0.3f]),
+    ];
+
+    public static BenchOptions Parse(string[] args)
+    {
+        string? alqac = null, corpus = null, dev = null, json = null;
+        bool sweep = false, sweepOnly = false, titleAsHeading = true;
+        var searches = 2000;
+        var search = new SearchOptions();
+        var axes = new List<SweepAxis>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n\n{Usage}");
+            switch (args[i])
+            {
+                case "--alqac": alqac = Value(); break;
+                case "--corpus": corpus = Value(); break;
+                case "--dev": dev = Value(); break;
+                case "--json": json = Value(); break;
+                case "--searches": searches = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--set": Set(search, Value()); break;
+                case "--no-article-heading": titleAsHeading = false; break;
+                case "--sweep": sweep = true; break;
+                case "--sweep-only": sweep = sweepOnly = true; break;
+                case "--axis": axes.Add(ParseAxis(Value())); break;
+                case "-h" or "--help": throw new ArgumentException(Usage);
+                default: throw new ArgumentException($"Unknown option {args[i]}.\n\n{Usage}");
+            }
+        }
+
+        var root = FindRepoRoot();
+        var shared = FindShared(root);
+        return new BenchOptions(
+            root,
+            Path.GetFullPath(alqac ?? Path.Combine(shared ?? root, "benchmarks", "alqac")),
+            Path.GetFullPath(corpus ?? Path.Combine(root, "corpus")),
+            Path.GetFullPath(dev ?? Path.Combine(shared ?? root, "eval", "dev-questions.jsonl")),
+            json is null ? null : Path.GetFullPath(json),
+            sweep,
+            sweepOnly,
+            axes.Count > 0 ? axes : DefaultAxes,
+            searches,
+            titleAsHeading,
+            search);
+    }
+
+    /// <summary>A fresh SearchOptions with every property of <paramref name="source"/>.</summary>
+    public static SearchOptions Copy(SearchOptions source)
+    {
+        var copy = new SearchOptions();
+        foreach (var property in Settable())
+        {
+            property.SetValue(copy, property.GetValue(source));
+        }
+
+        return copy;
+    }
+
+    /// <summary>Every numeric SearchOptions property and its value, for the report.</summary>
+    public static SortedDictionary<string, double> Describe(SearchOptions options) =>
+        new(Settable().ToDictionary(p => p.Name, p => Convert.ToDouble(p.GetValue(options), CultureInfo.InvariantCulture)), StringComparer.Ordinal);
+
+    public static void Set(SearchOptions options, string name, float value)
+    {
+        var property = Settable().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"SearchOptions has no numeric property {name}.");
+        property.SetValue(options, property.PropertyType == typeof(int) ? (object)(int)value : value);
+    }
+
+    private static void Set(SearchOptions options, string assignment)
+    {
+        var parts = assignment.Split('=', 2);
+        if (parts.Length != 2)
+        {
+            throw new ArgumentException($"--set expects NAME=VALUE, got \"{assignment}\".");
+        }
+
+        Set(options, parts[0].Trim(), float.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    private static SweepAxis ParseAxis(string text)
+    {
+        var parts = text.Split('=', 2);
+        if (parts.Length != 2)
+        {
+            throw new ArgumentException($"--axis expects NAME=V1,V2,..., got \"{text}\".");
+        }
+
+        var name = Settable().FirstOrDefault(p => string.Equals(p.Name, parts[0].Trim(), StringComparison.OrdinalIgnoreCase))?.Name
+            ?? throw new ArgumentException($"SearchOptions has no numeric property {parts[0]}.");
+        return new SweepAxis(name, parts[1].Split(',').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToList());
+    }
+
+    private static IEnumerable<PropertyInfo> Settable() => typeof(SearchOptions)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.CanWrite && (p.PropertyType == typeof(float) || p.PropertyType == typeof(int)));
+
+    /// <summary>The folder holding PartyAssistant.sln, searched upwards from the working directory, then from the program.</summary>
+    private static string FindRepoRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "PartyAssistant.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException("PartyAssistant.sln not found above the working directory; run from inside the repository.");
+    }
+
+    /// <summary>The nearest "shared" folder beside the repo root or one of its parents.</summary>
+    private static string? FindShared(string repoRoot)
+    {
+        for (var dir = new DirectoryInfo(repoRoot); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace PartyAssistant.Bench;
+
+public sealed record MachineInfo(int ProcessorCount, string Cpu, string Os, string Architecture, string Runtime, bool ServerGc)
+{
+    public static MachineInfo Current() => new(
+        Environment.ProcessorCount,
+        CpuName(),
+        RuntimeInformation.OSDescription,
+        RuntimeInformation.ProcessArchitecture.ToString(),
+        RuntimeInformation.FrameworkDescription,
+        System.Runtime.GCSettings.IsServerGC);
+
+    private static string CpuName()
+    {
+        const string cpuinfo = "/proc/cpuinfo";
+        var line = File.Exists(cpuinfo) ? File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
+        return line is null ? "unknown" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+    }
+}
+
+/// <summary>A target and how far the measured figure is from it (positive gap: met with that margin).</summary>
+public sealed record TargetCheck(string Name, string Comparison, double Target, double Actual, bool Met, double Margin);
+
+public static class BenchTargets
+{
+    public const double R1Y2022 = 0.92;
+    public const double R1Y2023 = 0.78;
+    public const double ShippedP50Ms = 2;
+    public const double ShippedP99Ms = 10;
+    public const double Alqac2023BuildMs = 5000;
+
+    public static TargetCheck AtLeast(string name, double target, double actual) => new(name, ">=", target, actual, actual >= target, actual - target);
+
+    public static TargetCheck AtMost(string name, double target, double actual) => new(name, "<=", target, actual, actual <= target, target - actual);
+}
+
+/// <summary>Everything one run measured: what --json writes.</summary>
+public sealed record BenchResult(
+    DateTimeOffset StartedAt,
+    MachineInfo Machine,
+    IReadOnlyDictionary<string, double> SearchOptions,
+    bool ArticleTitleAsHeading,
+    IReadOnlyList<RetrievalRun> Retrieval,
+    IReadOnlyList<BuildTiming> Builds,
+    IReadOnlyList<LatencyScores> Latency,
+    IReadOnlyList<TargetCheck> Targets,
+    IReadOnlyList<SweepRow>? Sweep);
+
+/// <summary>The tables printed to stdout, and the JSON file.</summary>
+public static class BenchReport
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static void PrintMachine(TextWriter o, MachineInfo m, IReadOnlyDictionary<string, double> options, bool titleAsHeading)
+    {
+        o.WriteLine($"Machine: {m.ProcessorCount} logical CPUs ({m.Cpu}), {m.Os} {m.Architecture}, {m.Runtime}, {(m.ServerGc ? "server" : "workstation")} GC");
+        o.WriteLine("SearchOptions: " + string.Join(", ", options.Select(kv => $"{kv.Key}={kv.Value.ToString("0.###", Inv)}")));
+        o.WriteLine($"ALQAC passages: one per article{(titleAsHeading ? ", article title line also as heading" : ", no heading")}");
+        o.WriteLine();
+    }
+
+    public static void PrintRetrieval(TextWriter o, IReadOnlyList<RetrievalRun> runs)
+    {
+        o.WriteLine($"ALQAC retrieval (hit@k: any gold article in the top k, k ≤ {RetrievalBenchmark.Depth})");
+        o.WriteLine($"{"system",-24} {"year",-5} {"questions",-14} {"n",5} {"R@1",7} {"R@5",7} {"R@10",7} {"MRR@10",7}");
+        foreach (var r in runs)
+        {
+            var s = r.Scores;
+            o.WriteLine(string.Create(Inv, $"{r.System,-24} {r.Year,-5} {r.Questions,-14} {s.Questions,5} {s.R1,7:F3} {s.R5,7:F3} {s.R10,7:F3} {s.Mrr10,7:F3}"));
+        }
+
+        o.WriteLine();
+    }
+
+    public static void PrintTimings(TextWriter o, IReadOnlyList<BuildTiming> builds, IReadOnlyList<LatencyScores> latency)
+    {
+        o.WriteLine("Index build (PassageIndexWriter.Write, commit included)");
+        o.WriteLine($"{"corpus",-28} {"directory",-22} {"documents",9} {"passages",9} {"ms",9}");
+        foreach (var b in builds)
+        {
+            o.WriteLine(string.Create(Inv, $"{b.Corpus,-28} {b.Directory,-22} {b.Documents,9} {b.Passages,9} {b.Milliseconds,9:F0}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine("Search latency (warm, one thread, PassageSearcher.Search)");
+        o.WriteLine($"{"corpus / questions",-34} {"q",4} {"searches",8} {"top",4} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"mean ms",8} {"max ms",8}");
+        foreach (var l in latency)
+        {
+            o.WriteLine(string.Create(Inv, $"{l.Corpus,-34} {l.Questions,4} {l.Searches,8} {l.Top,4} {l.P50Ms,8:F3} {l.P90Ms,8:F3} {l.P99Ms,8:F3} {l.MeanMs,8:F3} {l.MaxMs,8:F2}"));
+        }
+
+        o.WriteLine();
+    }
+
+    public static void PrintTargets(TextWriter o, IReadOnlyList<TargetCheck> targets)
+    {
+        o.WriteLine("Targets (default SearchOptions unless --set)");
+        foreach (var t in targets)
+        {
+            o.WriteLine(string.Create(Inv, $"  {(t.Met ? "MET " : "MISS")} {t.Name,-34} {t.Actual,9:0.###} {t.Comparison} {t.Target,-7:0.###} margin {t.Margin:+0.###;-0.###;0}"));
+        }
+
+        o.WriteLine();
+    }
+
+    public static string FormatSweepHeader(IEnumerable<string> axes) =>
+        string.Join(" ", axes.Select(a => Abbreviate(a).PadLeft(7))) + $" {"22acc",6} {"22fold",6} {"23acc",6} {"23fold",6} {"mean",6} {"worst",7}";
+
+    public static string FormatSweepRow(SweepRow r) => string.Create(Inv,
+        $"{string.Join(" ", r.Settings.Values.Select(v => v.ToString("0.##", Inv).PadLeft(7)))} {r.R1Y2022Accented,6:F3} {r.R1Y2022Folded,6:F3} {r.R1Y2023Accented,6:F3} {r.R1Y2023Folded,6:F3} {r.Mean,6:F3} {r.WorstMargin,7:+0.000;-0.000}");
+
+    public static void PrintSweepSummary(TextWriter o, IReadOnlyList<SweepRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var header = FormatSweepHeader(rows[0].Settings.Keys);
+        void Block(string title, IEnumerable<SweepRow> selected)
+        {
+            o.WriteLine(title);
+            o.WriteLine(header);
+            foreach (var row in selected)
+            {
+                o.WriteLine(FormatSweepRow(row));
+            }
+
+            o.WriteLine();
+        }
+
+        o.WriteLine($"Sweep summary: {rows.Count} settings (R@1; worst = smallest margin over the targets 0.92 / 0.78)");
+        Block("Best 10 by worst margin over the targets:", rows.OrderByDescending(r => r.WorstMargin).ThenByDescending(r => r.Mean).Take(10));
+        Block("Best 10 by mean R@1:", rows.OrderByDescending(r => r.Mean).ThenByDescending(r => r.WorstMargin).Take(10));
+        Block("Best per column (2022 accented, 2022 folded, 2023 accented, 2023 folded):", new[]
+        {
+            rows.MaxBy(r => r.R1Y2022Accented)!,
+            rows.MaxBy(r => r.R1Y2022Folded)!,
+            rows.MaxBy(r => r.R1Y2023Accented)!,
+            rows.MaxBy(r => r.R1Y2023Folded)!,
+        });
+
+        o.WriteLine("Mean R@1 per value of each axis (averaged over the rest of the grid):");
+        foreach (var axis in rows[0].Settings.Keys)
+        {
+            var perValue = rows.GroupBy(r => r.Settings[axis]).OrderBy(g => g.Key)
+                .Select(g => string.Create(Inv, $"{g.Key:0.##}: {g.Average(r => r.R1Y2022Accented):F3}/{g.Average(r => r.R1Y2022Folded):F3}/{g.Average(r => r.R1Y2023Accented):F3}/{g.Average(r => r.R1Y2023Folded):F3}"));
+            o.WriteLine($"  {axis,-26} {string.Join("   ", perValue)}");
+        }
+
+        o.WriteLine();
+    }
+
+    public static void WriteJson(string path, BenchResult result)
+    {
+        var directory = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(path, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static string Abbreviate(string axis) => axis switch
+    {
+        "BigramWeight" => "Bigram",
+        "SentenceWeight" => "Sentnce",
+        "FoldedWeightWhenAccented" => "FoldAcc",
+        "SyllableWeight" => "Syllabl",
+        "HeadingWeight" => "Heading",
+        "PassageWeight" => "Passage",
+        "SummaryWeight" => "Summary",
+        _ => axis.Length > 7 ? axis[..7] : axis,
+    };
+}

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging.Abstractions;
+using PartyAssistant.Corpus;
+using PartyAssistant.Search;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace PartyAssistant.Bench;
+
+/// <summary>Runs the benchmark in order: ALQAC indexes and retrieval, the shipped corpus, latency, targets, sweep.</summary>
+public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisposable
+{
+    private const int Top = RetrievalBenchmark.Depth;
+
+    private readonly string scratch = Path.Combine(Path.GetTempPath(), $"partyassistant-bench-{Environment.ProcessId}");
+    private readonly List<LuceneDirectory> directories = [];
+
+    public async Task<BenchResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.Now;
+        var machine = MachineInfo.Current();
+        var described = BenchOptions.Describe(options.Search);
+        BenchReport.PrintMachine(output, machine, described, options.TitleAsHeading);
+
+        output.WriteLine($"ALQAC data: {options.AlqacDirectory}");
+        var y2022 = AlqacData.Load2022(options.AlqacDirectory);
+        var y2023 = AlqacData.Load2023(options.AlqacDirectory);
+        var docs2022 = y2022.ToCorpusDocuments(options.TitleAsHeading);
+        var docs2023 = y2023.ToCorpusDocuments(options.TitleAsHeading);
+        output.WriteLine($"  2022: {y2022.Laws.Count} laws, {y2022.ArticleCount} articles, {y2022.Questions.Count} questions");
+        output.WriteLine($"  2023: {y2023.Laws.Count} laws, {y2023.ArticleCount} articles, {y2023.Questions.Count} questions");
+        output.WriteLine();
+
+        // The 2023 FSDirectory build runs first, in a cold process (JIT included): the conservative figure.
+        var builds = new List<BuildTiming>();
+        var index2023 = this.NewFsDirectory("alqac-2023");
+        builds.Add(LatencyBenchmark.TimeBuild("ALQAC 2023", "FSDirectory (cold)", docs2023, index2023));
+        using (var ram = new RAMDirectory())
+        {
+            builds.Add(LatencyBenchmark.TimeBuild("ALQAC 2023", "RAMDirectory (warm)", docs2023, ram));
+        }
+
+        builds.Add(LatencyBenchmark.TimeBuild("ALQAC 2023", "FSDirectory (warm)", docs2023, this.NewFsDirectory("alqac-2023-warm")));
+        var index2022 = this.NewFsDirectory("alqac-2022");
+        builds.Add(LatencyBenchmark.TimeBuild("ALQAC 2022", "FSDirectory (warm)", docs2022, index2022));
+
+        if (options.SweepOnly)
+        {
+            return new BenchResult(started, machine, described, options.TitleAsHeading, [], builds, [], [], this.Sweep((y2022, index2022), (y2023, index2023)));
+        }
+
+        var retrieval = new List<RetrievalRun>();
+        foreach (var (year, index) in new[] { (y2022, index2022), (y2023, index2023) })
+        {
+            using var searcher = new PassageSearcher(index, options.Search);
+            using var baseline = new StandardAnalyzerBaseline(year.Units);
+            foreach (var fold in new[] { false, true })
+            {
+                var variant = fold ? RetrievalBenchmark.Folded : RetrievalBenchmark.Accented;
+                retrieval.Add(new RetrievalRun("PartyAssistant", year.Name, variant,
+                    RetrievalBenchmark.Evaluate(year.Questions, fold, q => searcher.Search(q, Top).Select(h => h.PassageId).ToList())));
+                retrieval.Add(new RetrievalRun(StandardAnalyzerBaseline.Name, year.Name, variant,
+                    RetrievalBenchmark.Evaluate(year.Questions, fold, q => baseline.Search(q, Top))));
+            }
+        }
+
+        BenchReport.PrintRetrieval(output, [.. retrieval.OrderBy(r => r.System != "PartyAssistant")]);
+
+        // The shipped corpus: load, build, and time searches with the dev questions.
+        var corpus = await new CorpusLoader(NullLogger<CorpusLoader>.Instance).LoadAsync(options.CorpusDirectory, cancellationToken);
+        if (corpus.Errors.Count > 0)
+        {
+            output.WriteLine($"Warning: {corpus.Errors.Count} corpus file(s) skipped: {string.Join("; ", corpus.Errors.Select(e => e.Message))}");
+        }
+
+        var shippedIndex = this.NewFsDirectory("shipped");
+        builds.Add(LatencyBenchmark.TimeBuild($"shipped corpus ({Path.GetFileName(options.CorpusDirectory)})", "FSDirectory (warm)", corpus.Documents, shippedIndex));
+        var devQuestions = ReadDevQuestions(options.DevQuestionsFile);
+
+        var latency = new List<LatencyScores>();
+        using (var searcher = new PassageSearcher(shippedIndex, options.Search))
+        {
+            latency.Add(LatencyBenchmark.Measure("shipped corpus, dev questions", searcher, devQuestions, options.Searches, Top));
+        }
+
+        using (var searcher = new PassageSearcher(index2023, options.Search))
+        {
+            latency.Add(LatencyBenchmark.Measure("ALQAC 2023, accented", searcher, [.. y2023.Questions.Select(q => q.Text)], options.Searches, Top));
+            latency.Add(LatencyBenchmark.Measure("ALQAC 2023, no diacritics", searcher,
+                [.. y2023.Questions.Select(q => RetrievalBenchmark.Prepare(q.Text, fold: true))], options.Searches, Top));
+        }
+
+        BenchReport.PrintTimings(output, builds, latency);
+
+        var targets = Targets(retrieval, builds[0], latency[0]);
+        BenchReport.PrintTargets(output, targets);
+
+        var sweep = options.Sweep ? this.Sweep((y2022, index2022), (y2023, index2023)) : null;
+        return new BenchResult(started, machine, described, options.TitleAsHeading, retrieval, builds, latency, targets, sweep);
+    }
+
+    public void Dispose()
+    {
+        foreach (var directory in this.directories)
+        {
+            directory.Dispose();
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(this.scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private List<SweepRow> Sweep((AlqacYear, LuceneDirectory) y2022, (AlqacYear, LuceneDirectory) y2023)
+    {
+        var grid = SweepBenchmark.Grid(options.Search, options.SweepAxes);
+        output.WriteLine($"Sweep: {grid.Count} settings over {string.Join(", ", options.SweepAxes.Select(a => a.Name))}; other options as above. R@1:");
+        output.WriteLine(BenchReport.FormatSweepHeader(options.SweepAxes.Select(a => a.Name)));
+        var rows = SweepBenchmark.Run(grid, y2022, y2023, output);
+        output.WriteLine();
+        BenchReport.PrintSweepSummary(output, rows);
+        return rows;
+    }
+
+    private static List<TargetCheck> Targets(IReadOnlyList<RetrievalRun> retrieval, BuildTiming build2023, LatencyScores shipped)
+    {
+        double R1(string year, string variant) =>
+            retrieval.Single(r => r.System == "PartyAssistant" && r.Year == year && r.Questions == variant).Scores.R1;
+        return
+        [
+            BenchTargets.AtLeast("ALQAC 2022 R@1, accented", BenchTargets.R1Y2022, R1("2022", RetrievalBenchmark.Accented)),
+            BenchTargets.AtLeast("ALQAC 2022 R@1, no diacritics", BenchTargets.R1Y2022, R1("2022", RetrievalBenchmark.Folded)),
+            BenchTargets.AtLeast("ALQAC 2023 R@1, accented", BenchTargets.R1Y2023, R1("2023", RetrievalBenchmark.Accented)),
+            BenchTargets.AtLeast("ALQAC 2023 R@1, no diacritics", BenchTargets.R1Y2023, R1("2023", RetrievalBenchmark.Folded)),
+            BenchTargets.AtMost("shipped corpus search p50 (ms)", BenchTargets.ShippedP50Ms, shipped.P50Ms),
+            BenchTargets.AtMost("shipped corpus search p99 (ms)", BenchTargets.ShippedP99Ms, shipped.P99Ms),
+            BenchTargets.AtMost("ALQAC 2023 index build, FS (ms)", BenchTargets.Alqac2023BuildMs, build2023.Milliseconds),
+        ];
+    }
+
+    private static List<string> ReadDevQuestions(string path) => File.ReadLines(path)
+        .Where(line => !string.IsNullOrWhiteSpace(line))
+        .Select(line =>
+        {
+            using var json = JsonDocument.Parse(line);
+            return json.RootElement.GetProperty("question").GetString() ?? throw new InvalidDataException($"{path}: a question is null.");
+        })
+        .ToList();
+
+    private FSDirectory NewFsDirectory(string name)
+    {
+        var directory = FSDirectory.Open(System.IO.Directory.CreateDirectory(Path.Combine(this.scratch, name)));
+        this.directories.Add(directory);
+        return directory;
+    }
+}

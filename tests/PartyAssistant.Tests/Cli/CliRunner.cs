@@ -1,0 +1,30 @@
+using PartyAssistant.Cli;
+using Spectre.Console;
+
+namespace PartyAssistant.Tests.Cli;
+
+/// <summary>Runs the real command line in process, against a corpus and data folder of the test's choosing.</summary>
+internal sealed record CliResult(int ExitCode, string Output, string Console, string Diagnostics);
+
+internal static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(string corpus, string data, params string[] args)
+    {
+        var consoleText = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(consoleText),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 10_000; // no wrapping, so assertions can look for whole sentences
+        var output = new StringWriter();
+        var diagnostics = new StringWriter();
+        var exit = await CliApplication.RunAsync(args, console, output, diagnostics, new Dictionary<string, string?>
+        {
+            ["Corpus:Directory"] = corpus,
+            ["Storage:DataDirectory"] = data,
+        });
+        return new CliResult(exit, output.ToString(), consoleText.ToString(), diagnostics.ToString());
+    }
+}

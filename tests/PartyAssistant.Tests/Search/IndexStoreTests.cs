@@ -1,0 +1,95 @@
+using PartyAssistant.Corpus;
+using PartyAssistant.Search;
+
+namespace PartyAssistant.Tests.Search;
+
+public sealed class IndexStoreTests
+{
+    [Fact]
+    public async Task The_index_is_built_on_first_use_and_reused_while_the_corpus_is_unchanged()
+    {
+        using var temp = new TempDirectory();
+        var corpus = temp.CopyCorpus();
+        var index = TestIndex.For(corpus, Path.Combine(temp.Path, "data"));
+
+        using (var first = await index.OpenAsync(null, CancellationToken.None))
+        {
+            Assert.True(first.Rebuilt);
+            Assert.Equal(8, first.Manifest.Documents);
+            Assert.Equal(first.Manifest.Passages, first.Searcher.PassageCount);
+        }
+
+        using (var second = await index.OpenAsync(null, CancellationToken.None))
+        {
+            Assert.False(second.Rebuilt);
+        }
+
+        await File.AppendAllTextAsync(Path.Combine(corpus, "kl-01.md"), "\n- Đoạn mới về sinh hoạt chuyên đề thí điểm ở khu phố Zeta.\n");
+        using var third = await index.OpenAsync(null, CancellationToken.None);
+        Assert.True(third.Rebuilt);
+        Assert.Contains(third.Searcher.Search("khu phố Zeta", 1), h => h.Text.Contains("Zeta", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_broken_corpus_file_is_named_and_the_others_are_still_indexed()
+    {
+        using var temp = new TempDirectory();
+        var corpus = temp.CopyCorpus();
+        await File.WriteAllTextAsync(Path.Combine(corpus, "hong.md"), "---\nid: hong\ntype: Quy định\ntitle: \"unclosed\nkind: official-text\n---\nNội dung\n");
+        var index = TestIndex.For(corpus, Path.Combine(temp.Path, "data"));
+
+        using var opened = await index.OpenAsync(null, CancellationToken.None);
+        Assert.Equal(8, opened.Manifest.Documents);
+        var error = Assert.Single(opened.Manifest.Errors);
+        Assert.Contains("hong.md, dòng", error, StringComparison.Ordinal);
+        Assert.NotEmpty(opened.Searcher.Search("tiếp dân định kỳ", 1));
+    }
+
+    [Fact]
+    public async Task A_crash_mid_build_leaves_the_previous_index_usable()
+    {
+        using var temp = new TempDirectory();
+        var data = Path.Combine(temp.Path, "data");
+        var index = TestIndex.For(TestPaths.Corpus, data);
+        (await index.OpenAsync(null, CancellationToken.None)).Dispose();
+        var store = index.Store;
+        var before = store.Current()!.Value.Path;
+
+        var corpus = await index.LoadCorpusAsync(CancellationToken.None);
+        var crashing = new CorpusLoadResult(new CrashingList(corpus.Documents, failAfter: 3), []);
+        await Assert.ThrowsAsync<IOException>(() => store.BuildAsync(crashing, "different", null, CancellationToken.None));
+
+        Assert.Equal(before, store.Current()!.Value.Path);
+        using var reopened = await index.OpenAsync(null, CancellationToken.None);
+        Assert.False(reopened.Rebuilt);
+        Assert.NotEmpty(reopened.Searcher.Search("tiếp dân định kỳ", 1));
+
+        // The next build clears the half-built folder away.
+        await index.RebuildAsync(null, CancellationToken.None);
+        Assert.Empty(Directory.GetDirectories(store.Root, "*.building"));
+        Assert.Single(Directory.GetDirectories(store.Root, "gen-*"));
+    }
+
+    /// <summary>Documents that fail part way through, as a full disk or a killed process would.</summary>
+    private sealed class CrashingList(IReadOnlyList<CorpusDocument> inner, int failAfter) : IReadOnlyList<CorpusDocument>
+    {
+        public int Count => inner.Count;
+
+        public CorpusDocument this[int index] => inner[index];
+
+        public IEnumerator<CorpusDocument> GetEnumerator()
+        {
+            for (var i = 0; i < inner.Count; i++)
+            {
+                if (i == failAfter)
+                {
+                    throw new IOException("Hết dung lượng đĩa (giả lập).");
+                }
+
+                yield return inner[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => this.GetEnumerator();
+    }
+}

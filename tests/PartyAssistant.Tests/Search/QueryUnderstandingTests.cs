@@ -1,0 +1,56 @@
+using PartyAssistant.Search;
+
+namespace PartyAssistant.Tests.Search;
+
+public sealed class QueryUnderstandingTests
+{
+    [Theory]
+    [InlineData("QĐ 213 nói gì?", "213-qd")]
+    [InlineData("quy dinh 213 ap dung cho ai", "213-qd")]
+    [InlineData("Kết luận 38 là về nội dung gì?", "38-kl")]
+    [InlineData("Theo Quy định số 213-QĐ/TW ngày 02/01/2020", "213-qd-tw")]
+    [InlineData("kl 01 ban hành khi nào", "1-kl")]
+    public void Document_references_are_recognised_however_typed(string question, string key) =>
+        Assert.Contains(key, DocumentReference.FindAll(question).Select(r => r.QueryKey));
+
+    [Fact]
+    public void A_full_number_also_gives_the_short_key() =>
+        Assert.Equal(["213-qd", "213-qd-tw"], DocumentReference.ParseNumber("213-QĐ/TW")!.Keys);
+
+    [Fact]
+    public void Plain_numbers_are_not_references() =>
+        Assert.Empty(DocumentReference.FindAll("tỷ lệ 50% đến năm 2025"));
+
+    [Fact]
+    public void Abbreviations_expand_but_document_numbers_stay_as_printed()
+    {
+        Assert.Equal("đảng viên phải làm gì", Abbreviations.Expand("ĐV phải làm gì").Text);
+        Assert.Equal("mặt trận tổ quốc và cán bộ", Abbreviations.Expand("MTTQ và CB").Text);
+        Assert.Equal("Nghị quyết 03-NQ/TU", Abbreviations.Expand("Nghị quyết 03-NQ/TU").Text);
+    }
+
+    [Fact]
+    public void A_short_form_that_is_also_a_syllable_expands_only_in_capitals()
+    {
+        Assert.Equal("tu duong dao duc", Abbreviations.Expand("tu duong dao duc").Text);
+        Assert.Equal("Ban Thường vụ tỉnh uỷ", Abbreviations.Expand("Ban Thường vụ TU").Text);
+    }
+
+    [Fact]
+    public void A_question_with_only_abbreviations_for_diacritics_counts_as_typed_without_them()
+    {
+        Assert.True(AnalyzedQuestion.From("DV di lam xa noi cu tru thi sao").TypedWithoutDiacritics);
+        Assert.True(AnalyzedQuestion.From("ĐV di lam xa noi cu tru theo QĐ 213").TypedWithoutDiacritics);
+        Assert.False(AnalyzedQuestion.From("ĐV đi làm xa nơi cư trú").TypedWithoutDiacritics);
+    }
+
+    [Fact]
+    public void Pointers_name_a_type_and_questions_name_the_fact_they_want()
+    {
+        var question = AnalyzedQuestion.From("khi nao so ket ket luan nay");
+        Assert.Equal("Kết luận", question.PointedType);
+        Assert.Equal(ExpectedAnswer.Time, question.Expected);
+        Assert.DoesNotContain("luan", question.SearchText, StringComparison.Ordinal);
+        Assert.Equal(ExpectedAnswer.Quantity, AnalyzedQuestion.From("Tỷ lệ bao nhiêu phần trăm?").Expected);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Tests.Text;
+
+public sealed class VietnameseTextTests
+{
+    [Fact]
+    public void Normalize_turns_decomposed_input_into_NFC()
+    {
+        var decomposed = "Đảng uỷ".Normalize(NormalizationForm.FormD);
+        Assert.NotEqual("Đảng uỷ", decomposed);
+        Assert.Equal("Đảng uỷ", VietnameseText.Normalize(decomposed));
+    }
+
+    [Theory]
+    [InlineData("Đảng uỷ xã", "dang uy xa")]
+    [InlineData("ĐẢNG VIÊN", "dang vien")]
+    [InlineData("người ở nơi cư trú", "nguoi o noi cu tru")]
+    public void Fold_removes_every_diacritic_and_turns_đ_into_d(string input, string expected) =>
+        Assert.Equal(expected, VietnameseText.Fold(input));
+
+    [Theory]
+    [InlineData("hoà", "hòa")]
+    [InlineData("uỷ", "ủy")]
+    [InlineData("khoẻ", "khỏe")]
+    [InlineData("thuỷ", "thủy")]
+    [InlineData("hoá", "hóa")]
+    public void Old_and_new_tone_placement_give_one_syllable(string oldStyle, string newStyle)
+    {
+        Assert.Equal(Syllable.Canonical(oldStyle), Syllable.Canonical(newStyle));
+        Assert.Equal(VietnameseText.Fold(oldStyle), VietnameseText.Fold(Syllable.Canonical(oldStyle)));
+    }
+
+    [Theory]
+    [InlineData("lý", "lí")]
+    [InlineData("quý", "quí")]
+    [InlineData("kỹ", "kĩ")]
+    [InlineData("ly", "li")]
+    public void I_and_y_spellings_give_one_syllable(string withY, string withI) =>
+        Assert.Equal(Syllable.Canonical(withY), Syllable.Canonical(withI));
+
+    [Theory]
+    [InlineData("người")]
+    [InlineData("quốc")]
+    [InlineData("giữ")]
+    [InlineData("nghiêm")]
+    [InlineData("chuyển")]
+    public void Syllables_with_one_placement_are_left_as_written(string syllable) =>
+        Assert.Equal(syllable, Syllable.Canonical(syllable));
+
+    [Fact]
+    public void Different_tones_stay_different() =>
+        Assert.NotEqual(Syllable.Canonical("hoà"), Syllable.Canonical("hoá"));
+
+    [Fact]
+    public void MatchKey_follows_the_eval_readme() =>
+        Assert.Equal("100% chi uy chi bo ap khom", VietnameseText.MatchKey("100% chi uỷ chi bộ ấp, khóm;"));
+
+    [Theory]
+    [InlineData("dang vien", false)]
+    [InlineData("đảng viên", true)]
+    [InlineData("dang đoan", true)]
+    [InlineData("QD 213", false)]
+    public void HasDiacritics_sees_any_mark_or_đ(string text, bool expected) =>
+        Assert.Equal(expected, VietnameseText.HasDiacritics(text));
+
+    [Fact]
+    public void Empty_and_huge_questions_get_a_Vietnamese_message()
+    {
+        Assert.Contains("Câu hỏi trống", QuestionValidator.Problem("   ?! "));
+        Assert.Contains("2.000", QuestionValidator.Problem(new string('a', 2001)));
+        Assert.Null(QuestionValidator.Problem("đảng viên đang công tác phải làm gì ở nơi cư trú?"));
+    }
+
+    [Fact]
+    public void Sentences_split_at_full_stops_followed_by_a_capital()
+    {
+        var sentences = SentenceSplitter.Split("Hàng năm, đảng bộ đạt trên 95%. Nâng cao sức chiến đấu; đảng uỷ xã, phường.");
+        Assert.Equal(["Hàng năm, đảng bộ đạt trên 95%.", "Nâng cao sức chiến đấu; đảng uỷ xã, phường."], sentences);
+    }
+}
