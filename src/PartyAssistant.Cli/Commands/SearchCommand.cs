@@ -1,12 +1,14 @@
 using System.ComponentModel;
+using Microsoft.Extensions.Options;
 using PartyAssistant.Cli.Infrastructure;
+using PartyAssistant.Search;
 using PartyAssistant.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
 
-public sealed class SearchCommand(IndexOpener opener, CliOutput output) : AsyncCommand<SearchCommand.Settings>
+public sealed class SearchCommand(IndexOpener opener, CliOutput output, IOptions<SearchOptions> options) : AsyncCommand<SearchCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -15,8 +17,8 @@ public sealed class SearchCommand(IndexOpener opener, CliOutput output) : AsyncC
         public string Question { get; init; } = string.Empty;
 
         [CommandOption("--top <N>")]
-        [Description("Số đoạn trả về (mặc định 5).")]
-        public int Top { get; init; } = 5;
+        [Description("Số đoạn trả về (mặc định: Search:DefaultTop, 5).")]
+        public int? Top { get; init; }
 
         [CommandOption("--json")]
         [Description("In kết quả dạng JSON.")]
@@ -35,7 +37,7 @@ public sealed class SearchCommand(IndexOpener opener, CliOutput output) : AsyncC
         }
 
         using var index = await opener.OpenAsync(cancellationToken);
-        var hits = index.Searcher.Search(settings.Question, settings.Top);
+        var hits = index.Searcher.Search(settings.Question, settings.Top ?? options.Value.DefaultTop);
         if (settings.Json)
         {
             output.Json(new
