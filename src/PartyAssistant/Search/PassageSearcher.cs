@@ -20,26 +20,44 @@ public sealed class PassageSearcher : IDisposable
     private readonly SearchOptions options;
     private readonly Dictionary<string, StoredPassage> passages = new(StringComparer.Ordinal);
 
+    // Per Lucene doc: its passage and whether it is a sentence, so ranking reads no stored fields.
+    private readonly StoredPassage?[] passageOfDoc;
+    private readonly bool[] isSentence;
+
     public PassageSearcher(LuceneDirectory directory, SearchOptions options)
     {
         this.options = options;
         this.reader = DirectoryReader.Open(directory);
         this.searcher = new IndexSearcher(this.reader) { Similarity = new BM25Similarity(options.K1, options.B) };
         this.queryBuilder = new PassageQueryBuilder(new VietnameseAnalyzer(), options);
-        var onlyPassages = this.searcher.Search(new TermQuery(new Term(SearchFields.Unit, SearchFields.PassageUnit)), Math.Max(1, this.reader.MaxDoc));
-        foreach (var scoreDoc in onlyPassages.ScoreDocs)
+        var ids = new string[this.reader.MaxDoc];
+        this.isSentence = new bool[this.reader.MaxDoc];
+        var liveDocs = MultiFields.GetLiveDocs(this.reader);
+        for (var doc = 0; doc < this.reader.MaxDoc; doc++)
         {
-            var stored = this.searcher.Doc(scoreDoc.Doc);
-            var passage = new StoredPassage(
-                stored.Get(SearchFields.Id),
-                stored.Get(SearchFields.DocumentId),
-                stored.Get(SearchFields.Label),
-                stored.Get(SearchFields.Text),
-                stored.Get(SearchFields.Kind) == "summary",
-                stored.Get(SearchFields.DocumentType) ?? string.Empty,
-                (stored.Get(SearchFields.ReferenceKeys) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal));
-            this.passages[passage.Id] = passage;
+            if (liveDocs is not null && !liveDocs.Get(doc))
+            {
+                continue;
+            }
+
+            var stored = this.reader.Document(doc);
+            ids[doc] = stored.Get(SearchFields.Id);
+            this.isSentence[doc] = stored.Get(SearchFields.Unit) == SearchFields.SentenceUnit;
+            if (!this.isSentence[doc])
+            {
+                var passage = new StoredPassage(
+                    ids[doc],
+                    stored.Get(SearchFields.DocumentId),
+                    stored.Get(SearchFields.Label),
+                    stored.Get(SearchFields.Text),
+                    stored.Get(SearchFields.Kind) == "summary",
+                    stored.Get(SearchFields.DocumentType) ?? string.Empty,
+                    (stored.Get(SearchFields.ReferenceKeys) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal));
+                this.passages[passage.Id] = passage;
+            }
         }
+
+        this.passageOfDoc = ids.Select(id => id is not null && this.passages.TryGetValue(id, out var p) ? p : null).ToArray();
     }
 
     public int PassageCount => this.passages.Count;
@@ -52,26 +70,27 @@ public sealed class PassageSearcher : IDisposable
         var query = this.queryBuilder.Build(question);
         var candidates = this.searcher.Search(query, CandidateDepth);
 
-        var whole = new Dictionary<string, float>(StringComparer.Ordinal);
-        var bestSentence = new Dictionary<string, float>(StringComparer.Ordinal);
+        var whole = new Dictionary<StoredPassage, float>();
+        var bestSentence = new Dictionary<StoredPassage, float>();
         foreach (var scoreDoc in candidates.ScoreDocs)
         {
-            var stored = this.searcher.Doc(scoreDoc.Doc, FieldsToLoad);
-            var id = stored.Get(SearchFields.Id);
-            var target = stored.Get(SearchFields.Unit) == SearchFields.SentenceUnit ? bestSentence : whole;
-            if (!target.TryGetValue(id, out var seen) || seen < scoreDoc.Score)
+            if (this.passageOfDoc[scoreDoc.Doc] is not { } passage)
             {
-                target[id] = scoreDoc.Score;
+                continue;
+            }
+
+            var target = this.isSentence[scoreDoc.Doc] ? bestSentence : whole;
+            if (!target.TryGetValue(passage, out var seen) || seen < scoreDoc.Score)
+            {
+                target[passage] = scoreDoc.Score;
             }
         }
 
         return whole.Keys.Union(bestSentence.Keys)
-            .Where(this.passages.ContainsKey)
-            .Select(id =>
+            .Select(passage =>
             {
-                var passage = this.passages[id];
-                var score = (this.options.PassageWeight * whole.GetValueOrDefault(id)) +
-                            (this.options.SentenceWeight * bestSentence.GetValueOrDefault(id));
+                var score = (this.options.PassageWeight * whole.GetValueOrDefault(passage)) +
+                            (this.options.SentenceWeight * bestSentence.GetValueOrDefault(passage));
                 return (Passage: passage, Score: score * this.Preference(passage, question));
             })
             .OrderByDescending(x => x.Score)
@@ -112,7 +131,15 @@ public sealed class PassageSearcher : IDisposable
         return factor;
     }
 
-    private static readonly HashSet<string> FieldsToLoad = [SearchFields.Id, SearchFields.Unit];
-
-    private sealed record StoredPassage(string Id, string DocumentId, string Label, string Text, bool FromSummary, string DocumentType, HashSet<string> ReferenceKeys);
+    /// <summary>A class, not a record: passages are dictionary keys by identity on the hot path.</summary>
+    private sealed class StoredPassage(string id, string documentId, string label, string text, bool fromSummary, string documentType, HashSet<string> referenceKeys)
+    {
+        public string Id { get; } = id;
+        public string DocumentId { get; } = documentId;
+        public string Label { get; } = label;
+        public string Text { get; } = text;
+        public bool FromSummary { get; } = fromSummary;
+        public string DocumentType { get; } = documentType;
+        public HashSet<string> ReferenceKeys { get; } = referenceKeys;
+    }
 }
