@@ -14,6 +14,7 @@ public sealed record BenchOptions(
     string CorpusDirectory,
     string DevQuestionsFile,
     string? JsonFile,
+    string? MissesFile,
     bool Sweep,
     bool SweepOnly,
     IReadOnlyList<SweepAxis> SweepAxes,
@@ -28,6 +29,7 @@ public sealed record BenchOptions(
           --corpus DIR         shipped corpus (default: <repo>/corpus)
           --dev FILE           questions timed on the shipped corpus (default: shared/eval/dev-questions.jsonl)
           --json FILE          also write every figure as JSON
+          --misses FILE        write the questions PartyAssistant does not rank first (JSON lines)
           --searches N         timed searches per latency figure (default 2000)
           --set NAME=VALUE     override a SearchOptions property (repeatable), e.g. --set K1=1.5
           --no-article-heading ALQAC passages without the article title as heading
@@ -47,7 +49,7 @@ public sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        string? alqac = null, corpus = null, dev = null, json = null;
+        string? alqac = null, corpus = null, dev = null, json = null, misses = null;
         bool sweep = false, sweepOnly = false, titleAsHeading = true;
         var searches = 2000;
         var search = new SearchOptions();
@@ -61,6 +63,7 @@ public sealed record BenchOptions(
                 case "--corpus": corpus = Value(); break;
                 case "--dev": dev = Value(); break;
                 case "--json": json = Value(); break;
+                case "--misses": misses = Value(); break;
                 case "--searches": searches = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--set": Set(search, Value()); break;
                 case "--no-article-heading": titleAsHeading = false; break;
@@ -80,6 +83,7 @@ public sealed record BenchOptions(
             Path.GetFullPath(corpus ?? Path.Combine(root, "corpus")),
             Path.GetFullPath(dev ?? Path.Combine(shared ?? root, "eval", "dev-questions.jsonl")),
             json is null ? null : Path.GetFullPath(json),
+            misses is null ? null : Path.GetFullPath(misses),
             sweep,
             sweepOnly,
             axes.Count > 0 ? axes : DefaultAxes,

@@ -50,6 +50,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
         }
 
         var retrieval = new List<RetrievalRun>();
+        var misses = new List<(string Year, string Variant, QuestionOutcome Outcome)>();
         foreach (var (year, index) in new[] { (y2022, index2022), (y2023, index2023) })
         {
             using var searcher = new PassageSearcher(index, options.Search);
@@ -57,11 +58,18 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
             foreach (var fold in new[] { false, true })
             {
                 var variant = fold ? RetrievalBenchmark.Folded : RetrievalBenchmark.Accented;
-                retrieval.Add(new RetrievalRun("PartyAssistant", year.Name, variant,
-                    RetrievalBenchmark.Evaluate(year.Questions, fold, q => searcher.Search(q, Top).Select(h => h.PassageId).ToList())));
+                var outcomes = RetrievalBenchmark.Outcomes(year.Questions, fold, q => searcher.Search(q, Top).Select(h => h.PassageId).ToList());
+                misses.AddRange(outcomes.Where(o => o.Rank != 1).Select(o => (year.Name, variant, o)));
+                retrieval.Add(new RetrievalRun("PartyAssistant", year.Name, variant, RetrievalBenchmark.Score([.. outcomes.Select(o => o.Rank)])));
                 retrieval.Add(new RetrievalRun(StandardAnalyzerBaseline.Name, year.Name, variant,
                     RetrievalBenchmark.Evaluate(year.Questions, fold, q => baseline.Search(q, Top))));
             }
+        }
+
+        if (options.MissesFile is { } missesFile)
+        {
+            await File.WriteAllLinesAsync(missesFile, misses.Select(m => JsonSerializer.Serialize(new { year = m.Year, questions = m.Variant, m.Outcome })), cancellationToken);
+            output.WriteLine($"{misses.Count} questions not ranked first written to {missesFile}");
         }
 
         BenchReport.PrintRetrieval(output, [.. retrieval.OrderBy(r => r.System != "PartyAssistant")]);

@@ -8,6 +8,9 @@ public sealed record RetrievalScores(int Questions, double R1, double R5, double
 /// <summary>One row of the retrieval table: which system, which year, questions as written or without diacritics.</summary>
 public sealed record RetrievalRun(string System, string Year, string Questions, RetrievalScores Scores);
 
+/// <summary>How one question fared: rank of its first gold article (0: not in the top 10) and the top passages.</summary>
+public sealed record QuestionOutcome(string Id, string Question, IReadOnlyList<string> Gold, int Rank, IReadOnlyList<string> Top);
+
 public static class RetrievalBenchmark
 {
     public const int Depth = 10;
@@ -22,15 +25,21 @@ public static class RetrievalBenchmark
     /// Runs every question (in parallel: the searchers are thread-safe) and scores the ranked passage ids.
     /// <paramref name="search"/> returns passage ids, best first.
     /// </summary>
-    public static RetrievalScores Evaluate(IReadOnlyList<AlqacQuestion> questions, bool fold, Func<string, IReadOnlyList<string>> search)
+    public static RetrievalScores Evaluate(IReadOnlyList<AlqacQuestion> questions, bool fold, Func<string, IReadOnlyList<string>> search) =>
+        Score(Outcomes(questions, fold, search).Select(o => o.Rank).ToList());
+
+    /// <summary>Every question's outcome, in question order.</summary>
+    public static QuestionOutcome[] Outcomes(IReadOnlyList<AlqacQuestion> questions, bool fold, Func<string, IReadOnlyList<string>> search)
     {
-        var ranks = new int[questions.Count];
+        var outcomes = new QuestionOutcome[questions.Count];
         Parallel.For(0, questions.Count, i =>
         {
             var question = questions[i];
-            ranks[i] = FirstGoldRank(search(Prepare(question.Text, fold)), question.GoldPassageIds);
+            var text = Prepare(question.Text, fold);
+            var ranked = search(text);
+            outcomes[i] = new QuestionOutcome(question.Id, text, question.GoldPassageIds, FirstGoldRank(ranked, question.GoldPassageIds), ranked);
         });
-        return Score(ranks);
+        return outcomes;
     }
 
     /// <summary>1-based rank of the first gold passage within the top <see cref="Depth"/>, 0 when none is there.</summary>

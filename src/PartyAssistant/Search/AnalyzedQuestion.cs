@@ -13,6 +13,9 @@ public enum ExpectedAnswer
 
     /// <summary>"bao nhiêu", "mấy", "tỷ lệ": a number.</summary>
     Quantity,
+
+    /// <summary>"X là gì?", "khái niệm X", "định nghĩa của X": a sentence that says "X là …".</summary>
+    Definition,
 }
 
 /// <summary>A question made ready for search: normalised, abbreviations expanded, document references found.</summary>
@@ -25,7 +28,8 @@ public sealed partial record AnalyzedQuestion(
     bool TypedWithoutDiacritics,
     IReadOnlyList<DocumentReference> References,
     string? PointedType,
-    ExpectedAnswer Expected)
+    ExpectedAnswer Expected,
+    string? DefinedTerm = null)
 {
     private static readonly Dictionary<string, string> TypeNames = new(StringComparer.Ordinal)
     {
@@ -61,11 +65,57 @@ public sealed partial record AnalyzedQuestion(
         var ownWords = string.Join(' ', normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim(',', '.', '?', '!', ':', ';', '"', '(', ')'))
             .Where(w => !Abbreviations.IsAbbreviation(w) && DocumentReference.ParseNumber(w) is null));
-        var expected = TimeQuestion().IsMatch(folded) ? ExpectedAnswer.Time
+        var term = DefinedTermOf(normalized, folded);
+        var expected = term is not null ? ExpectedAnswer.Definition
+            : TimeQuestion().IsMatch(folded) ? ExpectedAnswer.Time
             : QuantityQuestion().IsMatch(folded) ? ExpectedAnswer.Quantity
             : ExpectedAnswer.Any;
-        return new AnalyzedQuestion(normalized, searchText, !VietnameseText.HasDiacritics(ownWords), references, pointedType, expected);
+        return new AnalyzedQuestion(normalized, searchText, !VietnameseText.HasDiacritics(ownWords), references, pointedType, expected, term);
     }
+
+    /// <summary>The term a definition question asks about, in match form ("phong ve chinh dang"), or null.</summary>
+    private static string? DefinedTermOf(string normalized, string folded)
+    {
+        if (!DefinitionQuestion().IsMatch(folded))
+        {
+            return null;
+        }
+
+        var quoted = Quoted().Match(normalized);
+        string candidate;
+        if (quoted.Success)
+        {
+            candidate = quoted.Groups["term"].Value;
+        }
+        else if (BeforeLaGi().Match(folded) is { Success: true } before)
+        {
+            // "Theo Bộ luật Hình sự, hình phạt là gì?": the term is after the last comma.
+            candidate = before.Groups["term"].Value.Split(',')[^1];
+        }
+        else if (AfterConcept().Match(folded) is { Success: true } after)
+        {
+            candidate = after.Groups["term"].Value;
+        }
+        else
+        {
+            return null;
+        }
+
+        var key = VietnameseText.MatchKey(candidate);
+        return key.Split(' ').Length is >= 1 and <= 12 && key.Length >= 2 ? key : null;
+    }
+
+    [GeneratedRegex(@"\b(la gi|dinh nghia|khai niem|duoc hieu la|hieu the nao la)\b")]
+    private static partial Regex DefinitionQuestion();
+
+    [GeneratedRegex(@"[""“”'‘’](?<term>[^""“”'‘’]{2,80})[""“”'‘’]")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"^(?<term>.+?)\s+(la gi|duoc hieu la gi|duoc hieu the nao)\b")]
+    private static partial Regex BeforeLaGi();
+
+    [GeneratedRegex(@"\b(khai niem|dinh nghia)( (cua|ve))?\s+(?<term>[^?.,]+?)(\s+(la|theo|trong|duoc)\b|\s*[?.,]|$)")]
+    private static partial Regex AfterConcept();
 
     // Matched on folded text, so "Kết luận này" and "ket luan nay" are one pattern.
     [GeneratedRegex(@"\b(?<type>ket luan|nghi quyet|quy dinh|chi thi|huong dan|van ban)\s+nay\b")]

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using PartyAssistant.Text;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace PartyAssistant.Search;
@@ -123,9 +124,9 @@ public sealed class PassageSearcher : IDisposable
             factor *= this.options.PointedTypeFactor;
         }
 
-        if (question.Expected != ExpectedAnswer.Any && AnswerShape.Satisfies(question.Expected, passage.Text))
+        if (question.Expected != ExpectedAnswer.Any && AnswerShape.Satisfies(question, passage.Text, passage.MatchText))
         {
-            factor *= this.options.AnswerShapeFactor;
+            factor *= question.Expected == ExpectedAnswer.Definition ? this.options.DefinitionFactor : this.options.AnswerShapeFactor;
         }
 
         return factor;
@@ -141,5 +142,7 @@ public sealed class PassageSearcher : IDisposable
         public bool FromSummary { get; } = fromSummary;
         public string DocumentType { get; } = documentType;
         public HashSet<string> ReferenceKeys { get; } = referenceKeys;
+
+        public string MatchText { get; } = VietnameseText.MatchKey(text);
     }
 }

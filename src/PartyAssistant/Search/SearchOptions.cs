@@ -6,10 +6,10 @@ public sealed class SearchOptions
     public const string SectionName = "Search";
 
     /// <summary>BM25 term-frequency saturation.</summary>
-    public float K1 { get; set; } = 1.2f;
+    public float K1 { get; set; } = 0.9f;
 
     /// <summary>BM25 length normalisation, 0 (none) to 1 (full).</summary>
-    public float B { get; set; } = 0.75f;
+    public float B { get; set; } = 0.5f;
 
     /// <summary>Weight of single accented syllables.</summary>
     public float SyllableWeight { get; set; } = 1.0f;
@@ -21,7 +21,7 @@ public sealed class SearchOptions
     public float FoldedWeightWhenAccented { get; set; } = 0.3f;
 
     /// <summary>Weight of the section heading and document title around a passage.</summary>
-    public float HeadingWeight { get; set; } = 0.5f;
+    public float HeadingWeight { get; set; } = 1.0f;
 
     /// <summary>Added score (to bring them into the candidates) for a passage of a document the question names ("QĐ 213").</summary>
     public float NamedDocumentBoost { get; set; } = 3.0f;
@@ -42,7 +42,10 @@ public sealed class SearchOptions
     public float PassageWeight { get; set; } = 1.0f;
 
     /// <summary>Weight of the passage's best single sentence.</summary>
-    public float SentenceWeight { get; set; } = 0.5f;
+    public float SentenceWeight { get; set; } = 1.0f;
+
+    /// <summary>Score factor for a passage that defines the term a question asks about ("X là gì?" → "X là …").</summary>
+    public float DefinitionFactor { get; set; } = 1.6f;
 
     /// <summary>Score factor for passages of unofficial summaries, so the official text wins a tie of wording.</summary>
     public float SummaryWeight { get; set; } = 0.4f;

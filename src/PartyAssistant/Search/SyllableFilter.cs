@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using PartyAssistant.Text;
@@ -32,18 +33,31 @@ internal sealed class SyllableFilter : TokenFilter
             return false;
         }
 
-        var term = Syllable.Canonical(this.termAttribute.ToString().ToLowerInvariant());
-        if (Variants.TryGetValue(term, out var variant))
-        {
-            term = variant;
-        }
-
-        if (this.fold)
-        {
-            term = VietnameseText.Fold(term);
-        }
-
-        this.termAttribute.SetEmpty().Append(term);
+        var raw = this.termAttribute.ToString();
+        var forms = Cache.TryGetValue(raw, out var cached) ? cached : Remember(raw);
+        this.termAttribute.SetEmpty().Append(this.fold ? forms.Folded : forms.Accented);
         return true;
+    }
+
+    // Vietnamese has a few thousand syllables, so the same few terms come back again and again;
+    // computing their forms once keeps indexing and querying cheap. Bounded against odd input.
+    private const int CacheLimit = 200_000;
+    private static readonly ConcurrentDictionary<string, (string Accented, string Folded)> Cache = new(StringComparer.Ordinal);
+
+    private static (string Accented, string Folded) Remember(string raw)
+    {
+        var accented = Syllable.Canonical(raw.ToLowerInvariant());
+        if (Variants.TryGetValue(accented, out var variant))
+        {
+            accented = variant;
+        }
+
+        var forms = (accented, VietnameseText.Fold(accented));
+        if (Cache.Count < CacheLimit)
+        {
+            Cache.TryAdd(raw, forms);
+        }
+
+        return forms;
     }
 }

@@ -53,4 +53,26 @@ public sealed class QueryUnderstandingTests
         Assert.DoesNotContain("luan", question.SearchText, StringComparison.Ordinal);
         Assert.Equal(ExpectedAnswer.Quantity, AnalyzedQuestion.From("Tỷ lệ bao nhiêu phần trăm?").Expected);
     }
+
+    [Theory]
+    [InlineData("Vượt quá giới hạn phòng vệ chính đáng là gì?", "vuot qua gioi han phong ve chinh dang")]
+    [InlineData("Theo Bộ luật Hình sự, hình phạt là gì?", "hinh phat")]
+    [InlineData("Định nghĩa của \"tổ đảng\"?", "to dang")]
+    [InlineData("khai niem dang vien dang cong tac theo quy dinh 213", "dang vien dang cong tac")]
+    public void Definition_questions_name_their_term(string question, string term)
+    {
+        var analyzed = AnalyzedQuestion.From(question);
+        Assert.Equal(ExpectedAnswer.Definition, analyzed.Expected);
+        Assert.Equal(term, analyzed.DefinedTerm);
+    }
+
+    [Fact]
+    public void A_definition_is_a_sentence_saying_the_term_is_something()
+    {
+        var question = AnalyzedQuestion.From("Phòng vệ chính đáng là gì?");
+        Assert.True(AnswerShape.Satisfies(question, "", "1 phong ve chinh dang la hanh vi cua nguoi"));
+        Assert.False(AnswerShape.Satisfies(question, "", "vuot qua gioi han phong ve chinh dang thi"));
+        Assert.True(AnswerShape.Satisfies(AnalyzedQuestion.From("sơ kết khi nào?"), "sơ kết vào cuối năm 2022", ""));
+        Assert.False(AnswerShape.Satisfies(AnalyzedQuestion.From("sơ kết khi nào?"), "sơ kết định kỳ", ""));
+    }
 }
