@@ -1,6 +1,6 @@
+using PartyAssistant.Search;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -67,22 +67,6 @@ public sealed class StandardAnalyzerBaseline : IDisposable
         this.analyzer.Dispose();
     }
 
-    private List<string> Terms(string text)
-    {
-        var terms = new List<string>();
-        using var stream = this.analyzer.GetTokenStream(BodyField, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            var value = term.ToString();
-            if (!terms.Contains(value, StringComparer.Ordinal))
-            {
-                terms.Add(value);
-            }
-        }
-
-        stream.End();
-        return terms.Take(BooleanQuery.MaxClauseCount).ToList();
-    }
+    private IEnumerable<string> Terms(string text) =>
+        AnalyzerTerms.Of(this.analyzer, BodyField, text).Take(BooleanQuery.MaxClauseCount);
 }

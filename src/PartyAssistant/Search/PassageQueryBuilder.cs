@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -50,25 +49,6 @@ public sealed class PassageQueryBuilder(Analyzer analyzer, SearchOptions options
         return query;
     }
 
-    public IReadOnlyList<string> Terms(string field, string text)
-    {
-        var terms = new List<string>();
-        using var stream = analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            var value = term.ToString();
-            if (!terms.Contains(value, StringComparer.Ordinal))
-            {
-                terms.Add(value);
-            }
-        }
-
-        stream.End();
-        return terms;
-    }
-
     private void AddField(BooleanQuery query, string field, string text, float weight)
     {
         if (weight <= 0)
@@ -76,7 +56,7 @@ public sealed class PassageQueryBuilder(Analyzer analyzer, SearchOptions options
             return;
         }
 
-        foreach (var value in this.Terms(field, text).Take(MaxTermsPerField))
+        foreach (var value in AnalyzerTerms.Of(analyzer, field, text).Take(MaxTermsPerField))
         {
             query.Add(new TermQuery(new Term(field, value)) { Boost = weight }, Occur.SHOULD);
         }
