@@ -50,6 +50,9 @@ public sealed class IndexStore(string dataDirectory, ILogger<IndexStore> logger)
     public async Task<IndexManifest> BuildAsync(CorpusLoadResult corpus, string fingerprint, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(this.Root);
+
+        // The bots, the web host and the command line may share a data directory: one build at a time.
+        using var buildLock = await AcquireBuildLockAsync(cancellationToken).ConfigureAwait(false);
         this.RemoveUnfinishedBuilds();
 
         var name = $"gen-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{fingerprint}";
@@ -75,6 +78,32 @@ public sealed class IndexStore(string dataDirectory, ILogger<IndexStore> logger)
         return manifest;
     }
 
+    private async Task<FileStream> AcquireBuildLockAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(this.Root, "build.lock");
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (waited < LockTimeout)
+            {
+                if (waited == TimeSpan.Zero)
+                {
+                    logger.LogInformation("Một tiến trình khác đang dựng chỉ mục; đang chờ …");
+                }
+
+                await Task.Delay(LockPoll, cancellationToken).ConfigureAwait(false);
+                waited += LockPoll;
+            }
+        }
+    }
+
+    private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+
     private void RemoveUnfinishedBuilds()
     {
         foreach (var dir in System.IO.Directory.EnumerateDirectories(this.Root, "*" + BuildingSuffix))
@@ -87,7 +116,7 @@ public sealed class IndexStore(string dataDirectory, ILogger<IndexStore> logger)
     {
         foreach (var dir in System.IO.Directory.EnumerateDirectories(this.Root, "gen-*"))
         {
-            if (!string.Equals(Path.GetFileName(dir), keep, StringComparison.Ordinal))
+            if (!string.Equals(Path.GetFileName(dir), keep, StringComparison.Ordinal) && !dir.EndsWith(BuildingSuffix, StringComparison.Ordinal))
             {
                 // A searcher in another process may still read it; on Linux open files outlive deletion.
                 TryDelete(dir);

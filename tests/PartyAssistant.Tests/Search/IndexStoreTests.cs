@@ -70,6 +70,19 @@ public sealed class IndexStoreTests
         Assert.Single(Directory.GetDirectories(store.Root, "gen-*"));
     }
 
+    [Fact]
+    public async Task Two_builds_at_once_take_turns_and_leave_one_good_index()
+    {
+        using var temp = new TempDirectory();
+        var index = TestIndex.For(TestPaths.Corpus, Path.Combine(temp.Path, "data"));
+        await Task.WhenAll(index.RebuildAsync(null, CancellationToken.None), index.RebuildAsync(null, CancellationToken.None));
+
+        Assert.Single(Directory.GetDirectories(index.Store.Root, "gen-*"));
+        using var opened = await index.OpenAsync(null, CancellationToken.None);
+        Assert.False(opened.Rebuilt);
+        Assert.NotEmpty(opened.Searcher.Search("tiếp dân định kỳ", 1));
+    }
+
     /// <summary>Documents that fail part way through, as a full disk or a killed process would.</summary>
     private sealed class CrashingList(IReadOnlyList<CorpusDocument> inner, int failAfter) : IReadOnlyList<CorpusDocument>
     {
