@@ -15,7 +15,7 @@ namespace PartyAssistant.Cli;
 /// </summary>
 public static class CliApplication
 {
-    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter output, TextWriter diagnostics, IDictionary<string, string?>? configurationOverrides)
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextReader input, TextWriter output, TextWriter diagnostics, IDictionary<string, string?>? configurationOverrides)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
@@ -31,15 +31,18 @@ public static class CliApplication
             .AddSimpleConsole(o => o.SingleLine = true)
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("PartyAssistant", LogLevel.Warning));
-        services.AddPartyAssistantSearch(configuration);
+        services.AddPartyAssistantAnswering(configuration);
         services.AddSingleton(console);
-        services.AddSingleton(new CliOutput(console, output, diagnostics));
+        services.AddSingleton(new CliOutput(console, input, output, diagnostics));
         services.AddSingleton<IndexOpener>();
 
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
         {
             config.SetApplicationName("partyassistant");
+            config.AddCommand<AskCommand>("ask").WithDescription("Hỏi và nhận câu trả lời có trích dẫn văn bản.")
+                .WithExample("ask", "\"Đến năm 2025 tỷ lệ bí thư chi bộ đồng thời là trưởng ấp không quá 40 tuổi phải đạt bao nhiêu?\"");
+            config.AddCommand<ChatCommand>("chat").WithDescription("Trò chuyện nhiều lượt trong cửa sổ dòng lệnh (hỏi tiếp được).");
             config.AddCommand<IndexCommand>("index").WithDescription("Dựng lại chỉ mục tìm kiếm từ thư mục corpus.");
             config.AddCommand<SearchCommand>("search").WithDescription("Tìm các đoạn văn bản liên quan tới câu hỏi.")
                 .WithExample("search", "\"chi bộ ấp có đông đảng viên thì tổ chức sinh hoạt thế nào?\"");

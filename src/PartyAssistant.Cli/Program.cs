@@ -3,4 +3,4 @@ using PartyAssistant.Cli;
 using Spectre.Console;
 
 Console.OutputEncoding = Encoding.UTF8;
-return await CliApplication.RunAsync(args, AnsiConsole.Console, Console.Out, Console.Error, configurationOverrides: null);
+return await CliApplication.RunAsync(args, AnsiConsole.Console, Console.In, Console.Out, Console.Error, configurationOverrides: null);

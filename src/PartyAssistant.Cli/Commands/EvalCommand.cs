@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Globalization;
+using PartyAssistant.Answering;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Evaluation;
 using Spectre.Console;
@@ -6,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
 
-public sealed class EvalCommand(IndexOpener opener, CliOutput output) : AsyncCommand<EvalCommand.Settings>
+public sealed class EvalCommand(IndexOpener opener, AnswerPipeline pipeline, CliOutput output) : AsyncCommand<EvalCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -18,8 +20,12 @@ public sealed class EvalCommand(IndexOpener opener, CliOutput output) : AsyncCom
         [Description("In kết quả dạng JSON.")]
         public bool Json { get; init; }
 
+        [CommandOption("--retrieval-only")]
+        [Description("Chỉ đo tìm kiếm, không tạo câu trả lời.")]
+        public bool RetrievalOnly { get; init; }
+
         [CommandOption("--verbose")]
-        [Description("In từng câu hỏi tìm sai.")]
+        [Description("In từng câu hỏi tìm sai hoặc trả lời sai.")]
         public bool Verbose { get; init; }
     }
 
@@ -35,35 +41,83 @@ public sealed class EvalCommand(IndexOpener opener, CliOutput output) : AsyncCom
             return output.Fail(e.Message);
         }
 
-        using var index = await opener.OpenAsync(cancellationToken);
-        var report = RetrievalEvaluator.Evaluate(index.Searcher, questions);
+        var index = await opener.OpenAsync(cancellationToken);
+        var retrieval = RetrievalEvaluator.Evaluate(index.Searcher, questions);
+        var answers = settings.RetrievalOnly ? [] : await AnswerEvaluator.AnswerAllAsync(pipeline, questions, cancellationToken);
+
+        var kinds = questions.Select(q => q.Kind).Distinct().Order(StringComparer.Ordinal).ToList();
+        var rows = kinds.Select(kind => (Name: kind, Metrics: Row(retrieval.ByKind.GetValueOrDefault(kind), answers.Where(a => a.Question.Kind == kind).ToList())))
+            .Append((Name: "overall", Metrics: Row(retrieval.Overall, answers)))
+            .ToList();
+
         if (settings.Json)
         {
-            output.Json(new { overall = report.Overall, by_kind = report.ByKind });
+            output.Json(new
+            {
+                overall = rows[^1].Metrics,
+                by_kind = rows.SkipLast(1).ToDictionary(r => r.Name, r => r.Metrics),
+            });
             return 0;
         }
 
-        var table = new Table().AddColumns("Nhóm", "n", "hit@1", "hit@3", "mrr@10");
-        foreach (var (kind, m) in report.ByKind.Append(new("overall", report.Overall)))
+        var columns = rows.SelectMany(r => r.Metrics.Keys).Distinct().ToList();
+        var table = new Table().AddColumn("Nhóm");
+        columns.ForEach(c => table.AddColumn(c));
+        foreach (var (name, metrics) in rows)
         {
-            table.AddRow(kind, m.N.ToString(System.Globalization.CultureInfo.InvariantCulture), F(m.HitAt1), F(m.HitAt3), F(m.MrrAt10));
+            table.AddRow([name, .. columns.Select(c => Format(metrics.GetValueOrDefault(c)))]);
         }
 
         output.Console.Write(table);
         if (settings.Verbose)
         {
-            foreach (var miss in report.Outcomes.Where(o => o.FirstRelevantRank != 1))
-            {
-                output.Console.MarkupLine($"[yellow]{Markup.Escape(miss.Question.Id)}[/] hạng {miss.FirstRelevantRank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}: {Markup.Escape(miss.Question.Question)}");
-                foreach (var hit in miss.Hits.Take(3))
-                {
-                    output.Console.MarkupLine($"   {hit.Rank}. {Markup.Escape(hit.PassageId)} ({hit.Score:0.00})");
-                }
-            }
+            this.PrintMisses(retrieval, answers);
         }
 
         return 0;
     }
 
-    private static string F(double value) => value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>One group's figures under the README's names; answer metrics join when answers were made.</summary>
+    private static Dictionary<string, object?> Row(RetrievalMetrics? retrieval, IReadOnlyCollection<AnswerOutcome> answers)
+    {
+        var row = new Dictionary<string, object?>
+        {
+            ["n"] = retrieval?.N ?? 0,
+            ["hit@1"] = retrieval?.HitAt1,
+            ["hit@3"] = retrieval?.HitAt3,
+            ["mrr@10"] = retrieval?.MrrAt10,
+        };
+        if (answers.Count > 0)
+        {
+            var metrics = AnswerEvaluator.Summarise(answers);
+            row["answer_contains"] = metrics.AnswerContains;
+            row["abstention_accuracy"] = metrics.AbstentionAccuracy;
+            row["citation_validity"] = metrics.CitationValidity;
+            row["false_abstentions"] = metrics.FalseAbstentions;
+            row["answers"] = metrics.Answers;
+        }
+
+        return row;
+    }
+
+    private void PrintMisses(RetrievalReport retrieval, IReadOnlyList<AnswerOutcome> answers)
+    {
+        foreach (var miss in retrieval.Outcomes.Where(o => o.FirstRelevantRank != 1))
+        {
+            output.Console.MarkupLine($"[yellow]{Markup.Escape(miss.Question.Id)}[/] tìm: hạng {miss.FirstRelevantRank?.ToString(CultureInfo.InvariantCulture) ?? "-"} — {Markup.Escape(miss.Question.Question)}");
+        }
+
+        foreach (var miss in answers.Where(a => a.ContainsExpected == false || a.Answer.Abstained == a.Question.Answerable || a.ValidCitations < a.Citations))
+        {
+            output.Console.MarkupLine($"[yellow]{Markup.Escape(miss.Question.Id)}[/] trả lời: {Markup.Escape(miss.Question.Question)}");
+            output.Console.WriteLine("   " + miss.Answer.Answer.Replace("\n", "\n   ", StringComparison.Ordinal));
+        }
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "-",
+        double d => d.ToString("0.000", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "-",
+    };
 }

@@ -36,7 +36,7 @@ public sealed class SearchCommand(IndexOpener opener, CliOutput output, IOptions
             return output.Fail(problem);
         }
 
-        using var index = await opener.OpenAsync(cancellationToken);
+        var index = await opener.OpenAsync(cancellationToken);
         var hits = index.Searcher.Search(settings.Question, settings.Top ?? options.Value.DefaultTop);
         if (settings.Json)
         {

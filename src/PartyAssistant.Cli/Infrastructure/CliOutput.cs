@@ -10,8 +10,11 @@ namespace PartyAssistant.Cli.Infrastructure;
 /// wrapped or coloured; and a diagnostics writer (stderr) for progress and errors, so that
 /// `--json` output stays parseable.
 /// </summary>
-public sealed class CliOutput(IAnsiConsole console, TextWriter raw, TextWriter diagnostics)
+public sealed class CliOutput(IAnsiConsole console, TextReader input, TextWriter raw, TextWriter diagnostics)
 {
+    /// <summary>What the user types (standard input), for the interactive chat.</summary>
+    public TextReader Input { get; } = input;
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,

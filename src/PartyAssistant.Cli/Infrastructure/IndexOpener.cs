@@ -2,12 +2,15 @@ using PartyAssistant.Search;
 
 namespace PartyAssistant.Cli.Infrastructure;
 
-/// <summary>Opens the index for a command, building it first (with progress on the console) when the corpus changed.</summary>
-public sealed class IndexOpener(CorpusIndex index, CliOutput output)
+/// <summary>
+/// Opens the shared index for a command (the answer pipeline searches the same one), telling the
+/// user on stderr when it had to be built first. The provider owns it: commands do not dispose it.
+/// </summary>
+public sealed class IndexOpener(SearchIndexProvider provider, CliOutput output)
 {
     public async Task<OpenedIndex> OpenAsync(CancellationToken cancellationToken)
     {
-        var opened = await index.OpenAsync(progress: null, cancellationToken);
+        var opened = await provider.GetAsync(cancellationToken);
         if (opened.Rebuilt)
         {
             output.Status($"Đã dựng chỉ mục: {opened.Manifest.Documents} văn bản, {opened.Manifest.Passages} đoạn.");

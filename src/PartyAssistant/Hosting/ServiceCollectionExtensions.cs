@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartyAssistant.Answering;
+using PartyAssistant.Conversations;
 using PartyAssistant.Corpus;
 using PartyAssistant.Search;
 using PartyAssistant.Storage;
@@ -16,6 +19,24 @@ public static class ServiceCollectionExtensions
         services.AddOptions<SearchOptions>().Bind(configuration.GetSection(SearchOptions.SectionName));
         services.AddSingleton<CorpusLoader>();
         services.AddSingleton<CorpusIndex>();
+        services.AddSingleton<SearchIndexProvider>();
+        return services;
+    }
+
+    /// <summary>Cited answers: the Semantic Kernel pipeline, the offline answerer, the model if configured, and conversations.</summary>
+    public static IServiceCollection AddPartyAssistantAnswering(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPartyAssistantSearch(configuration);
+        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.SectionName));
+        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName));
+        services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ApplicationDatabase>();
+        services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddSingleton<RetrievalPlugin>();
+        services.AddSingleton<FollowUpRewriter>();
+        services.AddSingleton(KernelFactory.Create);
+        services.AddSingleton<AnswerPipeline>();
         return services;
     }
 }

@@ -16,6 +16,12 @@ public enum ExpectedAnswer
 
     /// <summary>"X là gì?", "khái niệm X", "định nghĩa của X": a sentence that says "X là …".</summary>
     Definition,
+
+    /// <summary>"còn hiệu lực không?", "đã bị thay thế chưa?": what says whether a document is in force.</summary>
+    Status,
+
+    /// <summary>"ai ký?", "cơ quan nào chủ trì?": a named person or body.</summary>
+    Actor,
 }
 
 /// <summary>A question made ready for search: normalised, abbreviations expanded, document references found.</summary>
@@ -67,8 +73,10 @@ public sealed partial record AnalyzedQuestion(
             .Where(w => !Abbreviations.IsAbbreviation(w) && DocumentReference.ParseNumber(w) is null));
         var term = DefinedTermOf(normalized, folded);
         var expected = term is not null ? ExpectedAnswer.Definition
+            : StatusQuestion().IsMatch(folded) ? ExpectedAnswer.Status
             : TimeQuestion().IsMatch(folded) ? ExpectedAnswer.Time
             : QuantityQuestion().IsMatch(folded) ? ExpectedAnswer.Quantity
+            : ActorQuestion().IsMatch(folded) ? ExpectedAnswer.Actor
             : ExpectedAnswer.Any;
         return new AnalyzedQuestion(normalized, searchText, !VietnameseText.HasDiacritics(ownWords), references, pointedType, expected, term);
     }
@@ -120,6 +128,12 @@ public sealed partial record AnalyzedQuestion(
     // Matched on folded text, so "Kết luận này" and "ket luan nay" are one pattern.
     [GeneratedRegex(@"\b(?<type>ket luan|nghi quyet|quy dinh|chi thi|huong dan|van ban)\s+nay\b")]
     private static partial Regex Pointer();
+
+    [GeneratedRegex(@"(^|\s)ai(\s|$)|\b(co quan|don vi|ban|nguoi|to chuc|cap) nao\b")]
+    private static partial Regex ActorQuestion();
+
+    [GeneratedRegex(@"\b(con hieu luc|het hieu luc|co hieu luc|hieu luc (khong|chua|nhu the nao)|bi thay the|duoc thay the|da thay the|van ap dung|con ap dung|bai bo)\b")]
+    private static partial Regex StatusQuestion();
 
     [GeneratedRegex(@"\b(khi nao|bao gio|ngay nao|nam nao|thang nao|thoi gian nao|thoi diem nao|thoi han|han chot|luc nao)\b")]
     private static partial Regex TimeQuestion();

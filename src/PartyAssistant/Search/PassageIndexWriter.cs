@@ -96,6 +96,10 @@ public static class PassageIndexWriter
 
         document.Add(new StoredField(SearchFields.ReferenceKeys, string.Join(' ', ownReferences.Union(cited))));
         document.Add(new StoredField(SearchFields.DocumentType, metadata.Type));
+        if (metadata.Status.IsReplaced)
+        {
+            document.Add(new StoredField(SearchFields.ReplacedWarning, metadata.Status.Describe()));
+        }
 
         return document;
     }

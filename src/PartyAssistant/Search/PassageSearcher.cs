@@ -18,6 +18,7 @@ public sealed class PassageSearcher : IDisposable
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
     private readonly PassageQueryBuilder queryBuilder;
+    private readonly VietnameseAnalyzer coverageAnalyzer = new();
     private readonly SearchOptions options;
     private readonly Dictionary<string, StoredPassage> passages = new(StringComparer.Ordinal);
 
@@ -53,7 +54,8 @@ public sealed class PassageSearcher : IDisposable
                     stored.Get(SearchFields.Text),
                     stored.Get(SearchFields.Kind) == "summary",
                     stored.Get(SearchFields.DocumentType) ?? string.Empty,
-                    (stored.Get(SearchFields.ReferenceKeys) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal));
+                    (stored.Get(SearchFields.ReferenceKeys) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
+                    stored.Get(SearchFields.ReplacedWarning));
                 this.passages[passage.Id] = passage;
             }
         }
@@ -97,11 +99,55 @@ public sealed class PassageSearcher : IDisposable
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Passage.Id, StringComparer.Ordinal)
             .Take(top)
-            .Select((x, i) => new SearchHit(i + 1, x.Passage.Id, x.Passage.DocumentId, x.Passage.Label, x.Score, x.Passage.Text, x.Passage.FromSummary))
+            .Select((x, i) => new SearchHit(i + 1, x.Passage.Id, x.Passage.DocumentId, x.Passage.Label, x.Score, x.Passage.Text, x.Passage.FromSummary, x.Passage.ReplacedWarning))
             .ToList();
     }
 
-    public void Dispose() => this.reader.Dispose();
+    public void Dispose()
+    {
+        this.reader.Dispose();
+        this.coverageAnalyzer.Dispose();
+    }
+
+    /// <summary>How rare a folded syllable (or "a b" syllable pair) is in the corpus: its BM25 idf.</summary>
+    public double Rarity(string foldedTerm)
+    {
+        var field = foldedTerm.Contains(' ', StringComparison.Ordinal) ? SearchFields.BodyFoldedBigrams : SearchFields.BodyFolded;
+        var count = Math.Max(1, this.reader.NumDocs);
+        var frequency = this.reader.DocFreq(new Term(field, foldedTerm));
+        return Math.Log(1 + ((count - frequency + 0.5) / (frequency + 0.5)));
+    }
+
+    /// <summary>
+    /// How much of what the question is about a passage covers: the share of the question's
+    /// syllables, weighted by how rare they are in the corpus, that the passage contains.
+    /// Words the corpus never uses ("xăng", "thời tiết") weigh most, so a question about
+    /// something else scores low however common its other words are.
+    /// </summary>
+    public double Coverage(AnalyzedQuestion question, string passageText)
+    {
+        var questionTerms = AnalyzerTerms.Of(this.coverageAnalyzer, SearchFields.BodyFolded, question.SearchText)
+            .Where(t => !QuestionWords.Contains(t))
+            .ToList();
+        if (questionTerms.Count == 0)
+        {
+            return 0;
+        }
+
+        var passageTerms = AnalyzerTerms.Of(this.coverageAnalyzer, SearchFields.BodyFolded, passageText).ToHashSet(StringComparer.Ordinal);
+        double total = 0, covered = 0;
+        foreach (var term in questionTerms)
+        {
+            var weight = this.Rarity(term);
+            total += weight;
+            if (passageTerms.Contains(term))
+            {
+                covered += weight;
+            }
+        }
+
+        return total == 0 ? 0 : covered / total;
+    }
 
     /// <summary>What the wording of the question says about which passages should come first.</summary>
     private float Preference(StoredPassage passage, AnalyzedQuestion question)
@@ -126,15 +172,29 @@ public sealed class PassageSearcher : IDisposable
 
         if (question.Expected != ExpectedAnswer.Any && AnswerShape.Satisfies(question, passage.Text, passage.MatchText))
         {
-            factor *= question.Expected == ExpectedAnswer.Definition ? this.options.DefinitionFactor : this.options.AnswerShapeFactor;
+            factor *= question.Expected switch
+            {
+                ExpectedAnswer.Definition => this.options.DefinitionFactor,
+                ExpectedAnswer.Status => this.options.StatusFactor,
+                _ => this.options.AnswerShapeFactor,
+            };
         }
 
         return factor;
     }
 
     /// <summary>A class, not a record: passages are dictionary keys by identity on the hot path.</summary>
-    private sealed class StoredPassage(string id, string documentId, string label, string text, bool fromSummary, string documentType, HashSet<string> referenceKeys)
+    // The words that make a sentence a question ("ai", "khi nào", "bao nhiêu", "có … không"):
+    // an answer does not repeat them, so they say nothing about whether a passage covers it.
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
+        "ai", "gi", "nao", "sao", "bao", "nhieu", "may", "dau", "the", "nhu", "khong", "chua", "co", "la", "khi", "thi", "vay", "nhi", "a", "ha",
+    };
+
+    private sealed class StoredPassage(string id, string documentId, string label, string text, bool fromSummary, string documentType, HashSet<string> referenceKeys, string? replacedWarning)
+    {
+        public string? ReplacedWarning { get; } = replacedWarning;
+
         public string Id { get; } = id;
         public string DocumentId { get; } = documentId;
         public string Label { get; } = label;

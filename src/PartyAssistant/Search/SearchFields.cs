@@ -10,6 +10,7 @@ public static class SearchFields
     public const string Kind = "kind";
     public const string SectionHeading = "heading";
     public const string DocumentType = "doc_type";
+    public const string ReplacedWarning = "replaced";
 
     /// <summary>Stored: the reference keys of the passage, its own document's and those it cites, space-separated.</summary>
     public const string ReferenceKeys = "ref_keys";

@@ -47,6 +47,12 @@ public sealed class SearchOptions
     /// <summary>Score factor for a passage that defines the term a question asks about ("X là gì?" → "X là …").</summary>
     public float DefinitionFactor { get; set; } = 1.6f;
 
+    /// <summary>
+    /// Score factor for a passage about a document's status when the question asks whether it is in
+    /// force. Status is recorded in the summaries, so this outweighs <see cref="SummaryWeight"/>.
+    /// </summary>
+    public float StatusFactor { get; set; } = 3.0f;
+
     /// <summary>Score factor for passages of unofficial summaries, so the official text wins a tie of wording.</summary>
     public float SummaryWeight { get; set; } = 0.4f;
 

@@ -8,7 +8,9 @@ internal sealed record CliResult(int ExitCode, string Output, string Console, st
 
 internal static class CliRunner
 {
-    public static async Task<CliResult> RunAsync(string corpus, string data, params string[] args)
+    public static Task<CliResult> RunAsync(string corpus, string data, params string[] args) => RunWithInputAsync(corpus, data, string.Empty, args);
+
+    public static async Task<CliResult> RunWithInputAsync(string corpus, string data, string input, params string[] args)
     {
         var consoleText = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -20,7 +22,7 @@ internal static class CliRunner
         console.Profile.Width = 10_000; // no wrapping, so assertions can look for whole sentences
         var output = new StringWriter();
         var diagnostics = new StringWriter();
-        var exit = await CliApplication.RunAsync(args, console, output, diagnostics, new Dictionary<string, string?>
+        var exit = await CliApplication.RunAsync(args, console, new StringReader(input), output, diagnostics, new Dictionary<string, string?>
         {
             ["Corpus:Directory"] = corpus,
             ["Storage:DataDirectory"] = data,

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Answering;
+
+/// <summary>The outcome of checking an answer's citations: the citations when it passes, the reason when it does not.</summary>
+public sealed record CitationCheck(bool Passed, IReadOnlyList<Citation> Citations, string? Problem)
+{
+    public static CitationCheck Fail(string problem) => new(false, [], problem);
+}
+
+/// <summary>
+/// Runs on every answer before it leaves: each [n] must point at a supplied passage, each quoted
+/// span must be text of a passage its sentence cites, and an answer must cite at least once.
+/// </summary>
+public static partial class CitationChecker
+{
+    public static CitationCheck Check(string answer, SuppliedPassages passages)
+    {
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            return CitationCheck.Fail("câu trả lời trống");
+        }
+
+        var quotesByNumber = new Dictionary<int, string>();
+        var sentencesByNumber = new Dictionary<int, string>();
+        var any = false;
+        foreach (var sentence in Sentences(answer))
+        {
+            var numbers = Markers(sentence).ToList();
+            foreach (var n in numbers)
+            {
+                if (passages[n] is null)
+                {
+                    return CitationCheck.Fail($"trích dẫn [{n}] không trỏ tới đoạn nào (chỉ có {passages.Count} đoạn)");
+                }
+
+                any = true;
+                sentencesByNumber.TryAdd(n, sentence);
+            }
+
+            foreach (Match quote in Quote().Matches(sentence))
+            {
+                var span = quote.Groups["q"].Value;
+                var owner = numbers.FirstOrDefault(n => Contains(passages[n]!.Text, span));
+                if (owner == 0)
+                {
+                    return CitationCheck.Fail($"đoạn trích \"{Shorten(span)}\" không có trong đoạn được dẫn");
+                }
+
+                quotesByNumber.TryAdd(owner, span);
+            }
+        }
+
+        if (!any)
+        {
+            return CitationCheck.Fail("câu trả lời không có trích dẫn nào");
+        }
+
+        var citations = sentencesByNumber.Keys.Order()
+            .Select(n =>
+            {
+                var hit = passages[n]!;
+                var quote = quotesByNumber.TryGetValue(n, out var q) ? q : ClosestSentence(hit.Text, sentencesByNumber[n]);
+                return new Citation(n, hit.PassageId, hit.Label, quote, hit.FromSummary);
+            })
+            .ToList();
+        return new CitationCheck(true, citations, null);
+    }
+
+    /// <summary>Whether a quote is text of the passage, ignoring case, tone placement, punctuation and spacing.</summary>
+    public static bool Contains(string passage, string quote)
+    {
+        var key = VietnameseText.MatchKey(quote);
+        return key.Length > 0 && VietnameseText.MatchKey(passage).Contains(key, StringComparison.Ordinal);
+    }
+
+    public static IEnumerable<int> Markers(string text)
+    {
+        foreach (Match marker in Marker().Matches(text))
+        {
+            foreach (var part in marker.Groups["n"].Value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                {
+                    yield return n;
+                }
+            }
+        }
+    }
+
+    /// <summary>The passage sentence that shares most words with the answer sentence citing it: what a reader checks.</summary>
+    private static string ClosestSentence(string passage, string answerSentence)
+    {
+        var words = VietnameseText.MatchKey(Marker().Replace(answerSentence, " ")).Split(' ').ToHashSet(StringComparer.Ordinal);
+        return SentenceSplitter.Split(passage)
+            .OrderByDescending(s => VietnameseText.MatchKey(s).Split(' ').Count(words.Contains))
+            .First();
+    }
+
+    private static IEnumerable<string> Sentences(string answer) =>
+        answer.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(SentenceSplitter.Split);
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
+    [GeneratedRegex(@"\[(?<n>\d{1,3}(\s*[,;]\s*\d{1,3})*)\]")]
+    private static partial Regex Marker();
+
+    [GeneratedRegex("[\"“](?<q>[^\"“”]{8,})[\"”]")]
+    private static partial Regex Quote();
+}

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using PartyAssistant.Conversations;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Answering;
+
+/// <summary>
+/// Makes a follow-up ("còn đảng viên nghỉ hưu thì sao?") searchable on its own. With a model, the
+/// model rewrites it; offline, or when the model fails, a rule adds the previous question's topic.
+/// </summary>
+public sealed partial class FollowUpRewriter(ILogger<FollowUpRewriter> logger)
+{
+    public static bool LooksLikeFollowUp(string question)
+    {
+        var folded = VietnameseText.MatchKey(question);
+        return FollowUpOpening().IsMatch(folded) || FollowUpEnding().IsMatch(folded) || folded.Split(' ').Length <= 3;
+    }
+
+    /// <summary>The rule: the follow-up, then the previous question it continues.</summary>
+    public static string ByRule(string question, IReadOnlyList<ConversationTurn> history) =>
+        history.Count == 0 || !LooksLikeFollowUp(question) ? question : $"{question.Trim()} ({history[^1].StandaloneQuestion.Trim()})";
+
+    public async Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, IChatCompletionService? model, CancellationToken cancellationToken)
+    {
+        if (history.Count == 0 || !LooksLikeFollowUp(question))
+        {
+            return question;
+        }
+
+        if (model is null)
+        {
+            return ByRule(question, history);
+        }
+
+        try
+        {
+            var prompt = PromptLibrary.RewriteFollowUp
+                .Replace("{{HISTORY}}", string.Join('\n', history.Select(t => "- " + t.StandaloneQuestion)), StringComparison.Ordinal)
+                .Replace("{{QUESTION}}", question, StringComparison.Ordinal);
+            var chat = new ChatHistory();
+            chat.AddUserMessage(prompt);
+            var reply = await model.GetChatMessageContentAsync(chat, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var rewritten = reply.Content?.Trim().Trim('"', '“', '”');
+            if (QuestionValidator.Problem(rewritten) is null && !rewritten!.Contains(PromptLibrary.NotFoundToken, StringComparison.Ordinal))
+            {
+                return rewritten;
+            }
+        }
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or TaskCanceledException or KernelException)
+        {
+            logger.LogWarning(e, "Mô hình không viết lại được câu hỏi tiếp theo; dùng quy tắc.");
+        }
+
+        return ByRule(question, history);
+    }
+
+    [GeneratedRegex(@"^(con|the con|vay con|vay|the|neu|truong hop|rieng|doi voi|con doi voi|con voi)\b")]
+    private static partial Regex FollowUpOpening();
+
+    [GeneratedRegex(@"\b(thi sao|the nao|ra sao|thi the nao|co khong|thi co khong)$")]
+    private static partial Regex FollowUpEnding();
+}

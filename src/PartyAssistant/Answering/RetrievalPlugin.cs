@@ -1,0 +1,31 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using PartyAssistant.Search;
+
+namespace PartyAssistant.Answering;
+
+/// <summary>The passages found for a question, and how well the best of them covers it.</summary>
+public sealed record RetrievedPassages(AnalyzedQuestion Question, IReadOnlyList<SearchHit> Hits, double Coverage, Func<string, double> Rarity);
+
+/// <summary>Retrieval as a Semantic Kernel plugin: the Lucene search, callable as a kernel function.</summary>
+public sealed class RetrievalPlugin(SearchIndexProvider index, IOptions<AnsweringOptions> options)
+{
+    public const string PluginName = "corpus";
+    public const string SearchFunction = "search";
+
+    [KernelFunction(SearchFunction)]
+    [Description("Tìm trong các văn bản đã nạp những đoạn liên quan tới câu hỏi, kèm nhãn để trích dẫn.")]
+    public async Task<RetrievedPassages> SearchAsync(
+        [Description("Câu hỏi, có dấu hoặc không dấu")] string question,
+        CancellationToken cancellationToken)
+    {
+        var opened = await index.GetAsync(cancellationToken).ConfigureAwait(false);
+        var analyzed = AnalyzedQuestion.From(question);
+        var hits = opened.Searcher.Search(analyzed, Math.Max(1, options.Value.Passages));
+
+        // The answer usually sits in one of the first few passages; judge the evidence by the best of them.
+        var coverage = hits.Take(3).Select(h => opened.Searcher.Coverage(analyzed, h.Text)).DefaultIfEmpty(0).Max();
+        return new RetrievedPassages(analyzed, hits, coverage, opened.Searcher.Rarity);
+    }
+}

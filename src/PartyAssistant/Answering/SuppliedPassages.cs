@@ -1,0 +1,42 @@
+using System.Text;
+using PartyAssistant.Search;
+
+namespace PartyAssistant.Answering;
+
+/// <summary>The passages an answer may cite, numbered from 1 in the order they are given.</summary>
+/// <param name="rarity">How rare a folded syllable or syllable pair is in the corpus (for choosing sentences); null: all alike.</param>
+public sealed class SuppliedPassages(IReadOnlyList<SearchHit> hits, Func<string, double>? rarity = null)
+{
+    public IReadOnlyList<SearchHit> Hits { get; } = hits;
+
+    public Func<string, double> Rarity { get; } = rarity ?? (_ => 1.0);
+
+    public int Count => this.Hits.Count;
+
+    /// <summary>The passage [n] points at, or null when n is out of range.</summary>
+    public SearchHit? this[int n] => n >= 1 && n <= this.Hits.Count ? this.Hits[n - 1] : null;
+
+    /// <summary>How the passages are written into the prompt: number, label, marks, text.</summary>
+    public string ToPrompt()
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < this.Hits.Count; i++)
+        {
+            var hit = this.Hits[i];
+            sb.Append('[').Append(i + 1).Append("] ").Append(hit.Label);
+            if (hit.FromSummary)
+            {
+                sb.Append(" (bản tóm tắt)");
+            }
+
+            if (hit.ReplacedWarning is not null)
+            {
+                sb.Append(" (").Append(hit.ReplacedWarning).Append(')');
+            }
+
+            sb.Append('\n').Append(hit.Text).Append("\n\n");
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace PartyAssistant.Storage;
+
+/// <summary>
+/// The application's embedded SQLite database (data/partyassistant.db): conversations now; bot
+/// offsets, tokens and feedback share it. The schema is created on first use.
+/// </summary>
+public sealed class ApplicationDatabase(IOptions<StorageOptions> options)
+{
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS conversation_turns (
+            conversation TEXT NOT NULL,
+            at_unix_ms INTEGER NOT NULL,
+            question TEXT NOT NULL,
+            standalone_question TEXT NOT NULL,
+            answer TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS conversation_turns_by_conversation ON conversation_turns (conversation, at_unix_ms);
+        """;
+
+    private readonly SemaphoreSlim initialised = new(1, 1);
+    private bool ready;
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetFullPath(options.Value.DataDirectory), "partyassistant.db");
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!this.ready)
+        {
+            await this.InitialiseAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var connection = new SqliteConnection(this.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = this.Path, DefaultTimeout = 10 }.ToString();
+
+    private async Task InitialiseAsync(CancellationToken cancellationToken)
+    {
+        await this.initialised.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (this.ready)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(this.Path)!);
+            await using var connection = new SqliteConnection(this.ConnectionString);
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = Schema;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            this.ready = true;
+        }
+        finally
+        {
+            this.initialised.Release();
+        }
+    }
+}
