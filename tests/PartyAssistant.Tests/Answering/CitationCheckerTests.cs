@@ -1,0 +1,39 @@
+using PartyAssistant.Answering;
+using PartyAssistant.Search;
+
+namespace PartyAssistant.Tests.Answering;
+
+public sealed class CitationCheckerTests
+{
+    private static readonly SuppliedPassages Passages = new(
+    [
+        new SearchHit(1, "d/1", "d", "Văn bản · Mục I, đoạn 1", 3, "Hàng năm, đảng bộ xã được xếp loại Hoàn thành tốt nhiệm vụ trở lên đạt trên 95%.", false),
+        new SearchHit(2, "d/2", "d", "Văn bản · Mục I, đoạn 2", 2, "Cấp uỷ phải thực hiện việc tiếp dân định kỳ theo quy định.", false),
+    ]);
+
+    [Fact]
+    public void A_cited_answer_with_true_quotes_passes()
+    {
+        var check = CitationChecker.Check("Tỷ lệ phải \"đạt trên 95%\" [1]. Cấp uỷ tiếp dân định kỳ [2].", Passages);
+        Assert.True(check.Passed, check.Problem);
+        Assert.Equal([1, 2], check.Citations.Select(c => c.N));
+        Assert.Equal("đạt trên 95%", check.Citations[0].Quote);
+        Assert.Contains("tiếp dân định kỳ", check.Citations[1].Quote, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Tỷ lệ đạt trên 95% [7].", "[7]")]
+    [InlineData("Tỷ lệ phải \"đạt trên 99% mỗi năm\" [1].", "không có trong đoạn")]
+    [InlineData("Tỷ lệ đạt trên 95%.", "không có trích dẫn")]
+    [InlineData("", "trống")]
+    public void A_broken_citation_fails_with_a_reason(string answer, string reason)
+    {
+        var check = CitationChecker.Check(answer, Passages);
+        Assert.False(check.Passed);
+        Assert.Contains(reason, check.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quotes_match_across_tone_placement_and_punctuation() =>
+        Assert.True(CitationChecker.Contains(Passages[2]!.Text, "cấp ủy phải thực hiện việc tiếp dân"));
+}
