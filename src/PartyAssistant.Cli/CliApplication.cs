@@ -52,8 +52,10 @@ public static class CliApplication
             config.AddCommand<EvalCommand>("eval").WithDescription("Đo chất lượng tìm kiếm trên một tệp câu hỏi (.jsonl).");
             config.SetExceptionHandler((exception, _) =>
             {
-                diagnostics.WriteLine($"Lỗi: {exception.Message}");
-                return exception is CommandParseException or CommandRuntimeException ? 2 : 1;
+                // A command that cannot be created (a bad setting) arrives wrapped: show the cause.
+                var shown = exception is CommandRuntimeException { InnerException: not null } ? exception.GetBaseException() : exception;
+                diagnostics.WriteLine($"Lỗi: {shown.Message}");
+                return exception is CommandParseException || (exception is CommandRuntimeException && shown == exception) ? 2 : 1;
             });
         });
 

@@ -116,4 +116,52 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("Không tìm thấy tệp câu hỏi", missing.Diagnostics, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ask_prints_the_answer_json_the_readme_describes()
+    {
+        var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "ask", "Khi nào sơ kết và tổng kết việc thực hiện Kết luận này?", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.False(root.GetProperty("abstained").GetBoolean());
+        Assert.Contains("2022", root.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        var citation = root.GetProperty("citations").EnumerateArray().First();
+        Assert.True(citation.GetProperty("n").GetInt32() >= 1);
+        Assert.False(string.IsNullOrEmpty(citation.GetProperty("quote").GetString()));
+        Assert.Equal(1, root.GetProperty("passages")[0].GetProperty("rank").GetInt32());
+        Assert.Equal("offline-extractive", root.GetProperty("backend").GetString());
+        Assert.True(root.GetProperty("timings_ms").TryGetProperty("search", out _));
+    }
+
+    [Fact]
+    public async Task Chat_keeps_the_topic_for_a_follow_up_and_starts_afresh_on_request()
+    {
+        var input = "Quy hoạch cán bộ cơ sở cần quan tâm những đối tượng nào?\ncòn cán bộ không chuyên trách thì sao?\n/moi\n\n/thoat\n";
+        var result = await CliRunner.RunWithInputAsync(TestPaths.Corpus, this.Data, input, "chat");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("cán bộ nữ, cán bộ trẻ, cán bộ có triển vọng", result.Console, StringComparison.Ordinal);
+        Assert.Contains("không chuyên trách", result.Console, StringComparison.Ordinal);
+        Assert.Contains("Đã bắt đầu cuộc trò chuyện mới", result.Console, StringComparison.Ordinal);
+        Assert.Contains("Câu hỏi trống", result.Console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_adds_the_answer_metrics_under_their_readme_names()
+    {
+        var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "eval", TestPaths.DevQuestions, "--json");
+        using var json = JsonDocument.Parse(result.Output);
+        var overall = json.RootElement.GetProperty("overall");
+        Assert.True(overall.GetProperty("answer_contains").GetDouble() >= 0.9);
+        Assert.Equal(1.0, overall.GetProperty("citation_validity").GetDouble());
+        Assert.Equal(1.0, json.RootElement.GetProperty("by_kind").GetProperty("out").GetProperty("abstention_accuracy").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_misconfigured_model_is_reported_clearly()
+    {
+        var result = await CliRunner.RunWithSettingsAsync(TestPaths.Corpus, this.Data, new Dictionary<string, string?> { ["Model:Provider"] = "gemini" }, "ask", "tiếp dân định kỳ");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Model:Provider \"gemini\" không được hỗ trợ", result.Diagnostics, StringComparison.Ordinal);
+    }
 }
