@@ -19,6 +19,8 @@ public sealed record BenchOptions(
     bool SweepOnly,
     IReadOnlyList<SweepAxis> SweepAxes,
     int Searches,
+    int Asks,
+    bool SkipAlqac,
     bool TitleAsHeading,
     SearchOptions Search)
 {
@@ -31,6 +33,8 @@ public sealed record BenchOptions(
           --json FILE          also write every figure as JSON
           --misses FILE        write the questions PartyAssistant does not rank first (JSON lines)
           --searches N         timed searches per latency figure (default 2000)
+          --asks N             timed offline asks (AnswerPipeline.AskAsync) on the shipped corpus (default 1000)
+          --skip-alqac         no ALQAC retrieval, builds or targets: the shipped corpus and answers only
           --set NAME=VALUE     override a SearchOptions property (repeatable), e.g. --set K1=1.5
           --no-article-heading ALQAC passages without the article title as heading
           --sweep              after the benchmark, sweep SearchOptions on ALQAC (R@1)
@@ -50,8 +54,8 @@ public sealed record BenchOptions(
     public static BenchOptions Parse(string[] args)
     {
         string? alqac = null, corpus = null, dev = null, json = null, misses = null;
-        bool sweep = false, sweepOnly = false, titleAsHeading = true;
-        var searches = 2000;
+        bool sweep = false, sweepOnly = false, skipAlqac = false, titleAsHeading = true;
+        int searches = 2000, asks = 1000;
         var search = new SearchOptions();
         var axes = new List<SweepAxis>();
         for (var i = 0; i < args.Length; i++)
@@ -65,6 +69,8 @@ public sealed record BenchOptions(
                 case "--json": json = Value(); break;
                 case "--misses": misses = Value(); break;
                 case "--searches": searches = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--asks": asks = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--skip-alqac": skipAlqac = true; break;
                 case "--set": Set(search, Value()); break;
                 case "--no-article-heading": titleAsHeading = false; break;
                 case "--sweep": sweep = true; break;
@@ -73,6 +79,16 @@ public sealed record BenchOptions(
                 case "-h" or "--help": throw new ArgumentException(Usage);
                 default: throw new ArgumentException($"Unknown option {args[i]}.\n\n{Usage}");
             }
+        }
+
+        if (skipAlqac && sweep)
+        {
+            throw new ArgumentException("--skip-alqac cannot be combined with --sweep or --sweep-only: the sweep runs on ALQAC.");
+        }
+
+        if (searches < 1 || asks < 1)
+        {
+            throw new ArgumentException("--searches and --asks must be at least 1.");
         }
 
         var root = FindRepoRoot();
@@ -88,6 +104,8 @@ public sealed record BenchOptions(
             sweepOnly,
             axes.Count > 0 ? axes : DefaultAxes,
             searches,
+            asks,
+            skipAlqac,
             titleAsHeading,
             search);
     }

@@ -22,6 +22,76 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
         var described = BenchOptions.Describe(options.Search);
         BenchReport.PrintMachine(output, machine, described, options.TitleAsHeading);
 
+        var builds = new List<BuildTiming>();
+        var alqac = options.SkipAlqac ? null : this.LoadAndBuildAlqac(builds);
+        if (alqac is not null && options.SweepOnly)
+        {
+            return new BenchResult(started, machine, described, options.TitleAsHeading, [], builds, [], [], this.Sweep(alqac), null, null);
+        }
+
+        var retrieval = alqac is null ? [] : await this.RetrievalAsync(alqac, cancellationToken);
+
+        // The shipped corpus: load, build, and time searches with the dev questions.
+        var corpus = await new CorpusLoader(NullLogger<CorpusLoader>.Instance).LoadAsync(options.CorpusDirectory, cancellationToken);
+        if (corpus.Errors.Count > 0)
+        {
+            output.WriteLine($"Warning: {corpus.Errors.Count} corpus file(s) skipped: {string.Join("; ", corpus.Errors.Select(e => e.Message))}");
+        }
+
+        var shippedIndex = this.NewFsDirectory("shipped");
+        builds.Add(LatencyBenchmark.TimeBuild($"shipped corpus ({Path.GetFileName(options.CorpusDirectory)})", "FSDirectory (warm)", corpus.Documents, shippedIndex));
+        var (devQuestions, seedQuestion) = ReadDevQuestions(options.DevQuestionsFile);
+
+        var latency = new List<LatencyScores>();
+        using (var searcher = new PassageSearcher(shippedIndex, options.Search))
+        {
+            latency.Add(LatencyBenchmark.Measure("shipped corpus, dev questions", searcher, devQuestions, options.Searches, Top));
+        }
+
+        if (alqac is not null)
+        {
+            using var searcher = new PassageSearcher(alqac.Index2023, options.Search);
+            latency.Add(LatencyBenchmark.Measure("ALQAC 2023, accented", searcher, [.. alqac.Y2023.Questions.Select(q => q.Text)], options.Searches, Top));
+            latency.Add(LatencyBenchmark.Measure("ALQAC 2023, no diacritics", searcher,
+                [.. alqac.Y2023.Questions.Select(q => RetrievalBenchmark.Prepare(q.Text, fold: true))], options.Searches, Top));
+        }
+
+        BenchReport.PrintTimings(output, builds, latency);
+
+        // Answers: the offline pipeline in this process (warm), then the built CLI in fresh processes (cold).
+        var answers = await AnswerBenchmark.MeasureAsync(
+            "shipped corpus, dev questions", options.CorpusDirectory, this.NewScratchFolder("answers-data"), devQuestions, options.Asks, cancellationToken);
+        var coldStart = await ColdStartBenchmark.MeasureAsync(
+            options.RepoRoot, options.CorpusDirectory, this.NewScratchFolder("cold-start-data"), seedQuestion, output, cancellationToken);
+        BenchReport.PrintAnswers(output, answers, coldStart);
+
+        var targets = Targets(retrieval, alqac is null ? null : builds[0], latency[0], answers, coldStart);
+        BenchReport.PrintTargets(output, targets);
+
+        var sweep = alqac is not null && options.Sweep ? this.Sweep(alqac) : null;
+        return new BenchResult(started, machine, described, options.TitleAsHeading, retrieval, builds, latency, targets, sweep, answers, coldStart);
+    }
+
+    public void Dispose()
+    {
+        foreach (var directory in this.directories)
+        {
+            directory.Dispose();
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(this.scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    /// <summary>Loads both ALQAC years and builds their indexes, adding the build timings.</summary>
+    private AlqacIndexes LoadAndBuildAlqac(List<BuildTiming> builds)
+    {
         output.WriteLine($"ALQAC data: {options.AlqacDirectory}");
         var y2022 = AlqacData.Load2022(options.AlqacDirectory);
         var y2023 = AlqacData.Load2023(options.AlqacDirectory);
@@ -32,7 +102,6 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
         output.WriteLine();
 
         // The 2023 FSDirectory build runs first, in a cold process (JIT included): the conservative figure.
-        var builds = new List<BuildTiming>();
         var index2023 = this.NewFsDirectory("alqac-2023");
         builds.Add(LatencyBenchmark.TimeBuild("ALQAC 2023", "FSDirectory (cold)", docs2023, index2023));
         using (var ram = new RAMDirectory())
@@ -43,15 +112,15 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
         builds.Add(LatencyBenchmark.TimeBuild("ALQAC 2023", "FSDirectory (warm)", docs2023, this.NewFsDirectory("alqac-2023-warm")));
         var index2022 = this.NewFsDirectory("alqac-2022");
         builds.Add(LatencyBenchmark.TimeBuild("ALQAC 2022", "FSDirectory (warm)", docs2022, index2022));
+        return new AlqacIndexes(y2022, index2022, y2023, index2023);
+    }
 
-        if (options.SweepOnly)
-        {
-            return new BenchResult(started, machine, described, options.TitleAsHeading, [], builds, [], [], this.Sweep((y2022, index2022), (y2023, index2023)));
-        }
-
+    /// <summary>R@k of PartyAssistant and the baseline on both years, accented and folded; writes --misses and prints the table.</summary>
+    private async Task<List<RetrievalRun>> RetrievalAsync(AlqacIndexes alqac, CancellationToken cancellationToken)
+    {
         var retrieval = new List<RetrievalRun>();
         var misses = new List<(string Year, string Variant, QuestionOutcome Outcome)>();
-        foreach (var (year, index) in new[] { (y2022, index2022), (y2023, index2023) })
+        foreach (var (year, index) in new[] { (alqac.Y2022, alqac.Index2022), (alqac.Y2023, alqac.Index2023) })
         {
             using var searcher = new PassageSearcher(index, options.Search);
             using var baseline = new StandardAnalyzerBaseline(year.Units);
@@ -72,64 +141,17 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
             output.WriteLine($"{misses.Count} questions not ranked first written to {missesFile}");
         }
 
-        BenchReport.PrintRetrieval(output, [.. retrieval.OrderBy(r => r.System != "PartyAssistant")]);
-
-        // The shipped corpus: load, build, and time searches with the dev questions.
-        var corpus = await new CorpusLoader(NullLogger<CorpusLoader>.Instance).LoadAsync(options.CorpusDirectory, cancellationToken);
-        if (corpus.Errors.Count > 0)
-        {
-            output.WriteLine($"Warning: {corpus.Errors.Count} corpus file(s) skipped: {string.Join("; ", corpus.Errors.Select(e => e.Message))}");
-        }
-
-        var shippedIndex = this.NewFsDirectory("shipped");
-        builds.Add(LatencyBenchmark.TimeBuild($"shipped corpus ({Path.GetFileName(options.CorpusDirectory)})", "FSDirectory (warm)", corpus.Documents, shippedIndex));
-        var devQuestions = ReadDevQuestions(options.DevQuestionsFile);
-
-        var latency = new List<LatencyScores>();
-        using (var searcher = new PassageSearcher(shippedIndex, options.Search))
-        {
-            latency.Add(LatencyBenchmark.Measure("shipped corpus, dev questions", searcher, devQuestions, options.Searches, Top));
-        }
-
-        using (var searcher = new PassageSearcher(index2023, options.Search))
-        {
-            latency.Add(LatencyBenchmark.Measure("ALQAC 2023, accented", searcher, [.. y2023.Questions.Select(q => q.Text)], options.Searches, Top));
-            latency.Add(LatencyBenchmark.Measure("ALQAC 2023, no diacritics", searcher,
-                [.. y2023.Questions.Select(q => RetrievalBenchmark.Prepare(q.Text, fold: true))], options.Searches, Top));
-        }
-
-        BenchReport.PrintTimings(output, builds, latency);
-
-        var targets = Targets(retrieval, builds[0], latency[0]);
-        BenchReport.PrintTargets(output, targets);
-
-        var sweep = options.Sweep ? this.Sweep((y2022, index2022), (y2023, index2023)) : null;
-        return new BenchResult(started, machine, described, options.TitleAsHeading, retrieval, builds, latency, targets, sweep);
+        retrieval = [.. retrieval.OrderBy(r => r.System != "PartyAssistant")];
+        BenchReport.PrintRetrieval(output, retrieval);
+        return retrieval;
     }
 
-    public void Dispose()
-    {
-        foreach (var directory in this.directories)
-        {
-            directory.Dispose();
-        }
-
-        try
-        {
-            System.IO.Directory.Delete(this.scratch, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
-
-    private List<SweepRow> Sweep((AlqacYear, LuceneDirectory) y2022, (AlqacYear, LuceneDirectory) y2023)
+    private List<SweepRow> Sweep(AlqacIndexes alqac)
     {
         var grid = SweepBenchmark.Grid(options.Search, options.SweepAxes);
         output.WriteLine($"Sweep: {grid.Count} settings over {string.Join(", ", options.SweepAxes.Select(a => a.Name))}; other options as above. R@1:");
         output.WriteLine(BenchReport.FormatSweepHeader(options.SweepAxes.Select(a => a.Name)));
-        var rows = SweepBenchmark.Run(grid, y2022, y2023, output);
+        var rows = SweepBenchmark.Run(grid, (alqac.Y2022, alqac.Index2022), (alqac.Y2023, alqac.Index2023), output);
         output.WriteLine();
         BenchReport.PrintSweepSummary(output, rows);
         return rows;

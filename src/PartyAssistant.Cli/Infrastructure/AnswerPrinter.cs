@@ -26,6 +26,7 @@ public static class AnswerPrinter
         notice = answer.Notice,
         citations = answer.Citations.Select(c => new { n = c.N, passage_id = c.PassageId, label = c.Label, quote = c.Quote, summary = c.FromSummary }),
         passages = answer.Passages.Select(p => new { rank = p.Rank, passage_id = p.PassageId, label = p.Label, score = Math.Round(p.Score, 4), text = p.Text }),
+        coverage = answer.Coverage,
         backend = answer.Backend,
         timings_ms = answer.TimingsMs,
     };

@@ -61,6 +61,7 @@ public sealed class AnswerPipeline(
         }
 
         timings["answer"] = Lap(watch);
+        answer = answer with { Coverage = Math.Round(retrieved.Coverage, 4) };
         if (conversation is not null)
         {
             await conversations.AppendAsync(conversation, new ConversationTurn(question, standalone, answer.Answer, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
@@ -87,7 +88,10 @@ public sealed class AnswerPipeline(
             var check = CitationChecker.Check(reply, supplied);
             if (check.Passed)
             {
-                return new GroundedAnswer(question, standalone, false, reply.Trim(), check.Citations, retrieved.Hits, ModelName(model), null, timings);
+                // The model writes the answer; the sources, with their summary and status marks, are ours.
+                var sources = SourceList.Format(check.Citations.Select(c => (c.N, supplied[c.N]!, c.Quote)));
+                var text = reply.Contains(SourceList.Heading, StringComparison.Ordinal) ? reply.Trim() : $"{reply.Trim()}\n\n{sources}";
+                return new GroundedAnswer(question, standalone, false, text, check.Citations, retrieved.Hits, ModelName(model), null, timings);
             }
 
             problem = check.Problem;

@@ -27,24 +27,7 @@ public sealed class ExtractiveAnswerer(int maxSentences)
             sb.Append("- ").Append(candidate.Sentence).Append(" [").Append(candidate.N).Append("]\n");
         }
 
-        sb.Append("\nNguồn:\n");
-        foreach (var group in chosen.GroupBy(c => c.N).OrderBy(g => g.Key))
-        {
-            var hit = passages[group.Key]!;
-            sb.Append('[').Append(group.Key).Append("] ").Append(hit.Label);
-            if (hit.FromSummary)
-            {
-                sb.Append(" (theo bản tóm tắt, không phải nguyên văn)");
-            }
-
-            if (hit.ReplacedWarning is not null)
-            {
-                sb.Append(" ⚠ Văn bản ").Append(hit.ReplacedWarning).Append('.');
-            }
-
-            sb.Append(" — “").Append(group.First().Sentence).Append("”\n");
-        }
-
+        sb.Append('\n').Append(SourceList.Format(chosen.GroupBy(c => c.N).Select(g => (g.Key, passages[g.Key]!, g.First().Sentence))));
         return sb.ToString().TrimEnd();
     }
 

@@ -6,6 +6,7 @@ namespace PartyAssistant.Answering;
 public sealed record Citation(int N, string PassageId, string Label, string Quote, bool FromSummary);
 
 /// <summary>What leaves the pipeline: an answer whose every citation was checked, or a plain abstention.</summary>
+/// <param name="Coverage">How much of the question the best passages cover (the abstention signal, 0–1).</param>
 public sealed record GroundedAnswer(
     string Question,
     string SearchedQuestion,
@@ -15,4 +16,5 @@ public sealed record GroundedAnswer(
     IReadOnlyList<SearchHit> Passages,
     string Backend,
     string? Notice,
-    IReadOnlyDictionary<string, double> TimingsMs);
+    IReadOnlyDictionary<string, double> TimingsMs,
+    double Coverage = 0);

@@ -36,6 +36,8 @@ public sealed class ModelAnswerTests : IAsyncLifetime
         Assert.Null(answer.Notice);
         Assert.False(answer.Abstained);
         Assert.StartsWith("Đến năm 2025, tỷ lệ này phải", answer.Answer, StringComparison.Ordinal);
+        Assert.Contains("Nguồn:\n[", answer.Answer, StringComparison.Ordinal);
+        Assert.Contains("Mục II.3, ý 3 — “đạt tỷ lệ 50%”", answer.Answer, StringComparison.Ordinal);
         var citation = Assert.Single(answer.Citations);
         Assert.Equal("kl-tu-nq03/II.3.3", citation.PassageId);
         Assert.Equal("đạt tỷ lệ 50%", citation.Quote);
@@ -128,5 +130,21 @@ public sealed class ModelAnswerTests : IAsyncLifetime
         Assert.Equal(rewritten, followUp.SearchedQuestion);
         Assert.Contains(this.server.Requests, r => r.Messages.Any(m => m.Content.Contains("còn cán bộ không chuyên trách thì sao?", StringComparison.Ordinal)
             && m.Content.Contains("Quy hoạch cán bộ cơ sở", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_model_answer_citing_a_summary_is_marked_as_such()
+    {
+        this.server.Responder = request =>
+        {
+            var user = request.Messages.Last(m => m.Role == "user").Content;
+            var at = user.IndexOf("(bản tóm tắt)", StringComparison.Ordinal);
+            var open = user.LastIndexOf('[', at);
+            return FakeReply.Text($"Hướng dẫn ban hành ngày 30/10/2020 {user[open..(user.IndexOf(']', open) + 1)]}.");
+        };
+        using var assistant = TestAssistant.WithModel(this.server.BaseUrl);
+        var answer = await assistant.Pipeline.AskAsync("Hướng dẫn 33-HD/BTCTW ban hành ngày nào?", null, CancellationToken.None);
+        Assert.Equal("model:test-model", answer.Backend);
+        Assert.Contains("theo bản tóm tắt, không phải nguyên văn", answer.Answer, StringComparison.Ordinal);
     }
 }

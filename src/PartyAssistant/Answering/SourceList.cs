@@ -1,0 +1,35 @@
+using System.Text;
+using PartyAssistant.Search;
+
+namespace PartyAssistant.Answering;
+
+/// <summary>
+/// The "Nguồn:" block under every answer: each cited passage's label, whether it is a summary or
+/// from a replaced document, and the quoted text a reader can look up.
+/// </summary>
+public static class SourceList
+{
+    public const string Heading = "Nguồn:";
+
+    public static string Format(IEnumerable<(int N, SearchHit Hit, string Quote)> sources)
+    {
+        var sb = new StringBuilder(Heading).Append('\n');
+        foreach (var (n, hit, quote) in sources.OrderBy(s => s.N))
+        {
+            sb.Append('[').Append(n).Append("] ").Append(hit.Label);
+            if (hit.FromSummary)
+            {
+                sb.Append(" (theo bản tóm tắt, không phải nguyên văn)");
+            }
+
+            if (hit.ReplacedWarning is not null)
+            {
+                sb.Append(" ⚠ Văn bản ").Append(hit.ReplacedWarning).Append('.');
+            }
+
+            sb.Append(" — “").Append(quote).Append("”\n");
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+}
