@@ -40,11 +40,15 @@ public static class AnswerBenchmark
 
         var abstained = 0;
         var firstAskMs = 0.0;
-        foreach (var question in questions)
+        for (var i = 0; i < questions.Count; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            var answer = await pipeline.AskAsync(question, conversation: null, cancellationToken);
-            firstAskMs = firstAskMs == 0 ? Stopwatch.GetElapsedTime(start).TotalMilliseconds : firstAskMs;
+            var answer = await pipeline.AskAsync(questions[i], conversation: null, cancellationToken);
+            if (i == 0)
+            {
+                firstAskMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            }
+
             abstained += answer.Abstained ? 1 : 0;
         }
 

@@ -81,9 +81,9 @@ public sealed record BenchOptions(
             }
         }
 
-        if (skipAlqac && sweep)
+        if (skipAlqac && (sweep || misses is not null))
         {
-            throw new ArgumentException("--skip-alqac cannot be combined with --sweep or --sweep-only: the sweep runs on ALQAC.");
+            throw new ArgumentException("--skip-alqac cannot be combined with --sweep, --sweep-only or --misses: they need ALQAC.");
         }
 
         if (searches < 1 || asks < 1)

@@ -8,15 +8,12 @@ namespace PartyAssistant.Cli.Commands;
 
 public sealed class AskCommand(IndexOpener opener, AnswerPipeline pipeline, CliOutput output) : AsyncCommand<AskCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : JsonSettings
     {
         [CommandArgument(0, "<câu-hỏi>")]
         [Description("Câu hỏi, có dấu hoặc không dấu.")]
         public string Question { get; init; } = string.Empty;
 
-        [CommandOption("--json")]
-        [Description("In kết quả dạng JSON.")]
-        public bool Json { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

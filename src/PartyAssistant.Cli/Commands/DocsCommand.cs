@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Corpus;
 using PartyAssistant.Search;
@@ -7,16 +6,9 @@ using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
 
-public sealed class DocsCommand(CorpusIndex index, CliOutput output) : AsyncCommand<DocsCommand.Settings>
+public sealed class DocsCommand(CorpusIndex index, CliOutput output) : AsyncCommand<JsonSettings>
 {
-    public sealed class Settings : CommandSettings
-    {
-        [CommandOption("--json")]
-        [Description("In kết quả dạng JSON.")]
-        public bool Json { get; init; }
-    }
-
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, JsonSettings settings, CancellationToken cancellationToken)
     {
         var corpus = await index.LoadCorpusAsync(cancellationToken);
         if (settings.Json)

@@ -10,15 +10,12 @@ namespace PartyAssistant.Cli.Commands;
 
 public sealed class EvalCommand(IndexOpener opener, AnswerPipeline pipeline, CliOutput output) : AsyncCommand<EvalCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : JsonSettings
     {
         [CommandArgument(0, "<tệp.jsonl>")]
         [Description("Tệp câu hỏi theo định dạng của eval/README.md.")]
         public string File { get; init; } = string.Empty;
 
-        [CommandOption("--json")]
-        [Description("In kết quả dạng JSON.")]
-        public bool Json { get; init; }
 
         [CommandOption("--retrieval-only")]
         [Description("Chỉ đo tìm kiếm, không tạo câu trả lời.")]

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Search;
 using Spectre.Console;
@@ -6,16 +5,9 @@ using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
 
-public sealed class IndexCommand(CorpusIndex index, CliOutput output) : AsyncCommand<IndexCommand.Settings>
+public sealed class IndexCommand(CorpusIndex index, CliOutput output) : AsyncCommand<JsonSettings>
 {
-    public sealed class Settings : CommandSettings
-    {
-        [CommandOption("--json")]
-        [Description("In kết quả dạng JSON.")]
-        public bool Json { get; init; }
-    }
-
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, JsonSettings settings, CancellationToken cancellationToken)
     {
         output.Status($"Đang dựng chỉ mục từ {index.CorpusDirectory} …");
         var progress = new Progress<int>(n =>

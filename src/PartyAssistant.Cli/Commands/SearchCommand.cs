@@ -10,7 +10,7 @@ namespace PartyAssistant.Cli.Commands;
 
 public sealed class SearchCommand(IndexOpener opener, CliOutput output, IOptions<SearchOptions> options) : AsyncCommand<SearchCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : JsonSettings
     {
         [CommandArgument(0, "<câu-hỏi>")]
         [Description("Câu hỏi, có dấu hoặc không dấu.")]
@@ -20,9 +20,6 @@ public sealed class SearchCommand(IndexOpener opener, CliOutput output, IOptions
         [Description("Số đoạn trả về (mặc định: Search:DefaultTop, 5).")]
         public int? Top { get; init; }
 
-        [CommandOption("--json")]
-        [Description("In kết quả dạng JSON.")]
-        public bool Json { get; init; }
 
         public override ValidationResult Validate() => this.Top is < 1 or > 100
             ? ValidationResult.Error("--top phải từ 1 đến 100.")

@@ -8,15 +8,12 @@ namespace PartyAssistant.Cli.Commands;
 
 public sealed class ShowCommand(CorpusIndex index, CliOutput output) : AsyncCommand<ShowCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : JsonSettings
     {
         [CommandArgument(0, "<mã-đoạn>")]
         [Description("Mã đoạn, ví dụ kl-tu-nq03/II.3.4.")]
         public string PassageId { get; init; } = string.Empty;
 
-        [CommandOption("--json")]
-        [Description("In kết quả dạng JSON.")]
-        public bool Json { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
