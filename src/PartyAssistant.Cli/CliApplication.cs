@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using PartyAssistant.Cli.Commands;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Hosting;
@@ -27,10 +28,12 @@ public static class CliApplication
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging
-            .AddConfiguration(configuration.GetSection("Logging"))
-            .AddSimpleConsole(o => o.SingleLine = true)
             .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("PartyAssistant", LogLevel.Warning));
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(o => o.SingleLine = true));
+
+        // Logs go to stderr with the other diagnostics, so `--json` on stdout stays parseable.
+        services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddPartyAssistantAnswering(configuration);
         services.AddSingleton(console);
         services.AddSingleton(new CliOutput(console, input, output, diagnostics));

@@ -103,7 +103,8 @@ public sealed class AnswerPipeline(
         catch (Exception e) when (e is HttpOperationException or HttpRequestException or KernelException or InvalidOperationException)
         {
             problem = "mô hình báo lỗi";
-            logger.LogWarning(e, "Mô hình báo lỗi; dùng câu trả lời trích xuất.");
+            logger.LogDebug(e, "Lỗi chi tiết của mô hình");
+            logger.LogWarning("Mô hình báo lỗi: {Error}", e.GetBaseException().Message);
         }
 
         logger.LogWarning("Không dùng câu trả lời của mô hình: {Problem}", problem);
