@@ -37,3 +37,17 @@ public sealed class CitationCheckerTests
     public void Quotes_match_across_tone_placement_and_punctuation() =>
         Assert.True(CitationChecker.Contains(Passages[2]!.Text, "cấp ủy phải thực hiện việc tiếp dân"));
 }
+
+public sealed class SourceListTests
+{
+    [Fact]
+    public void Sources_mark_summaries_and_replaced_documents()
+    {
+        var summary = new SearchHit(1, "s/1", "s", "Quy định X (tóm tắt) · Điều 1, ý 1", 1, "Nội dung tóm tắt.", true);
+        var replaced = new SearchHit(2, "r/1", "r", "Quy định Y · Điều 2, ý 1", 1, "Nội dung cũ.", false, "đã được thay thế bởi Quy định Z (tính đến 2026-01)");
+        var text = SourceList.Format([(2, replaced, "Nội dung cũ."), (1, summary, "Nội dung tóm tắt.")]);
+
+        Assert.StartsWith("Nguồn:\n[1] Quy định X (tóm tắt) · Điều 1, ý 1 (theo bản tóm tắt, không phải nguyên văn) — “Nội dung tóm tắt.”", text, StringComparison.Ordinal);
+        Assert.Contains("[2] Quy định Y · Điều 2, ý 1 ⚠ Văn bản đã được thay thế bởi Quy định Z (tính đến 2026-01). — “Nội dung cũ.”", text, StringComparison.Ordinal);
+    }
+}
