@@ -40,7 +40,14 @@ public sealed class ShowCommand(CorpusIndex index, CliOutput output) : AsyncComm
             {
                 passage_id = passage.Id,
                 label = passage.Label,
-                document = new { id = document.Id, title = document.Metadata.Title, kind = document.Metadata.IsSummary ? "summary" : "official-text", status = document.Metadata.Status.Describe() },
+                document = new
+                {
+                    id = document.Id,
+                    title = document.Metadata.Title,
+                    kind = document.Metadata.IsSummary ? "summary" : "official-text",
+                    status = document.Metadata.Status.Describe(),
+                    not_covered = document.Metadata.NotCovered,
+                },
                 heading = passage.Heading,
                 text = passage.Text,
                 previous = previous?.Id,
@@ -54,6 +61,10 @@ public sealed class ShowCommand(CorpusIndex index, CliOutput output) : AsyncComm
         if (document.Metadata.IsSummary)
         {
             output.Console.MarkupLine("[yellow]Bản tóm tắt không chính thức, không phải nguyên văn.[/]");
+            if (document.Metadata.NotCovered is { } notCovered)
+            {
+                output.Console.MarkupLine($"[yellow]Không bao gồm:[/] {Markup.Escape(notCovered)}");
+            }
         }
 
         if (passage.Heading.Length > 0)
