@@ -1,7 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PartyAssistant.Answering;
+using PartyAssistant.Channels;
+using PartyAssistant.Channels.Telegram;
+using Telegram.Bot;
 using PartyAssistant.Conversations;
 using PartyAssistant.Corpus;
 using PartyAssistant.Search;
@@ -9,7 +13,7 @@ using PartyAssistant.Storage;
 
 namespace PartyAssistant.Hosting;
 
-public static class ServiceCollectionExtensions
+public static partial class ServiceCollectionExtensions
 {
     /// <summary>The corpus, its index and search, with options bound from configuration.</summary>
     public static IServiceCollection AddPartyAssistantSearch(this IServiceCollection services, IConfiguration configuration)
@@ -39,4 +43,36 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AnswerPipeline>();
         return services;
     }
+
+    /// <summary>The Telegram bot: client, update handling, polling and webhook. Needs <see cref="AddPartyAssistantAnswering"/>.</summary>
+    public static IServiceCollection AddPartyAssistantTelegram(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<ChannelStore>();
+        services.TryAddSingleton<BotDocuments>();
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName));
+        services.AddSingleton<ITelegramBotClient>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var token = options.ResolveToken();
+            if (!TokenPattern().IsMatch(token))
+            {
+                throw new InvalidOperationException("Chưa có token Telegram hợp lệ: đặt biến môi trường TELEGRAM_BOT_TOKEN (hoặc Telegram__BotToken) bằng token BotFather cấp, dạng 123456:ABC….");
+            }
+
+            var baseUrl = string.IsNullOrWhiteSpace(options.ApiBaseUrl) ? null : options.ApiBaseUrl.Trim();
+
+            // 429s are waited out by the outbox, which knows the chat's pacing; the library must not retry on its own.
+            return new TelegramBotClient(new TelegramBotClientOptions(token, baseUrl) { RetryThreshold = 0 }, new HttpClient { Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds + 30) });
+        });
+        services.AddSingleton<TelegramBotIdentity>();
+        services.AddSingleton<TelegramOutbox>();
+        services.AddSingleton<TelegramUpdateHandler>();
+        services.AddSingleton<TelegramUpdateProcessor>();
+        services.AddSingleton<TelegramPolling>();
+        services.AddSingleton<TelegramWebhook>();
+        return services;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+:[A-Za-z0-9_-]+$")]
+    private static partial System.Text.RegularExpressions.Regex TokenPattern();
 }

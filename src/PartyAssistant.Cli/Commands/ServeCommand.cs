@@ -1,0 +1,92 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PartyAssistant.Channels.Telegram;
+using PartyAssistant.Cli.Infrastructure;
+using PartyAssistant.Hosting;
+using Spectre.Console.Cli;
+using Telegram.Bot;
+
+namespace PartyAssistant.Cli.Commands;
+
+/// <summary>The web host: the bots' webhook endpoints and a health check, on ASP.NET Core's own server.</summary>
+public sealed class ServeCommand(IConfiguration configuration, CliOutput output) : AsyncCommand<ServeCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--urls <URLS>")]
+        [Description("Địa chỉ lắng nghe, ví dụ http://127.0.0.1:8080 (mặc định).")]
+        public string Urls { get; init; } = "http://127.0.0.1:8080";
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var app = Build(configuration, settings.Urls);
+        await app.StartAsync(cancellationToken);
+        output.Status($"Đang phục vụ tại {string.Join(", ", app.Urls)} — webhook Telegram: {TelegramSetup.WebhookPath}. Nhấn Ctrl+C để dừng.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        return 0;
+    }
+
+    /// <summary>The web application, also started by the tests on a loopback port.</summary>
+    public static WebApplication Build(IConfiguration configuration, string urls)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseKestrelCore().UseUrls(urls);
+        builder.Services.AddRoutingCore();
+        builder.Services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+        builder.Services.AddPartyAssistantAnswering(configuration).AddPartyAssistantTelegram(configuration);
+        var app = builder.Build();
+
+        app.MapGet("/health", () => Results.Text("ok"));
+        app.MapPost(TelegramSetup.WebhookPath, async (HttpContext http, TelegramWebhook webhook) =>
+            Results.StatusCode(await webhook.HandleAsync(http.Request.Headers[TelegramWebhook.SecretHeader].FirstOrDefault(), http.Request.Body, http.RequestAborted)));
+
+        app.Lifetime.ApplicationStarted.Register(() => _ = SetWebhookAsync(app.Services));
+        return app;
+    }
+
+    /// <summary>Tells Telegram where to deliver, when a public address is configured.</summary>
+    private static async Task SetWebhookAsync(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<TelegramOptions>>().Value;
+        var logger = services.GetRequiredService<ILogger<ServeCommand>>();
+        if (string.IsNullOrWhiteSpace(options.WebhookUrl))
+        {
+            return;
+        }
+
+        if (!TelegramSetup.IsValidSecret(options.WebhookSecret))
+        {
+            logger.LogError("Telegram:WebhookSecret phải có 1–256 ký tự A–Z, a–z, 0–9, _ hoặc -; chưa đặt webhook.");
+            return;
+        }
+
+        try
+        {
+            var bot = services.GetRequiredService<ITelegramBotClient>();
+            await TelegramSetup.SetWebhookAsync(bot, options, CancellationToken.None);
+            await TelegramSetup.RegisterCommandsAsync(bot, CancellationToken.None);
+            logger.LogInformation("Đã đặt webhook Telegram: {Url}", options.WebhookUrl.TrimEnd('/') + TelegramSetup.WebhookPath);
+        }
+        catch (Exception e) when (e is InvalidOperationException or Telegram.Bot.Exceptions.RequestException or HttpRequestException)
+        {
+            logger.LogError("Không đặt được webhook Telegram: {Error}", e.Message);
+        }
+    }
+}

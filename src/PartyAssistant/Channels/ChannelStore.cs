@@ -1,0 +1,126 @@
+using System.Text.Json;
+using PartyAssistant.Answering;
+using PartyAssistant.Storage;
+
+namespace PartyAssistant.Channels;
+
+/// <summary>An answer kept for the buttons under it: the cited passages and the documents they come from.</summary>
+public sealed record StoredAnswer(long Id, string Question, string Answer, IReadOnlyList<StoredPassage> Passages, IReadOnlyList<Citation> Citations);
+
+public sealed record StoredPassage(string PassageId, string DocumentId, string Label, string Text);
+
+/// <summary>
+/// What the bots keep in the application database: polling offsets, the updates already handled,
+/// the answers their buttons refer to, and users' feedback.
+/// </summary>
+public sealed class ChannelStore(ApplicationDatabase database, TimeProvider clock)
+{
+    public async Task<string?> GetStateAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM channel_state WHERE key = $k";
+        command.Parameters.AddWithValue("$k", key);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    public async Task SetStateAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO channel_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$k", key);
+        command.Parameters.AddWithValue("$v", value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> IsProcessedAsync(string channel, string updateId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM processed_updates WHERE channel = $c AND update_id = $u";
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$u", updateId);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    /// <summary>Records an update as handled; false when it already was (a redelivery).</summary>
+    public async Task<bool> TryMarkProcessedAsync(string channel, string updateId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR IGNORE INTO processed_updates (channel, update_id, at_unix_ms) VALUES ($c, $u, $t)";
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$u", updateId);
+        command.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<long> SaveAnswerAsync(string channel, string chat, string user, GroundedAnswer answer, CancellationToken cancellationToken)
+    {
+        var passages = answer.Passages.Select(p => new StoredPassage(p.PassageId, p.DocumentId, p.Label, p.Text)).ToList();
+        var json = JsonSerializer.Serialize(new AnswerJson(answer.Answer, passages, answer.Citations.ToList()));
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO answers (channel, chat, user, question, answer_json, at_unix_ms) VALUES ($c, $chat, $u, $q, $a, $t);
+            SELECT last_insert_rowid();
+            """;
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$chat", chat);
+        command.Parameters.AddWithValue("$u", user);
+        command.Parameters.AddWithValue("$q", answer.Question);
+        command.Parameters.AddWithValue("$a", json);
+        command.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    public async Task<StoredAnswer?> GetAnswerAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT question, answer_json FROM answers WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var stored = JsonSerializer.Deserialize<AnswerJson>(reader.GetString(1))!;
+        return new StoredAnswer(id, reader.GetString(0), stored.Answer, stored.Passages, stored.Citations);
+    }
+
+    /// <summary>One vote per user and answer; voting again changes it.</summary>
+    public async Task SaveFeedbackAsync(long answerId, string user, bool helpful, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO feedback (answer_id, user, vote, at_unix_ms) VALUES ($a, $u, $v, $t)
+            ON CONFLICT (answer_id, user) DO UPDATE SET vote = excluded.vote, at_unix_ms = excluded.at_unix_ms
+            """;
+        command.Parameters.AddWithValue("$a", answerId);
+        command.Parameters.AddWithValue("$u", user);
+        command.Parameters.AddWithValue("$v", helpful ? 1 : -1);
+        command.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<(long AnswerId, string User, int Vote)>> FeedbackAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT answer_id, user, vote FROM feedback ORDER BY at_unix_ms";
+        var votes = new List<(long, string, int)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            votes.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2)));
+        }
+
+        return votes;
+    }
+
+    private sealed record AnswerJson(string Answer, List<StoredPassage> Passages, List<Citation> Citations);
+}

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace PartyAssistant.Channels.Telegram;
+
+/// <summary>
+/// Sends within Telegram's flood limits: messages to one chat are spaced (about one a second in a
+/// private chat, twenty a minute in a group), a 429 waits its retry_after and tries again, and any
+/// other API error is logged without stopping the bot.
+/// </summary>
+public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramOutbox> logger)
+{
+    private readonly ConcurrentDictionary<long, ChatLane> lanes = new();
+
+    public async Task<Message?> SendAsync(long chatId, bool isGroup, string html, InlineKeyboardMarkup? keyboard, int? replyTo, CancellationToken cancellationToken)
+    {
+        var lane = this.lanes.GetOrAdd(chatId, _ => new ChatLane());
+        await lane.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var interval = TimeSpan.FromSeconds(isGroup ? options.Value.GroupChatIntervalSeconds : options.Value.PrivateChatIntervalSeconds);
+            var wait = lane.LastSent + interval - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+            }
+
+            var sent = await this.SendWithRetriesAsync(chatId, html, keyboard, replyTo, cancellationToken).ConfigureAwait(false);
+            lane.LastSent = clock.GetUtcNow();
+            return sent;
+        }
+        finally
+        {
+            lane.Gate.Release();
+        }
+    }
+
+    /// <summary>"đang soạn…" for as long as the work runs (Telegram shows it for five seconds at a time).</summary>
+    public async Task<T> WhileTypingAsync<T>(long chatId, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var typing = Task.Run(
+            async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    try
+                    {
+                        await bot.SendChatAction(chatId, ChatAction.Typing, cancellationToken: stop.Token).ConfigureAwait(false);
+                        await Task.Delay(TimeSpan.FromSeconds(4), clock, stop.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                    catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
+                    {
+                        logger.LogDebug(e, "sendChatAction thất bại");
+                        return;
+                    }
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await typing.ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Message?> SendWithRetriesAsync(long chatId, string html, InlineKeyboardMarkup? keyboard, int? replyTo, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await bot.SendMessage(
+                    chatId,
+                    html,
+                    ParseMode.Html,
+                    replyParameters: replyTo is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null,
+                    replyMarkup: keyboard,
+                    linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiRequestException e) when (e.ErrorCode == 429 && attempt < options.Value.MaxRetries)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
+                logger.LogWarning("Telegram yêu cầu chờ {Seconds} giây (429) trước khi gửi tới {Chat}.", wait.TotalSeconds, chatId);
+                await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestException e) when (e is not ApiRequestException && attempt < 2)
+            {
+                logger.LogWarning("Gửi tới {Chat} lỗi mạng ({Error}); thử lại.", chatId, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(attempt + 1), clock, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestException e)
+            {
+                logger.LogError("Không gửi được tin tới {Chat}: {Error}", chatId, e.Message);
+                return null;
+            }
+        }
+    }
+
+    private sealed class ChatLane
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public DateTimeOffset LastSent { get; set; } = DateTimeOffset.MinValue;
+    }
+}

@@ -1,0 +1,200 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PartyAssistant.Answering;
+using PartyAssistant.Conversations;
+using PartyAssistant.Search;
+using PartyAssistant.Text;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace PartyAssistant.Channels.Telegram;
+
+/// <summary>
+/// One update in, the right reply out: questions in private chats; in groups only what is
+/// addressed to the bot (/hoi, a mention, a reply to it); commands; and the buttons under answers,
+/// every one of which is answered.
+/// </summary>
+public sealed class TelegramUpdateHandler(
+    ITelegramBotClient bot,
+    TelegramBotIdentity identity,
+    TelegramOutbox outbox,
+    AnswerPipeline pipeline,
+    IConversationStore conversations,
+    ChannelStore store,
+    BotDocuments documents,
+    IOptions<TelegramOptions> options,
+    TimeProvider clock,
+    ILogger<TelegramUpdateHandler> logger)
+{
+    public const string Channel = "telegram";
+
+    private readonly QuestionRateLimiter limiter = new(options.Value.QuestionsPerMinutePerUser, clock);
+
+    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        switch (update)
+        {
+            case { Message: { Text: { } text } message }:
+                await this.OnMessageAsync(message, text, cancellationToken).ConfigureAwait(false);
+                break;
+            case { CallbackQuery: { } query }:
+                await this.OnCallbackAsync(query, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                logger.LogDebug("Bỏ qua cập nhật {Id} loại {Type}", update.Id, update.Type);
+                break;
+        }
+    }
+
+    private async Task OnMessageAsync(Message message, string text, CancellationToken cancellationToken)
+    {
+        if (message.From is not { IsBot: false } from)
+        {
+            return;
+        }
+
+        var me = await identity.GetAsync(cancellationToken).ConfigureAwait(false);
+        var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
+        var request = TelegramAddressing.Read(message, text, me.Id, me.Username);
+        if (request is null || (isGroup && !request.Addressed))
+        {
+            return; // a group message for someone else, or a command for another bot
+        }
+
+        var reply = isGroup ? message.Id : (int?)null;
+        var key = new ConversationKey(Channel, message.Chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), from.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        switch (request.Command)
+        {
+            case "start":
+                await this.SendTextAsync(message.Chat.Id, isGroup, ChatCommands.Welcome, reply, cancellationToken).ConfigureAwait(false);
+                break;
+            case "help":
+                await this.SendTextAsync(message.Chat.Id, isGroup, ChatCommands.Help, reply, cancellationToken).ConfigureAwait(false);
+                break;
+            case "vanban":
+                await this.SendTextAsync(message.Chat.Id, isGroup, await documents.ListAsync(cancellationToken).ConfigureAwait(false), reply, cancellationToken).ConfigureAwait(false);
+                break;
+            case "xem":
+                await this.SendTextAsync(message.Chat.Id, isGroup, await documents.ShowAsync(request.Argument, cancellationToken).ConfigureAwait(false), reply, cancellationToken).ConfigureAwait(false);
+                break;
+            case "moi":
+                await conversations.ForgetAsync(key, cancellationToken).ConfigureAwait(false);
+                await this.SendTextAsync(message.Chat.Id, isGroup, ChatCommands.Forgotten, reply, cancellationToken).ConfigureAwait(false);
+                break;
+            case null or "hoi":
+                await this.AnswerAsync(message, isGroup, key, request.Argument, reply, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await this.SendTextAsync(message.Chat.Id, isGroup, ChatCommands.Help, reply, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task AnswerAsync(Message message, bool isGroup, ConversationKey key, string question, int? reply, CancellationToken cancellationToken)
+    {
+        if (QuestionValidator.Problem(question) is { } problem)
+        {
+            await this.SendTextAsync(message.Chat.Id, isGroup, problem, reply, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!this.limiter.TryAcquire(key.User))
+        {
+            await this.SendTextAsync(message.Chat.Id, isGroup, ChatCommands.RateLimited, reply, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var answer = await outbox.WhileTypingAsync(message.Chat.Id, () => pipeline.AskAsync(question, key, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var answerId = await store.SaveAnswerAsync(Channel, key.Chat, key.User, answer, cancellationToken).ConfigureAwait(false);
+        var parts = TelegramHtml.FormatAnswer(answer);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var keyboard = i == parts.Count - 1 ? AnswerKeyboard(answerId, answer) : null;
+            await outbox.SendAsync(message.Chat.Id, isGroup, parts[i], keyboard, i == 0 ? reply : null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task OnCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
+    {
+        string notice;
+        try
+        {
+            notice = await this.HandleButtonAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Lỗi khi xử lý nút {Data}", query.Data);
+            notice = ChatCommands.Failed;
+        }
+
+        try
+        {
+            // Always answered, or the user's button keeps spinning.
+            await bot.AnswerCallbackQuery(query.Id, notice, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestException e)
+        {
+            logger.LogWarning("Không trả lời được callback {Id}: {Error}", query.Id, e.Message);
+        }
+    }
+
+    private async Task<string> HandleButtonAsync(CallbackQuery query, CancellationToken cancellationToken)
+    {
+        if (AnswerButton.Parse(query.Data) is not { } button || query.Message is not { } message)
+        {
+            return "Nút này không còn dùng được.";
+        }
+
+        var stored = await store.GetAnswerAsync(button.AnswerId, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return "Câu trả lời này không còn được lưu.";
+        }
+
+        var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
+        switch (button.Kind)
+        {
+            case AnswerButton.Passage when stored.Citations.FirstOrDefault(c => c.N == button.Number) is { } citation
+                                          && stored.Passages.FirstOrDefault(p => p.PassageId == citation.PassageId) is { } passage:
+                await this.SendTextAsync(message.Chat.Id, isGroup, $"[{citation.N}] {passage.Label}\n({passage.PassageId})\n\n{passage.Text}", null, cancellationToken).ConfigureAwait(false);
+                return $"Nguyên văn đoạn [{citation.N}]";
+            case AnswerButton.Related:
+                await this.SendTextAsync(message.Chat.Id, isGroup, await documents.RelatedAsync(stored.Passages, cancellationToken).ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
+                return "Tài liệu liên quan";
+            case AnswerButton.Helpful or AnswerButton.NotHelpful:
+                await store.SaveFeedbackAsync(stored.Id, query.From.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), button.Kind == AnswerButton.Helpful, cancellationToken).ConfigureAwait(false);
+                return "Cảm ơn đồng chí đã góp ý!";
+            default:
+                return "Nút này không còn dùng được.";
+        }
+    }
+
+    private async Task SendTextAsync(long chatId, bool isGroup, string text, int? reply, CancellationToken cancellationToken)
+    {
+        var parts = TelegramHtml.FormatPlain(text);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            await outbox.SendAsync(chatId, isGroup, parts[i], null, i == 0 ? reply : null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static InlineKeyboardMarkup? AnswerKeyboard(long answerId, GroundedAnswer answer)
+    {
+        var rows = new List<InlineKeyboardButton[]>();
+        if (answer.Citations.Count > 0)
+        {
+            rows.Add(answer.Citations.Take(8).Select(c => InlineKeyboardButton.WithCallbackData($"📄 [{c.N}]", AnswerButton.Format(AnswerButton.Passage, answerId, c.N))).ToArray());
+        }
+
+        rows.Add([InlineKeyboardButton.WithCallbackData("📚 Tài liệu liên quan", AnswerButton.Format(AnswerButton.Related, answerId))]);
+        rows.Add(
+        [
+            InlineKeyboardButton.WithCallbackData("👍", AnswerButton.Format(AnswerButton.Helpful, answerId)),
+            InlineKeyboardButton.WithCallbackData("👎", AnswerButton.Format(AnswerButton.NotHelpful, answerId)),
+        ]);
+        return new InlineKeyboardMarkup(rows);
+    }
+}
