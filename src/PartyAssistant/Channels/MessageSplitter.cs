@@ -43,7 +43,9 @@ public static class MessageSplitter
                 continue;
             }
 
-            foreach (var piece in Pack(paragraph.Split('\n'), "\n", maxLength).SelectMany(line => line.Length <= maxLength ? [line] : Pack(line.Split(' '), " ", maxLength)))
+            // Lines too long on their own are cut between words first, so packing lines never cuts a word.
+            var lines = paragraph.Split('\n').SelectMany(line => line.Length <= maxLength ? [line] : Pack(line.Split(' '), " ", maxLength));
+            foreach (var piece in Pack(lines, "\n", maxLength))
             {
                 yield return piece;
             }

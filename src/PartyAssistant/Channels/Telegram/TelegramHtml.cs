@@ -1,4 +1,3 @@
-using System.Net;
 using PartyAssistant.Answering;
 
 namespace PartyAssistant.Channels.Telegram;
@@ -12,7 +11,11 @@ public static class TelegramHtml
     /// <summary>Under Telegram's 4,096 with room for the few characters the formatting adds.</summary>
     public const int MaxPartLength = 3900;
 
-    public static string Escape(string text) => WebUtility.HtmlEncode(text).Replace("&#39;", "'", StringComparison.Ordinal).Replace("&quot;", "\"", StringComparison.Ordinal);
+    /// <summary>Only &amp;, &lt; and &gt; (Vietnamese letters stay as they are, unlike a general HTML encoder's output).</summary>
+    public static string Escape(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal);
 
     public static IReadOnlyList<string> FormatAnswer(GroundedAnswer answer)
     {
