@@ -18,6 +18,7 @@ public sealed class SettingsDocumentationTests
         { typeof(AnsweringOptions), AnsweringOptions.SectionName },
         { typeof(ModelOptions), ModelOptions.SectionName },
         { typeof(ConversationOptions), ConversationOptions.SectionName },
+        { typeof(PartyAssistant.Channels.Telegram.TelegramOptions), PartyAssistant.Channels.Telegram.TelegramOptions.SectionName },
     };
 
     [Theory]
