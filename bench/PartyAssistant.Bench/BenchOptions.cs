@@ -21,6 +21,9 @@ public sealed record BenchOptions(
     int Searches,
     int Asks,
     bool SkipAlqac,
+    bool SkipTelegram,
+    int TelegramUsers,
+    int TelegramQuestions,
     bool TitleAsHeading,
     SearchOptions Search)
 {
@@ -35,6 +38,9 @@ public sealed record BenchOptions(
           --searches N         timed searches per latency figure (default 2000)
           --asks N             timed offline asks (AnswerPipeline.AskAsync) on the shipped corpus (default 1000)
           --skip-alqac         no ALQAC retrieval, builds or targets: the shipped corpus and answers only
+          --skip-telegram      no Telegram load run (the bot against a fake Bot API server with Telegram's flood limit)
+          --tg-users N         Telegram load: private chats, one user each (default 200)
+          --tg-questions N     Telegram load: questions each user sends at once (default 5)
           --set NAME=VALUE     override a SearchOptions property (repeatable), e.g. --set K1=1.5
           --no-article-heading ALQAC passages without the article title as heading
           --sweep              after the benchmark, sweep SearchOptions on ALQAC (R@1)
@@ -54,8 +60,8 @@ public sealed record BenchOptions(
     public static BenchOptions Parse(string[] args)
     {
         string? alqac = null, corpus = null, dev = null, json = null, misses = null;
-        bool sweep = false, sweepOnly = false, skipAlqac = false, titleAsHeading = true;
-        int searches = 2000, asks = 1000;
+        bool sweep = false, sweepOnly = false, skipAlqac = false, skipTelegram = false, titleAsHeading = true;
+        int searches = 2000, asks = 1000, tgUsers = 200, tgQuestions = 5;
         var search = new SearchOptions();
         var axes = new List<SweepAxis>();
         for (var i = 0; i < args.Length; i++)
@@ -71,6 +77,9 @@ public sealed record BenchOptions(
                 case "--searches": searches = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--asks": asks = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--skip-alqac": skipAlqac = true; break;
+                case "--skip-telegram": skipTelegram = true; break;
+                case "--tg-users": tgUsers = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--tg-questions": tgQuestions = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--set": Set(search, Value()); break;
                 case "--no-article-heading": titleAsHeading = false; break;
                 case "--sweep": sweep = true; break;
@@ -91,6 +100,11 @@ public sealed record BenchOptions(
             throw new ArgumentException("--searches and --asks must be at least 1.");
         }
 
+        if (tgUsers < 1 || tgQuestions < 1)
+        {
+            throw new ArgumentException("--tg-users and --tg-questions must be at least 1.");
+        }
+
         var root = FindRepoRoot();
         var shared = FindShared(root);
         return new BenchOptions(
@@ -106,6 +120,9 @@ public sealed record BenchOptions(
             searches,
             asks,
             skipAlqac,
+            skipTelegram,
+            tgUsers,
+            tgQuestions,
             titleAsHeading,
             search);
     }

@@ -52,7 +52,8 @@ public sealed record BenchResult(
     IReadOnlyList<TargetCheck> Targets,
     IReadOnlyList<SweepRow>? Sweep,
     AnswerLatency? Answers,
-    ColdStartTiming? ColdStart);
+    ColdStartTiming? ColdStart,
+    TelegramLoad? Telegram);
 
 /// <summary>The tables printed to stdout, and the JSON file.</summary>
 public static class BenchReport
@@ -114,12 +115,40 @@ public static class BenchReport
         o.WriteLine();
     }
 
+    public static void PrintTelegramLoad(TextWriter o, TelegramLoad t)
+    {
+        string Ms(double ms) => ms.ToString("F0", Inv);
+        o.WriteLine(string.Create(Inv,
+            $"Telegram load (the bot against the fake Bot API server, flood limit 1 msg/s per chat with 429 retry_after 1 s; bot pacing {t.PrivateChatIntervalSeconds:0.##} s per private chat)"));
+        o.WriteLine(string.Create(Inv,
+            $"  {t.Users} users x {t.QuestionsPerUser} questions, each user's pushed at once, user after user; warm-up ask before polling {t.WarmUpAskMs:F0} ms"));
+        o.WriteLine($"  answers (final message, with buttons): {t.Answers}/{t.Expected}; chats with exactly {t.QuestionsPerUser}: {t.ChatsExact}/{t.Users}; missing {t.Missing}, duplicates {t.Duplicates}");
+        o.WriteLine($"  messages sent {t.MessagesSent}; rate-limited or failed replies {t.RefusedOrFailedReplies}; 429s {t.TooManyRequests}; other failed calls {t.OtherFailedCalls}; getUpdates calls {t.GetUpdatesCalls}");
+        o.WriteLine(string.Create(Inv,
+            $"  wall {t.WallSeconds:F1} s (first push to last answer), {t.AnswersPerSecond:F1} answers/s; push to answer p50 {Ms(t.P50Ms)} ms, p95 {Ms(t.P95Ms)} ms, p99 {Ms(t.P99Ms)} ms, max {Ms(t.MaxMs)} ms"));
+        o.WriteLine("  p50 by position in a user's burst: " + string.Join(", ", t.P50MsByPosition.Select((ms, k) => $"#{k + 1} {Ms(ms)} ms")));
+        o.WriteLine(string.Create(Inv,
+            $"  Per-chat pacing (1 msg/s) dominates: a user's {t.QuestionsPerUser}th answer cannot arrive before ~{(t.QuestionsPerUser - 1) * t.PrivateChatIntervalSeconds:0.#} s (more when an answer takes several messages)."));
+        if (t.TimedOut)
+        {
+            o.WriteLine("  TIMED OUT: not every answer arrived within 10 minutes.");
+        }
+
+        o.WriteLine(t.LogProblems.Count == 0 ? "  bot log: no warnings or errors" : "  bot log, warnings and errors (count, level, category: first message):");
+        foreach (var p in t.LogProblems)
+        {
+            o.WriteLine($"    {p.Count,5} {p.Level,-8} {p.Category}: {p.FirstMessage}");
+        }
+
+        o.WriteLine();
+    }
+
     public static void PrintTargets(TextWriter o, IReadOnlyList<TargetCheck> targets)
     {
         o.WriteLine("Targets (default SearchOptions unless --set)");
         foreach (var t in targets)
         {
-            o.WriteLine(string.Create(Inv, $"  {(t.Met ? "MET " : "MISS")} {t.Name,-34} {t.Actual,9:0.###} {t.Comparison} {t.Target,-7:0.###} margin {t.Margin:+0.###;-0.###;0}"));
+            o.WriteLine(string.Create(Inv, $"  {(t.Met ? "MET " : "MISS")} {t.Name,-42} {t.Actual,9:0.###} {t.Comparison} {t.Target,-7:0.###} margin {t.Margin:+0.###;-0.###;0}"));
         }
 
         o.WriteLine();

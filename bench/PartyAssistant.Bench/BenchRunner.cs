@@ -7,7 +7,7 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace PartyAssistant.Bench;
 
-/// <summary>Runs the benchmark in order: ALQAC indexes and retrieval, the shipped corpus, latency, answers, targets, sweep.</summary>
+/// <summary>Runs the benchmark in order: ALQAC indexes and retrieval, the shipped corpus, latency, answers, Telegram load, targets, sweep.</summary>
 public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisposable
 {
     private const int Top = RetrievalBenchmark.Depth;
@@ -26,7 +26,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
         var alqac = options.SkipAlqac ? null : this.LoadAndBuildAlqac(builds);
         if (alqac is not null && options.SweepOnly)
         {
-            return new BenchResult(started, machine, described, options.TitleAsHeading, [], builds, [], [], this.Sweep(alqac), null, null);
+            return new BenchResult(started, machine, described, options.TitleAsHeading, [], builds, [], [], this.Sweep(alqac), null, null, null);
         }
 
         var retrieval = alqac is null ? [] : await this.RetrievalAsync(alqac, cancellationToken);
@@ -40,7 +40,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
 
         var shippedIndex = this.NewFsDirectory("shipped");
         builds.Add(LatencyBenchmark.TimeBuild($"shipped corpus ({Path.GetFileName(options.CorpusDirectory)})", "FSDirectory (warm)", corpus.Documents, shippedIndex));
-        var (devQuestions, seedQuestion) = ReadDevQuestions(options.DevQuestionsFile);
+        var (devQuestions, answerable, seedQuestion) = ReadDevQuestions(options.DevQuestionsFile);
 
         var latency = new List<LatencyScores>();
         using (var searcher = new PassageSearcher(shippedIndex, options.Search))
@@ -65,11 +65,19 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
             options.RepoRoot, options.CorpusDirectory, this.NewScratchFolder("cold-start-data"), seedQuestion, output, cancellationToken);
         BenchReport.PrintAnswers(output, answers, coldStart);
 
-        var targets = Targets(retrieval, alqac is null ? null : builds[0], latency[0], answers, coldStart);
+        TelegramLoad? telegram = null;
+        if (!options.SkipTelegram)
+        {
+            telegram = await TelegramLoadBenchmark.MeasureAsync(
+                options.CorpusDirectory, this.NewScratchFolder("telegram-data"), answerable, options.TelegramUsers, options.TelegramQuestions, cancellationToken);
+            BenchReport.PrintTelegramLoad(output, telegram);
+        }
+
+        var targets = Targets(retrieval, alqac is null ? null : builds[0], latency[0], answers, coldStart, telegram);
         BenchReport.PrintTargets(output, targets);
 
         var sweep = alqac is not null && options.Sweep ? this.Sweep(alqac) : null;
-        return new BenchResult(started, machine, described, options.TitleAsHeading, retrieval, builds, latency, targets, sweep, answers, coldStart);
+        return new BenchResult(started, machine, described, options.TitleAsHeading, retrieval, builds, latency, targets, sweep, answers, coldStart, telegram);
     }
 
     public void Dispose()
@@ -158,7 +166,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
 
     /// <summary>The targets: the ALQAC ones only when ALQAC ran (<paramref name="build2023"/> not null).</summary>
     private static List<TargetCheck> Targets(
-        IReadOnlyList<RetrievalRun> retrieval, BuildTiming? build2023, LatencyScores shipped, AnswerLatency answers, ColdStartTiming coldStart)
+        IReadOnlyList<RetrievalRun> retrieval, BuildTiming? build2023, LatencyScores shipped, AnswerLatency answers, ColdStartTiming coldStart, TelegramLoad? telegram)
     {
         double R1(string year, string variant) =>
             retrieval.Single(r => r.System == "PartyAssistant" && r.Year == year && r.Questions == variant).Scores.R1;
@@ -178,16 +186,23 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
 
         targets.Add(BenchTargets.AtMost("offline ask p50, warm (ms)", BenchTargets.AskP50Ms, answers.P50Ms));
         targets.Add(BenchTargets.AtMost("CLI cold start ask, median (ms)", BenchTargets.ColdStartMs, coldStart.MedianMs));
+        if (telegram is not null)
+        {
+            // Met only with no answer missing and none duplicated.
+            targets.Add(BenchTargets.AtLeast($"Telegram load: {telegram.Expected} answered exactly once", telegram.Expected, telegram.AnsweredExactlyOnce));
+        }
+
         return targets;
     }
 
     /// <summary>
-    /// The dev questions, and the one the cold-start runs ask: the first answerable question with
-    /// evidence spans (they come from the seed document).
+    /// The dev questions, the answerable ones (the Telegram load asks them), and the one the cold-start runs ask:
+    /// the first answerable question with evidence spans (they come from the seed document).
     /// </summary>
-    private static (List<string> Questions, string Seed) ReadDevQuestions(string path)
+    private static (List<string> Questions, List<string> Answerable, string Seed) ReadDevQuestions(string path)
     {
         var questions = new List<string>();
+        var answerable = new List<string>();
         string? seed = null;
         foreach (var line in File.ReadLines(path).Where(line => !string.IsNullOrWhiteSpace(line)))
         {
@@ -195,13 +210,18 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
             var root = json.RootElement;
             var question = root.GetProperty("question").GetString() ?? throw new InvalidDataException($"{path}: a question is null.");
             questions.Add(question);
+            if (root.GetProperty("answerable").GetBoolean())
+            {
+                answerable.Add(question);
+            }
+
             if (seed is null && root.GetProperty("answerable").GetBoolean() && root.GetProperty("evidence_any").GetArrayLength() > 0)
             {
                 seed = question;
             }
         }
 
-        return (questions, seed ?? throw new InvalidDataException($"{path}: no answerable question with evidence in the seed document."));
+        return (questions, answerable, seed ?? throw new InvalidDataException($"{path}: no answerable question with evidence in the seed document."));
     }
 
     /// <summary>A fresh folder under this run's scratch folder (deleted with it).</summary>

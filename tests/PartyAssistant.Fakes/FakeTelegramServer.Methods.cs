@@ -157,8 +157,8 @@ public sealed partial class FakeTelegramServer
         var replyParameters = Json(p, "reply_parameters", "can't parse reply parameters JSON object") as JsonObject;
         var replyToId = Long(replyParameters?["message_id"]) ?? Long(p, "reply_to_message_id");
         var replyChat = Long(replyParameters?["chat_id"]) ?? chatId;
-        var allowWithoutReply = replyParameters?["allow_sending_without_reply"] is JsonValue allow && allow.TryGetValue<bool>(out var a)
-            ? a
+        var allowWithoutReply = replyParameters?["allow_sending_without_reply"] is { } allow
+            ? Bool(allow)
             : Bool(p, "allow_sending_without_reply");
 
         lock (_gate)

@@ -110,7 +110,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     public TelegramFloodLimit? FloodLimit { get; set; }
 
     /// <summary>The URL of <c>/bot{token}/{method}</c>, for raw HTTP calls in tests.</summary>
-    public Uri MethodUrl(string method) => new(BaseUrl, $"bot{_token}/{method}");
+    public Uri MethodUrl(string method) => new(BaseUrl, $"/bot{_token}/{method}");
 
     public static async Task<FakeTelegramServer> StartAsync(string token = DefaultToken, CancellationToken ct = default)
     {
@@ -556,25 +556,29 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private static string? Str(JsonObject p, string name) => p[name] switch
     {
         null => null,
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
         var other => other.ToJsonString(),
     };
 
     private static long? Long(JsonObject p, string name) => Long(p[name]);
 
+    // Through the JSON text, so values parsed from a body and values built in code (int, long, string) read alike.
     private static long? Long(JsonNode? node) => node switch
     {
-        JsonValue v when v.TryGetValue<long>(out var l) => l,
-        JsonValue v when v.TryGetValue<string>(out var s)
-            && long.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number
+            && long.TryParse(v.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String
+            && long.TryParse(v.GetValue<string>().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => null,
     };
 
-    private static bool Bool(JsonObject p, string name) => p[name] switch
+    private static bool Bool(JsonObject p, string name) => Bool(p[name]);
+
+    private static bool Bool(JsonNode? node) => node switch
     {
-        JsonValue v when v.TryGetValue<bool>(out var b) => b,
-        JsonValue v when v.TryGetValue<string>(out var s) => s.Trim().ToLowerInvariant() is "true" or "1",
-        JsonValue v when v.TryGetValue<long>(out var l) => l != 0,
+        JsonValue v when v.GetValueKind() is JsonValueKind.True => true,
+        JsonValue v when v.GetValueKind() is JsonValueKind.String => v.GetValue<string>().Trim().ToLowerInvariant() is "true" or "1",
+        JsonValue v when v.GetValueKind() is JsonValueKind.Number => Long(v) is not (null or 0),
         _ => false,
     };
 

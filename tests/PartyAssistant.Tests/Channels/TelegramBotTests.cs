@@ -207,4 +207,18 @@ public sealed class TelegramBotTests : IAsyncLifetime
         Assert.Equal(3, this.server.SentMessages.Count);
         Assert.Contains("đợi một chút", this.server.SentMessages[2].PlainText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_server_error_is_logged_and_the_bot_keeps_going()
+    {
+        using var bot = new TelegramTestBot(this.server, this.data.Path);
+        this.server.FailNext("sendMessage", 1, 500, "Internal Server Error");
+        this.server.PushMessage(User, User, "Cấp ủy có phải tiếp dân định kỳ không?");
+        this.server.PushMessage(User + 1, User + 1, "tỷ lệ bí thư chi bộ trẻ năm 2025");
+
+        await bot.DrainAsync();
+
+        Assert.Contains(this.server.FailedCalls, f => f.ErrorCode == 500);
+        Assert.Contains(this.server.SentMessages, m => m.PlainText.Contains("50%", StringComparison.Ordinal));
+    }
 }

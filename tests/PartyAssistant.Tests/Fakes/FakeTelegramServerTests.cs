@@ -80,7 +80,7 @@ public sealed class FakeTelegramServerTests
         await using var server = await FakeTelegramServer.StartAsync();
         using var http = new HttpClient();
 
-        var wrongToken = await ReadAsync(await http.PostAsync(new Uri(server.BaseUrl, "bot999:WRONG/getMe"), null));
+        var wrongToken = await ReadAsync(await http.PostAsync(new Uri(server.BaseUrl, "/bot999:WRONG/getMe"), null));
         Assert.Equal(HttpStatusCode.Unauthorized, wrongToken.Status);
         Assert.Equal("Unauthorized", wrongToken.Description);
 
@@ -88,7 +88,7 @@ public sealed class FakeTelegramServerTests
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Equal("Not Found", unknown.Description);
 
-        var noMethod = await ReadAsync(await http.GetAsync(new Uri(server.BaseUrl, "getMe")));
+        var noMethod = await ReadAsync(await http.GetAsync(new Uri(server.BaseUrl, "/getMe")));
         Assert.Equal(HttpStatusCode.NotFound, noMethod.Status);
 
         var upper = await ReadAsync(await http.GetAsync(server.MethodUrl("GETME")));
@@ -182,20 +182,24 @@ public sealed class FakeTelegramServerTests
         for (var i = 0; i < 5; i++)
             server.PushMessage(Chat, User, $"tin {i}");
 
-        static long[] Ids(Reply reply) => [.. reply.Result!.AsArray().Select(u => (long)u!["update_id"]!)];
+        async Task<string> PollAsync(JsonObject? body = null)
+        {
+            var reply = await CallAsync(http, server, "getUpdates", body);
+            return string.Join(",", reply.Result!.AsArray().Select(u => (long)u!["update_id"]!));
+        }
 
-        Assert.Equal([100L, 101L], Ids(await CallAsync(http, server, "getUpdates", new JsonObject { ["limit"] = 2 })));
+        Assert.Equal("100,101", await PollAsync(new JsonObject { ["limit"] = 2 }));
         Assert.Equal(5, server.PendingUpdateCount); // offset 0 confirms nothing
-        Assert.Equal([102L, 103L, 104L], Ids(await CallAsync(http, server, "getUpdates", new JsonObject { ["offset"] = 102 })));
+        Assert.Equal("102,103,104", await PollAsync(new JsonObject { ["offset"] = 102 }));
         Assert.Equal(3, server.PendingUpdateCount); // 100 and 101 are gone for good
-        Assert.Equal([102L, 103L, 104L], Ids(await CallAsync(http, server, "getUpdates")));
-        Assert.Equal([104L], Ids(await CallAsync(http, server, "getUpdates", new JsonObject { ["offset"] = -1 })));
+        Assert.Equal("102,103,104", await PollAsync());
+        Assert.Equal("104", await PollAsync(new JsonObject { ["offset"] = -1 }));
         Assert.Equal(1, server.PendingUpdateCount); // a negative offset forgets the earlier ones
-        Assert.Empty(Ids(await CallAsync(http, server, "getUpdates", new JsonObject { ["offset"] = 105 })));
+        Assert.Equal("", await PollAsync(new JsonObject { ["offset"] = 105 }));
         Assert.Equal(0, server.PendingUpdateCount);
 
         Assert.Equal(105, server.PushMessage(Chat, User, "tiếp"));
-        Assert.Equal([105L], Ids(await CallAsync(http, server, "getUpdates", new JsonObject { ["offset"] = "105", ["limit"] = 0 }))); // form-style string, limit clamped to 1
+        Assert.Equal("105", await PollAsync(new JsonObject { ["offset"] = "105", ["limit"] = 0 })); // form-style string; limit clamped to 1
     }
 
     [Fact]
@@ -396,6 +400,23 @@ public sealed class FakeTelegramServerTests
         Assert.Equal(reply.Description, Assert.Single(server.FailedCalls).Description);
     }
 
+    [Theory]
+    [InlineData("MarkdownV2", "*đậm* _nghiêng_ __gạch__ ||ẩn|| [web](https://dangcongsan.vn) `mã` 1\\.5", "đậm nghiêng gạch ẩn web mã 1.5", null)]
+    [InlineData("MarkdownV2", "Điều 1.", null, "Character '.' is reserved and must be escaped with the preceding '\\'")]
+    [InlineData("MarkdownV2", "*chưa đóng", null, "Can't find end of Bold entity at byte offset 0")]
+    [InlineData("Markdown", "*đậm* _nghiêng_ 1.5 (a)", "đậm nghiêng 1.5 (a)", null)]
+    [InlineData("Markdown", "tên_biến", null, "Can't find end of the entity starting at byte offset 4")] // ê is two UTF-8 bytes
+    public async Task Markdown_modes_are_parsed_too(string parseMode, string text, string? plain, string? error)
+    {
+        await using var server = await FakeTelegramServer.StartAsync();
+        using var http = new HttpClient();
+
+        var reply = await SendAsync(http, server, text, parseMode);
+
+        Assert.Equal(plain, (string?)reply.Result?["text"]);
+        Assert.Equal(error is null ? null : "Bad Request: can't parse entities: " + error, reply.Description);
+    }
+
     [Fact]
     public async Task Returned_message_carries_entities_in_utf16_offsets()
     {
@@ -517,7 +538,7 @@ public sealed class FakeTelegramServerTests
 
         Assert.Single(server.SentMessages);
         Assert.Equal([429, 429, 500], server.FailedCalls.Select(f => f.ErrorCode));
-        Assert.Equal(5, server.Calls.Count(c => c.Method == "sendMessage"));
+        Assert.Equal(4, server.Calls.Count(c => c.Method == "sendMessage"));
     }
 
     [Fact]
@@ -545,6 +566,52 @@ public sealed class FakeTelegramServerTests
         Assert.Equal("Bad Request: wrong parameter action in request",
             (await CallAsync(http, server, "sendChatAction", new JsonObject { ["chat_id"] = Chat, ["action"] = "dancing" })).Description);
         Assert.Equal([Chat], server.ChatActions);
+    }
+
+    [Fact]
+    public async Task A_hanging_reply_holds_until_the_client_gives_up()
+    {
+        await using var server = await FakeTelegramServer.StartAsync();
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        server.Interceptor = (method, _) => method == "getMe" ? FakeTelegramReply.Hang() : null;
+        var watch = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => http.PostAsync(server.MethodUrl("getMe"), null));
+
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(3));
+        server.Interceptor = (method, _) => method == "getMe" ? FakeTelegramReply.Delayed(TimeSpan.FromMilliseconds(50), FakeTelegramReply.Ok(true)) : null;
+        Assert.True((bool)(await CallAsync(http, server, "getMe")).Result!);
+    }
+
+    [Fact]
+    public async Task Raw_updates_get_the_next_id_and_their_messages_become_known()
+    {
+        await using var server = await FakeTelegramServer.StartAsync();
+        using var http = new HttpClient();
+        server.PushMessage(Chat, User, "một");
+
+        var id = server.PushRawUpdate(new JsonObject
+        {
+            ["edited_message"] = new JsonObject
+            {
+                ["message_id"] = 50, ["date"] = 1_700_000_000, ["text"] = "sửa",
+                ["chat"] = new JsonObject { ["id"] = Group, ["type"] = "group", ["title"] = "Tổ" },
+                ["from"] = new JsonObject { ["id"] = 7, ["is_bot"] = false, ["first_name"] = "Lê" },
+            },
+        });
+        var explicitId = server.PushRawUpdate(new JsonObject { ["update_id"] = 500, ["my_chat_member"] = new JsonObject() });
+
+        Assert.Equal((101L, 500L), (id, explicitId));
+        var updates = (await CallAsync(http, server, "getUpdates")).Result!.AsArray();
+        Assert.Equal("sửa", (string?)updates[1]!["edited_message"]!["text"]);
+        var reply = await CallAsync(http, server, "sendMessage", new JsonObject
+        {
+            ["chat_id"] = Group, ["text"] = "đáp", ["reply_parameters"] = new JsonObject { ["message_id"] = 50 },
+        });
+        Assert.Equal(50, (long)reply.Result!["reply_to_message"]!["message_id"]!);
+        Assert.Equal(51, (long)reply.Result!["message_id"]!);
+        Assert.Equal("Tổ", (string?)reply.Result!["chat"]!["title"]);
+        Assert.Equal(501, server.PushMessage(Chat, User, "sau"));
     }
 
     [Fact]
@@ -601,7 +668,11 @@ public sealed class FakeTelegramServerTests
             (Commands([.. Enumerable.Range(0, 101).Select(i => ($"c{i}", "x"))]), "Bad Request: BOT_COMMANDS_TOO_MUCH"),
         };
         foreach (var (body, description) in cases)
-            Assert.Equal((HttpStatusCode.BadRequest, description), ((await CallAsync(http, server, "setMyCommands", body)) is var r ? (r.Status, r.Description) : default));
+        {
+            var rejected = await CallAsync(http, server, "setMyCommands", body);
+            Assert.Equal((HttpStatusCode.BadRequest, description), (rejected.Status, rejected.Description));
+        }
+
         Assert.Equal(2, server.Commands.Count); // failed calls change nothing
 
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(http, server, "setMyCommands", Commands([.. Enumerable.Range(0, 100).Select(i => ($"c{i}", "x"))]))).Status);
@@ -724,7 +795,8 @@ public sealed class FakeTelegramServerTests
         Assert.Equal("Xin chào", sent.ReplyToMessage!.Text);
         Assert.Equal("src:1", sent.ReplyMarkup!.InlineKeyboard.Single().Single().CallbackData);
         var recorded = Assert.Single(server.SentMessages);
-        Assert.Equal((sent.Id, "HTML", "Chào bạn & nhóm"), ((int)recorded.MessageId, recorded.ParseMode, recorded.PlainText));
+        Assert.Equal((sent.Id, "Chào bạn & nhóm"), ((int)recorded.MessageId, recorded.PlainText));
+        Assert.Equal("html", recorded.ParseMode?.ToLowerInvariant()); // Telegram.Bot writes "Html"; Telegram ignores the case
 
         var bad = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(Chat, "a < b", ParseMode.Html));
         Assert.Equal(400, bad.ErrorCode);
