@@ -209,7 +209,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_server_error_is_logged_and_the_bot_keeps_going()
+    public async Task A_server_error_is_retried_and_the_bot_keeps_going()
     {
         using var bot = new TelegramTestBot(this.server, this.data.Path);
         this.server.FailNext("sendMessage", 1, 500, "Internal Server Error");
@@ -220,5 +220,6 @@ public sealed class TelegramBotTests : IAsyncLifetime
 
         Assert.Contains(this.server.FailedCalls, f => f.ErrorCode == 500);
         Assert.Contains(this.server.SentMessages, m => m.PlainText.Contains("50%", StringComparison.Ordinal));
+        Assert.Contains(this.server.SentMessages, m => m.PlainText.Contains("tiếp dân định kỳ", StringComparison.Ordinal));
     }
 }

@@ -99,9 +99,10 @@ public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOpti
                 logger.LogWarning("Telegram yêu cầu chờ {Seconds} giây (429) trước khi gửi tới {Chat}.", wait.TotalSeconds, chatId);
                 await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
             }
-            catch (RequestException e) when (e is not ApiRequestException && attempt < 2)
+            catch (RequestException e) when ((e is not ApiRequestException || e is ApiRequestException { ErrorCode: >= 500 }) && attempt < 2)
             {
-                logger.LogWarning("Gửi tới {Chat} lỗi mạng ({Error}); thử lại.", chatId, e.Message);
+                // Network faults and 5xx are passing: try twice more. A 4xx would only fail again.
+                logger.LogWarning("Gửi tới {Chat} lỗi tạm thời ({Error}); thử lại.", chatId, e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(attempt + 1), clock, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestException e)
