@@ -12,7 +12,15 @@ public sealed class TelegramCommand(IndexOpener opener, IServiceProvider service
         await opener.OpenAsync(cancellationToken);
         var polling = (TelegramPolling)services.GetService(typeof(TelegramPolling))!;
         output.Status("Bot Telegram đang chạy (long polling). Nhấn Ctrl+C để dừng.");
-        await polling.RunAsync(cancellationToken);
+        try
+        {
+            await polling.RunAsync(cancellationToken);
+        }
+        catch (InvalidOperationException e)
+        {
+            return output.Fail(e.Message);
+        }
+
         output.Status("Đã dừng bot Telegram.");
         return 0;
     }

@@ -222,4 +222,12 @@ public sealed class TelegramBotTests : IAsyncLifetime
         Assert.Contains(this.server.SentMessages, m => m.PlainText.Contains("50%", StringComparison.Ordinal));
         Assert.Contains(this.server.SentMessages, m => m.PlainText.Contains("tiếp dân định kỳ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_rejected_token_stops_polling_with_a_clear_message()
+    {
+        using var bot = new TelegramTestBot(this.server, this.data.Path, new Dictionary<string, string?> { ["Telegram:BotToken"] = "654321:WRONG" });
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => bot.Polling.RunAsync(CancellationToken.None));
+        Assert.Contains("TELEGRAM_BOT_TOKEN", error.Message, StringComparison.Ordinal);
+    }
 }

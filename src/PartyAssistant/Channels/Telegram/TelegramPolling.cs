@@ -25,7 +25,16 @@ public sealed class TelegramPolling(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var me = await identity.GetAsync(cancellationToken).ConfigureAwait(false);
+        (long Id, string Username) me;
+        try
+        {
+            me = await identity.GetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
+        {
+            throw new InvalidOperationException("Telegram từ chối token (401 Unauthorized): kiểm tra TELEGRAM_BOT_TOKEN hoặc Telegram:BotToken.", e);
+        }
+
         logger.LogInformation("Bot @{Username} đang nhận tin (long polling).", me.Username);
         await TelegramSetup.RegisterCommandsAsync(bot, cancellationToken).ConfigureAwait(false);
 
@@ -46,8 +55,9 @@ public sealed class TelegramPolling(
                 logger.LogWarning("Telegram từ chối long polling: {Error}. Nếu bot đang dùng webhook, hãy chạy `serve` hoặc xoá webhook.", e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(5), clock, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is RequestException or HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // Network faults, a full disk, a locked database: log, wait, try again; the offset was not advanced.
                 failures++;
                 var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures)));
                 logger.LogWarning("Lỗi khi lấy cập nhật ({Error}); thử lại sau {Seconds} giây.", e.Message, wait.TotalSeconds);
