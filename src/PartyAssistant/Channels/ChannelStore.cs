@@ -34,6 +34,69 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Keeps fetched updates, and the offset that confirms them to the platform, in one transaction:
+    /// once the platform forgets them, they are still here to be handled.
+    /// </summary>
+    public async Task AddToInboxAsync(string channel, IEnumerable<(long UpdateId, string Payload)> updates, string offsetKey, string offset, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (updateId, payload) in updates)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT OR IGNORE INTO inbox (channel, update_id, payload) VALUES ($c, $u, $p)";
+            insert.Parameters.AddWithValue("$c", channel);
+            insert.Parameters.AddWithValue("$u", updateId);
+            insert.Parameters.AddWithValue("$p", payload);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var state = connection.CreateCommand();
+        state.Transaction = transaction;
+        state.CommandText = "INSERT INTO channel_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        state.Parameters.AddWithValue("$k", offsetKey);
+        state.Parameters.AddWithValue("$v", offset);
+        await state.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Updates fetched but not yet handled (after a crash or restart), oldest first.</summary>
+    public async Task<IReadOnlyList<string>> PendingInboxAsync(string channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM inbox WHERE channel = $c ORDER BY update_id";
+        command.Parameters.AddWithValue("$c", channel);
+        var payloads = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            payloads.Add(reader.GetString(0));
+        }
+
+        return payloads;
+    }
+
+    /// <summary>Marks an update handled and takes it out of the inbox.</summary>
+    public async Task CompleteAsync(string channel, long updateId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            BEGIN;
+            INSERT OR IGNORE INTO processed_updates (channel, update_id, at_unix_ms) VALUES ($c, $s, $t);
+            DELETE FROM inbox WHERE channel = $c AND update_id = $u;
+            COMMIT;
+            """;
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$s", updateId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$u", updateId);
+        command.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<bool> IsProcessedAsync(string channel, string updateId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

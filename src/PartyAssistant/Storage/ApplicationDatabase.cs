@@ -21,6 +21,7 @@ public sealed class ApplicationDatabase(IOptions<StorageOptions> options)
         CREATE INDEX IF NOT EXISTS conversation_turns_by_conversation ON conversation_turns (conversation, at_unix_ms);
         CREATE TABLE IF NOT EXISTS channel_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS processed_updates (channel TEXT NOT NULL, update_id TEXT NOT NULL, at_unix_ms INTEGER NOT NULL, PRIMARY KEY (channel, update_id));
+        CREATE TABLE IF NOT EXISTS inbox (channel TEXT NOT NULL, update_id INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (channel, update_id));
         CREATE TABLE IF NOT EXISTS answers (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             channel TEXT NOT NULL, chat TEXT NOT NULL, user TEXT NOT NULL,

@@ -230,4 +230,27 @@ public sealed class TelegramBotTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => bot.Polling.RunAsync(CancellationToken.None));
         Assert.Contains("TELEGRAM_BOT_TOKEN", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Updates_confirmed_to_telegram_but_not_yet_handled_survive_a_crash()
+    {
+        using (var crashed = new TelegramTestBot(this.server, this.data.Path))
+        {
+            this.server.PushMessage(User, User, "Cấp ủy có phải tiếp dân định kỳ không?");
+
+            // Fetched, kept in the inbox and confirmed to Telegram; then the process dies before handling it.
+            Assert.Single(await crashed.Polling.FetchAsync(CancellationToken.None));
+        }
+
+        Assert.Empty(this.server.SentMessages);
+        using (var restarted = new TelegramTestBot(this.server, this.data.Path))
+        {
+            await restarted.DrainAsync();
+        }
+
+        // Answered once: from the inbox, and not again from Telegram (the saved offset confirmed it there).
+        var sent = Assert.Single(this.server.SentMessages);
+        Assert.Contains("tiếp dân định kỳ", sent.PlainText, StringComparison.Ordinal);
+        Assert.Equal(0, this.server.PendingUpdateCount);
+    }
 }

@@ -16,6 +16,8 @@ namespace PartyAssistant.Channels.Telegram;
 /// </summary>
 public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramOutbox> logger)
 {
+    private static readonly TimeSpan PacingMargin = TimeSpan.FromMilliseconds(50);
+
     private readonly ConcurrentDictionary<long, ChatLane> lanes = new();
 
     public async Task<Message?> SendAsync(long chatId, bool isGroup, string html, InlineKeyboardMarkup? keyboard, int? replyTo, CancellationToken cancellationToken)
@@ -24,7 +26,8 @@ public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOpti
         await lane.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var interval = TimeSpan.FromSeconds(isGroup ? options.Value.GroupChatIntervalSeconds : options.Value.PrivateChatIntervalSeconds);
+            // A small margin: timers may fire a few milliseconds early, and Telegram counts strictly.
+            var interval = TimeSpan.FromSeconds(isGroup ? options.Value.GroupChatIntervalSeconds : options.Value.PrivateChatIntervalSeconds) + PacingMargin;
             var wait = lane.LastSent + interval - clock.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {

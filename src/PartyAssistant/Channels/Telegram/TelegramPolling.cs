@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -8,9 +9,10 @@ using Telegram.Bot.Types;
 namespace PartyAssistant.Channels.Telegram;
 
 /// <summary>
-/// Long polling with an offset kept in the application database and advanced only after a batch
-/// is handled, so a restart neither loses nor repeats an update (the library's own receiver
-/// advances first, which loses what a crash interrupts).
+/// Long polling that neither loses nor repeats an update across a restart, yet serves many chats
+/// at once: fetched updates go into the application database's inbox in the same transaction as
+/// the offset that confirms them to Telegram, and leave it only once handled. (The library's own
+/// receiver advances the offset first, which loses what a crash interrupts.)
 /// </summary>
 public sealed class TelegramPolling(
     ITelegramBotClient bot,
@@ -22,6 +24,9 @@ public sealed class TelegramPolling(
     ILogger<TelegramPolling> logger)
 {
     private const string OffsetKey = "telegram.offset";
+
+    // Past this many updates in hand, stop fetching until some are done.
+    private const int MaxInFlight = 1000;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -37,13 +42,27 @@ public sealed class TelegramPolling(
 
         logger.LogInformation("Bot @{Username} đang nhận tin (long polling).", me.Username);
         await TelegramSetup.RegisterCommandsAsync(bot, cancellationToken).ConfigureAwait(false);
+        foreach (var update in await this.PendingAsync(cancellationToken).ConfigureAwait(false))
+        {
+            _ = processor.Dispatch(update, cancellationToken);
+        }
 
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await this.PollOnceAsync(cancellationToken).ConfigureAwait(false);
+                if (processor.InFlight >= MaxInFlight)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                foreach (var update in await this.FetchAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    _ = processor.Dispatch(update, cancellationToken);
+                }
+
                 failures = 0;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -57,7 +76,7 @@ public sealed class TelegramPolling(
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // Network faults, a full disk, a locked database: log, wait, try again; the offset was not advanced.
+                // Network faults, a full disk, a locked database: log, wait, try again; nothing fetched was confirmed.
                 failures++;
                 var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures)));
                 logger.LogWarning("Lỗi khi lấy cập nhật ({Error}); thử lại sau {Seconds} giây.", e.Message, wait.TotalSeconds);
@@ -66,19 +85,35 @@ public sealed class TelegramPolling(
         }
     }
 
-    /// <summary>One getUpdates round: fetch, handle, then save the next offset.</summary>
+    /// <summary>One round, waited for: what the inbox held, then one getUpdates, all handled. Returns how many.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var updates = (await this.PendingAsync(cancellationToken).ConfigureAwait(false))
+            .Concat(await this.FetchAsync(cancellationToken).ConfigureAwait(false))
+            .DistinctBy(u => u.Id)
+            .ToList();
+        await processor.ProcessAsync(updates, cancellationToken).ConfigureAwait(false);
+        return updates.Count;
+    }
+
+    /// <summary>One getUpdates; what it returns is in the inbox, and confirmed, before this returns.</summary>
+    public async Task<IReadOnlyList<Update>> FetchAsync(CancellationToken cancellationToken)
     {
         var saved = await store.GetStateAsync(OffsetKey, cancellationToken).ConfigureAwait(false);
         int? offset = saved is null ? null : int.Parse(saved, CultureInfo.InvariantCulture);
         var updates = await bot.GetUpdates(offset, limit: 100, timeout: Math.Clamp(options.Value.PollTimeoutSeconds, 0, 50), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (updates.Length == 0)
         {
-            return 0;
+            return [];
         }
 
-        await processor.ProcessAsync(updates, cancellationToken).ConfigureAwait(false);
-        await store.SetStateAsync(OffsetKey, (updates.Max(u => u.Id) + 1).ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
-        return updates.Length;
+        var next = (updates.Max(u => u.Id) + 1).ToString(CultureInfo.InvariantCulture);
+        await store.AddToInboxAsync(TelegramUpdateHandler.Channel, updates.Select(u => ((long)u.Id, JsonSerializer.Serialize(u, JsonBotAPI.Options))), OffsetKey, next, cancellationToken).ConfigureAwait(false);
+        return updates;
     }
+
+    private async Task<IReadOnlyList<Update>> PendingAsync(CancellationToken cancellationToken) =>
+        (await store.PendingInboxAsync(TelegramUpdateHandler.Channel, cancellationToken).ConfigureAwait(false))
+            .Select(payload => JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options)!)
+            .ToList();
 }

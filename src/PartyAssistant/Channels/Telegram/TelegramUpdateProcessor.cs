@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
@@ -6,17 +7,32 @@ using Telegram.Bot.Types.Enums;
 namespace PartyAssistant.Channels.Telegram;
 
 /// <summary>
-/// Handles a batch of updates, however they arrived: an update already handled is skipped, chats
-/// are served side by side while each chat's updates keep their order, and a failing update is
-/// logged (and the user told) without stopping the others.
+/// Handles updates however they arrived: chats are served side by side while each chat's updates
+/// keep their order, an update already handled is skipped, and a failing update is logged (and
+/// the user told) without stopping the others.
 /// </summary>
 public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, ChannelStore store, TelegramOutbox outbox, ILogger<TelegramUpdateProcessor> logger)
 {
-    public async Task ProcessAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
+    // Each chat's updates run one after another: the next starts when the previous has finished.
+    private readonly ConcurrentDictionary<long, Task> lanes = new();
+    private int inFlight;
+
+    /// <summary>Updates dispatched and not yet finished.</summary>
+    public int InFlight => Volatile.Read(ref this.inFlight);
+
+    /// <summary>Queues an update behind its chat's earlier ones; the task ends when it is handled.</summary>
+    public Task Dispatch(Update update, CancellationToken cancellationToken)
     {
-        var byChat = updates.GroupBy(ChatOf).Select(chat => this.ProcessInOrderAsync(chat.ToList(), cancellationToken));
-        await Task.WhenAll(byChat).ConfigureAwait(false);
+        Interlocked.Increment(ref this.inFlight);
+        return this.lanes.AddOrUpdate(
+            ChatOf(update),
+            _ => this.RunAsync(update, cancellationToken),
+            (_, previous) => previous.ContinueWith(_ => this.RunAsync(update, cancellationToken), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap());
     }
+
+    /// <summary>Handles a batch and returns when every update of it is done.</summary>
+    public Task ProcessAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken) =>
+        Task.WhenAll(updates.OrderBy(u => u.Id).Select(u => this.Dispatch(u, cancellationToken)).ToList());
 
     /// <summary>For the webhook: true when the update is new and was taken; false for a redelivery.</summary>
     public async Task<bool> ProcessOnceAsync(Update update, CancellationToken cancellationToken)
@@ -32,17 +48,25 @@ public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, Chann
         return true;
     }
 
-    private async Task ProcessInOrderAsync(List<Update> updates, CancellationToken cancellationToken)
+    private async Task RunAsync(Update update, CancellationToken cancellationToken)
     {
-        foreach (var update in updates.OrderBy(u => u.Id))
+        try
         {
-            if (await store.IsProcessedAsync(TelegramUpdateHandler.Channel, Id(update), cancellationToken).ConfigureAwait(false))
+            if (!await store.IsProcessedAsync(TelegramUpdateHandler.Channel, Id(update), cancellationToken).ConfigureAwait(false))
             {
-                continue; // handled before a restart; its offset was not yet saved
+                await this.HandleSafelyAsync(update, cancellationToken).ConfigureAwait(false);
             }
 
-            await this.HandleSafelyAsync(update, cancellationToken).ConfigureAwait(false);
-            await store.TryMarkProcessedAsync(TelegramUpdateHandler.Channel, Id(update), cancellationToken).ConfigureAwait(false);
+            await store.CompleteAsync(TelegramUpdateHandler.Channel, update.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Left in the inbox: handled again after a restart.
+            logger.LogError(e, "Không ghi nhận được cập nhật {Id}", update.Id);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref this.inFlight);
         }
     }
 
