@@ -57,12 +57,16 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         app.MapPost(TelegramSetup.WebhookPath, async (HttpContext http, TelegramWebhook webhook) =>
             Results.StatusCode(await webhook.HandleAsync(http.Request.Headers[TelegramWebhook.SecretHeader].FirstOrDefault(), http.Request.Body, http.RequestAborted)));
 
-        app.Lifetime.ApplicationStarted.Register(() => _ = SetWebhookAsync(app.Services));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            _ = app.Services.GetRequiredService<TelegramWebhook>().ResumeAsync(app.Lifetime.ApplicationStopping);
+            _ = SetWebhookAsync(app.Services, app.Lifetime.ApplicationStopping);
+        });
         return app;
     }
 
     /// <summary>Tells Telegram where to deliver, when a public address is configured.</summary>
-    private static async Task SetWebhookAsync(IServiceProvider services)
+    private static async Task SetWebhookAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var options = services.GetRequiredService<IOptions<TelegramOptions>>().Value;
         var logger = services.GetRequiredService<ILogger<ServeCommand>>();
@@ -80,11 +84,11 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         try
         {
             var bot = services.GetRequiredService<ITelegramBotClient>();
-            await TelegramSetup.SetWebhookAsync(bot, options, CancellationToken.None);
-            await TelegramSetup.RegisterCommandsAsync(bot, CancellationToken.None);
+            await TelegramSetup.SetWebhookAsync(bot, options, cancellationToken);
+            await TelegramSetup.RegisterCommandsAsync(bot, cancellationToken);
             logger.LogInformation("Đã đặt webhook Telegram: {Url}", options.WebhookUrl.TrimEnd('/') + TelegramSetup.WebhookPath);
         }
-        catch (Exception e) when (e is InvalidOperationException or Telegram.Bot.Exceptions.RequestException or HttpRequestException)
+        catch (Exception e) when (e is InvalidOperationException or Telegram.Bot.Exceptions.RequestException or HttpRequestException or OperationCanceledException)
         {
             logger.LogError("Không đặt được webhook Telegram: {Error}", e.Message);
         }

@@ -39,7 +39,7 @@ public sealed class AnswerPipeline(
         var model = ReferenceEquals(chat, offline) ? null : chat;
 
         var history = conversation is null ? [] : await conversations.RecentAsync(conversation, cancellationToken).ConfigureAwait(false);
-        var standalone = await rewriter.RewriteAsync(question, history, model, cancellationToken).ConfigureAwait(false);
+        var standalone = await rewriter.RewriteAsync(question, history, model, TimeSpan.FromSeconds(options.Value.ModelTimeoutSeconds), cancellationToken).ConfigureAwait(false);
         timings["rewrite"] = Lap(watch);
 
         var retrieved = await kernel.InvokeAsync<RetrievedPassages>(RetrievalPlugin.PluginName, RetrievalPlugin.SearchFunction,
@@ -64,7 +64,15 @@ public sealed class AnswerPipeline(
         answer = answer with { Coverage = Math.Round(retrieved.Coverage, 4) };
         if (conversation is not null)
         {
-            await conversations.AppendAsync(conversation, new ConversationTurn(question, standalone, answer.Answer, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await conversations.AppendAsync(conversation, new ConversationTurn(question, standalone, answer.Answer, clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The answer matters more than remembering it for a follow-up.
+                logger.LogWarning(e, "Không lưu được lượt hỏi đáp vào cuộc trò chuyện.");
+            }
         }
 
         return answer;
@@ -88,9 +96,10 @@ public sealed class AnswerPipeline(
             var check = CitationChecker.Check(reply, supplied);
             if (check.Passed)
             {
-                // The model writes the answer; the sources, with their summary and status marks, are ours.
+                // The model writes the answer; the sources, with their summary and status marks, are always ours.
                 var sources = SourceList.Format(check.Citations.Select(c => (c.N, supplied[c.N]!, c.Quote)));
-                var text = reply.Contains(SourceList.Heading, StringComparison.Ordinal) ? reply.Trim() : $"{reply.Trim()}\n\n{sources}";
+                var own = reply.IndexOf(SourceList.Heading, StringComparison.Ordinal);
+                var text = $"{(own >= 0 ? reply[..own] : reply).Trim()}\n\n{sources}";
                 return new GroundedAnswer(question, standalone, false, text, check.Citations, retrieved.Hits, ModelName(model), null, timings);
             }
 
@@ -100,8 +109,9 @@ public sealed class AnswerPipeline(
         {
             problem = $"mô hình không trả lời trong {options.Value.ModelTimeoutSeconds:0} giây";
         }
-        catch (Exception e) when (e is HttpOperationException or HttpRequestException or KernelException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever the connector throws (HTTP errors, a malformed body), the user gets the offline answer.
             problem = "mô hình báo lỗi";
             logger.LogDebug(e, "Lỗi chi tiết của mô hình");
             logger.LogWarning("Mô hình báo lỗi: {Error}", e.GetBaseException().Message);

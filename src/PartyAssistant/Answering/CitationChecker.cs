@@ -22,37 +22,45 @@ public static partial class CitationChecker
             return CitationCheck.Fail("câu trả lời trống");
         }
 
+        if (MarkerLike().Matches(answer).FirstOrDefault(m => !Marker().IsMatch(m.Value)) is { } malformed)
+        {
+            return CitationCheck.Fail($"trích dẫn {malformed.Value} không đúng dạng [n]");
+        }
+
         var quotesByNumber = new Dictionary<int, string>();
         var sentencesByNumber = new Dictionary<int, string>();
-        var any = false;
-        foreach (var sentence in Sentences(answer))
+        var lines = answer.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var line in lines)
         {
-            var numbers = Markers(sentence).ToList();
-            foreach (var n in numbers)
+            foreach (var sentence in SentenceSplitter.Split(line))
             {
-                if (passages[n] is null)
+                foreach (var n in Markers(sentence))
                 {
-                    return CitationCheck.Fail($"trích dẫn [{n}] không trỏ tới đoạn nào (chỉ có {passages.Count} đoạn)");
-                }
+                    if (passages[n] is null)
+                    {
+                        return CitationCheck.Fail($"trích dẫn [{n}] không trỏ tới đoạn nào (chỉ có {passages.Count} đoạn)");
+                    }
 
-                any = true;
-                sentencesByNumber.TryAdd(n, sentence);
+                    sentencesByNumber.TryAdd(n, sentence);
+                }
             }
 
-            foreach (Match quote in Quote().Matches(sentence))
+            // Quotes are checked against the passages cited on their line: a quote may span sentences.
+            var numbers = Markers(line).ToList();
+            foreach (Match quote in Quote().Matches(line))
             {
                 var span = quote.Groups["q"].Value;
-                var owner = numbers.FirstOrDefault(n => Contains(passages[n]!.Text, span));
+                var owner = numbers.FirstOrDefault(n => passages[n] is { } hit && Contains(hit.Text, span));
                 if (owner == 0)
                 {
-                    return CitationCheck.Fail($"đoạn trích \"{Shorten(span)}\" không có trong đoạn được dẫn");
+                    return CitationCheck.Fail($"đoạn trích \"{Shorten(span)}\" không có nguyên văn trong đoạn được dẫn");
                 }
 
                 quotesByNumber.TryAdd(owner, span);
             }
         }
 
-        if (!any)
+        if (sentencesByNumber.Count == 0)
         {
             return CitationCheck.Fail("câu trả lời không có trích dẫn nào");
         }
@@ -68,12 +76,18 @@ public static partial class CitationChecker
         return new CitationCheck(true, citations, null);
     }
 
-    /// <summary>Whether a quote is text of the passage, ignoring case, tone placement, punctuation and spacing.</summary>
+    /// <summary>
+    /// Whether a quote is text of the passage word for word: case, tone placement (hoà/hòa),
+    /// punctuation and spacing may differ; letters and marks may not ("mới" is not "mỗi").
+    /// </summary>
     public static bool Contains(string passage, string quote)
     {
-        var key = VietnameseText.MatchKey(quote);
-        return key.Length > 0 && VietnameseText.MatchKey(passage).Contains(key, StringComparison.Ordinal);
+        var key = ExactKey(quote);
+        return key.Length > 0 && ExactKey(passage).Contains(key, StringComparison.Ordinal);
     }
+
+    private static string ExactKey(string text) => string.Join(' ', Word().Matches(VietnameseText.Normalize(text).ToLowerInvariant())
+        .Select(m => Syllable.Canonical(m.Value)));
 
     public static IEnumerable<int> Markers(string text)
     {
@@ -104,9 +118,16 @@ public static partial class CitationChecker
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
-    [GeneratedRegex(@"\[(?<n>\d{1,3}(\s*[,;]\s*\d{1,3})*)\]")]
+    [GeneratedRegex(@"\[(?<n>[0-9]{1,3}(\s*[,;]\s*[0-9]{1,3})*)\]")]
     private static partial Regex Marker();
 
-    [GeneratedRegex("[\"“](?<q>[^\"“”]{8,})[\"”]")]
+    [GeneratedRegex("[\"“«](?<q>[^\"“”«»]{4,})[\"”»]")]
     private static partial Regex Quote();
+
+    // Anything in brackets that starts like a citation: "[4-5]", "[ 7 ]", "[٧]" must not slip through.
+    [GeneratedRegex(@"\[\s*[\d\p{Nd}][^\]]{0,15}\]")]
+    private static partial Regex MarkerLike();
+
+    [GeneratedRegex(@"[\p{L}\p{Mn}\p{Nd}%]+")]
+    private static partial Regex Word();
 }

@@ -23,7 +23,7 @@ public sealed partial class FollowUpRewriter(ILogger<FollowUpRewriter> logger)
     public static string ByRule(string question, IReadOnlyList<ConversationTurn> history) =>
         history.Count == 0 || !LooksLikeFollowUp(question) ? question : $"{question.Trim()} ({history[^1].StandaloneQuestion.Trim()})";
 
-    public async Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, IChatCompletionService? model, CancellationToken cancellationToken)
+    public async Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, IChatCompletionService? model, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (history.Count == 0 || !LooksLikeFollowUp(question))
         {
@@ -42,14 +42,16 @@ public sealed partial class FollowUpRewriter(ILogger<FollowUpRewriter> logger)
                 .Replace("{{QUESTION}}", question, StringComparison.Ordinal);
             var chat = new ChatHistory();
             chat.AddUserMessage(prompt);
-            var reply = await model.GetChatMessageContentAsync(chat, cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout);
+            var reply = await model.GetChatMessageContentAsync(chat, cancellationToken: limit.Token).ConfigureAwait(false);
             var rewritten = reply.Content?.Trim().Trim('"', '“', '”');
             if (QuestionValidator.Problem(rewritten) is null && !rewritten!.Contains(PromptLibrary.NotFoundToken, StringComparison.Ordinal))
             {
                 return rewritten;
             }
         }
-        catch (Exception e) when (e is HttpOperationException or HttpRequestException or TaskCanceledException or KernelException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Mô hình không viết lại được câu hỏi tiếp theo; dùng quy tắc.");
         }

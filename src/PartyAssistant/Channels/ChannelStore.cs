@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using PartyAssistant.Answering;
 using PartyAssistant.Storage;
 
@@ -41,7 +42,7 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
     public async Task AddToInboxAsync(string channel, IEnumerable<(long UpdateId, string Payload)> updates, string offsetKey, string offset, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (updateId, payload) in updates)
         {
             await using var insert = connection.CreateCommand();
@@ -83,17 +84,54 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
     public async Task CompleteAsync(string channel, long updateId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // A real transaction object: rolled back if anything fails, never left open on a pooled connection.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var mark = connection.CreateCommand())
+        {
+            mark.Transaction = transaction;
+            mark.CommandText = "INSERT OR IGNORE INTO processed_updates (channel, update_id, at_unix_ms) VALUES ($c, $s, $t)";
+            mark.Parameters.AddWithValue("$c", channel);
+            mark.Parameters.AddWithValue("$s", updateId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            mark.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
+            await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var remove = connection.CreateCommand())
+        {
+            remove.Transaction = transaction;
+            remove.CommandText = "DELETE FROM inbox WHERE channel = $c AND update_id = $u";
+            remove.Parameters.AddWithValue("$c", channel);
+            remove.Parameters.AddWithValue("$u", updateId);
+            await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes a webhook update into the inbox; false when it was already there or already handled (a redelivery).</summary>
+    public async Task<bool> TryAddToInboxAsync(string channel, long updateId, string payload, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            BEGIN;
-            INSERT OR IGNORE INTO processed_updates (channel, update_id, at_unix_ms) VALUES ($c, $s, $t);
-            DELETE FROM inbox WHERE channel = $c AND update_id = $u;
-            COMMIT;
+            INSERT OR IGNORE INTO inbox (channel, update_id, payload)
+            SELECT $c, $u, $p WHERE NOT EXISTS (SELECT 1 FROM processed_updates WHERE channel = $c AND update_id = $s)
             """;
         command.Parameters.AddWithValue("$c", channel);
-        command.Parameters.AddWithValue("$s", updateId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$u", updateId);
-        command.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$s", updateId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$p", payload);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Forgets handled-update marks older than a week: platforms stop redelivering long before.</summary>
+    public async Task PruneAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM processed_updates WHERE at_unix_ms < $t";
+        command.Parameters.AddWithValue("$t", clock.GetUtcNow().AddDays(-7).ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using PartyAssistant.Storage;
 
@@ -33,24 +34,34 @@ public sealed class SqliteConversationStore(ApplicationDatabase database, IOptio
     public async Task AppendAsync(ConversationKey key, ConversationTurn turn, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO conversation_turns (conversation, at_unix_ms, question, standalone_question, answer) VALUES ($c, $at, $q, $s, $a)";
+            insert.Parameters.AddWithValue("$c", key.ToString());
+            insert.Parameters.AddWithValue("$at", turn.At.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$q", turn.Question);
+            insert.Parameters.AddWithValue("$s", turn.StandaloneQuestion);
+            insert.Parameters.AddWithValue("$a", turn.Answer);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
 
-        // Insert, then drop what is expired or beyond the bound, in one transaction.
-        command.CommandText = """
-            BEGIN;
-            INSERT INTO conversation_turns (conversation, at_unix_ms, question, standalone_question, answer) VALUES ($c, $at, $q, $s, $a);
-            DELETE FROM conversation_turns WHERE conversation = $c AND (at_unix_ms < $since OR rowid NOT IN (
-                SELECT rowid FROM conversation_turns WHERE conversation = $c ORDER BY at_unix_ms DESC, rowid DESC LIMIT $n));
-            COMMIT;
-            """;
-        command.Parameters.AddWithValue("$c", key.ToString());
-        command.Parameters.AddWithValue("$at", turn.At.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$q", turn.Question);
-        command.Parameters.AddWithValue("$s", turn.StandaloneQuestion);
-        command.Parameters.AddWithValue("$a", turn.Answer);
-        command.Parameters.AddWithValue("$since", turn.At.AddMinutes(-options.Value.ExpiryMinutes).ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$n", options.Value.MaxTurns);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        // Keep the bound for this conversation, and drop every conversation's expired turns.
+        await using (var trim = connection.CreateCommand())
+        {
+            trim.Transaction = transaction;
+            trim.CommandText = """
+                DELETE FROM conversation_turns WHERE at_unix_ms < $since OR (conversation = $c AND rowid NOT IN (
+                    SELECT rowid FROM conversation_turns WHERE conversation = $c ORDER BY at_unix_ms DESC, rowid DESC LIMIT $n))
+                """;
+            trim.Parameters.AddWithValue("$c", key.ToString());
+            trim.Parameters.AddWithValue("$since", turn.At.AddMinutes(-options.Value.ExpiryMinutes).ToUnixTimeMilliseconds());
+            trim.Parameters.AddWithValue("$n", options.Value.MaxTurns);
+            await trim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ForgetAsync(ConversationKey key, CancellationToken cancellationToken)

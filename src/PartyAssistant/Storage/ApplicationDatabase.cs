@@ -19,6 +19,7 @@ public sealed class ApplicationDatabase(IOptions<StorageOptions> options)
             answer TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS conversation_turns_by_conversation ON conversation_turns (conversation, at_unix_ms);
+        CREATE INDEX IF NOT EXISTS conversation_turns_by_time ON conversation_turns (at_unix_ms);
         CREATE TABLE IF NOT EXISTS channel_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS processed_updates (channel TEXT NOT NULL, update_id TEXT NOT NULL, at_unix_ms INTEGER NOT NULL, PRIMARY KEY (channel, update_id));
         CREATE TABLE IF NOT EXISTS inbox (channel TEXT NOT NULL, update_id INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (channel, update_id));

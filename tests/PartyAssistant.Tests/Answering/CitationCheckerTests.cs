@@ -23,14 +23,28 @@ public sealed class CitationCheckerTests
 
     [Theory]
     [InlineData("Tỷ lệ đạt trên 95% [7].", "[7]")]
-    [InlineData("Tỷ lệ phải \"đạt trên 99% mỗi năm\" [1].", "không có trong đoạn")]
+    [InlineData("Tỷ lệ phải \"đạt trên 99% mỗi năm\" [1].", "không có nguyên văn")]
     [InlineData("Tỷ lệ đạt trên 95%.", "không có trích dẫn")]
     [InlineData("", "trống")]
+    [InlineData("Tỷ lệ đạt trên 95% [1] và [4-5].", "[4-5]")]
+    [InlineData("Tỷ lệ đạt trên 95% [1] và [ 7 ].", "[ 7 ]")]
+    [InlineData("Tỷ lệ đạt trên 95% [1] và [٧].", "[٧]")]
+    [InlineData("Cấp uỷ phải “tiếp dân định kỳ theo quy định. Đảng viên được miễn họp” [2].", "không có nguyên văn")]
+    [InlineData("Cấp uỷ phải «tiếp dân định kỳ mới quy định» [2].", "không có nguyên văn")]
+    [InlineData("Cấp uỷ phải \"tiếp dân định kì theo quy đinh\" [2].", "không có nguyên văn")]
     public void A_broken_citation_fails_with_a_reason(string answer, string reason)
     {
         var check = CitationChecker.Check(answer, Passages);
         Assert.False(check.Passed);
         Assert.Contains(reason, check.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quote_after_a_colon_belongs_to_the_citation_on_its_line()
+    {
+        var check = CitationChecker.Check("Theo [2]: “Cấp uỷ phải thực hiện việc tiếp dân định kỳ”.", Passages);
+        Assert.True(check.Passed, check.Problem);
+        Assert.Equal("Cấp uỷ phải thực hiện việc tiếp dân định kỳ", Assert.Single(check.Citations).Quote);
     }
 
     [Fact]

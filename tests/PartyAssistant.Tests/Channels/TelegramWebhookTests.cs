@@ -60,9 +60,13 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
 
         using var first = await this.server.DeliverToWebhookAsync(this.endpoint, update, Secret);
         using var again = await this.server.DeliverToWebhookAsync(this.endpoint, update, Secret);
+        await this.server.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20));
+        using var late = await this.server.DeliverToWebhookAsync(this.endpoint, update, Secret);
+        await Task.Delay(300);
 
         Assert.Equal(200, (int)first.StatusCode);
         Assert.Equal(200, (int)again.StatusCode);
+        Assert.Equal(200, (int)late.StatusCode);
         var sent = Assert.Single(this.server.SentMessages);
         Assert.Contains("tiếp dân định kỳ", sent.PlainText, StringComparison.Ordinal);
     }
@@ -74,6 +78,7 @@ public sealed class TelegramWebhookTests : IAsyncLifetime
         var update = this.server.PushMessage(User, User, "Cấp ủy có phải tiếp dân định kỳ không?");
 
         using var response = await this.server.DeliverToWebhookAsync(this.endpoint, update, Secret);
+        await this.server.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20));
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Contains(this.server.SentMessages, m => m.PlainText.Contains("đã có lỗi", StringComparison.Ordinal));

@@ -29,8 +29,11 @@ public sealed class TelegramOptions
     /// <summary>Least seconds between two messages to one group (Telegram: twenty a minute).</summary>
     public double GroupChatIntervalSeconds { get; set; } = 3.0;
 
-    /// <summary>Times a message is retried after 429 Too Many Requests, waiting retry_after each time.</summary>
-    public int MaxRetries { get; set; } = 5;
+    /// <summary>
+    /// Times a message is retried after 429 Too Many Requests, waiting retry_after each time. High on
+    /// purpose: a flood wait delays a reply but should not drop it.
+    /// </summary>
+    public int MaxRetries { get; set; } = 100;
 
     /// <summary>The token as configured, or from the TELEGRAM_BOT_TOKEN environment variable.</summary>
     public string ResolveToken() => string.IsNullOrWhiteSpace(this.BotToken)

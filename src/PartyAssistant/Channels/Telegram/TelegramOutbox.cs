@@ -47,26 +47,30 @@ public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOpti
     /// <summary>"đang soạn…" for as long as the work runs (Telegram shows it for five seconds at a time).</summary>
     public async Task<T> WhileTypingAsync<T>(long chatId, Func<Task<T>> work, CancellationToken cancellationToken)
     {
+        // Shown before the work starts, then renewed every four seconds until it ends.
+        if (!await this.TryTypingAsync(chatId, cancellationToken).ConfigureAwait(false))
+        {
+            return await work().ConfigureAwait(false);
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var typing = Task.Run(
+        var renew = Task.Run(
             async () =>
             {
-                while (!stop.IsCancellationRequested)
+                try
                 {
-                    try
+                    while (true)
                     {
-                        await bot.SendChatAction(chatId, ChatAction.Typing, cancellationToken: stop.Token).ConfigureAwait(false);
                         await Task.Delay(TimeSpan.FromSeconds(4), clock, stop.Token).ConfigureAwait(false);
+                        if (!await this.TryTypingAsync(chatId, stop.Token).ConfigureAwait(false))
+                        {
+                            return;
+                        }
                     }
-                    catch (OperationCanceledException)
-                    {
-                        return;
-                    }
-                    catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
-                    {
-                        logger.LogDebug(e, "sendChatAction thất bại");
-                        return;
-                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // The work ended.
                 }
             },
             CancellationToken.None);
@@ -77,7 +81,21 @@ public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOpti
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            await typing.ConfigureAwait(false);
+            await renew.ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> TryTypingAsync(long chatId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bot.SendChatAction(chatId, ChatAction.Typing, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestException e)
+        {
+            logger.LogDebug(e, "sendChatAction thất bại");
+            return false;
         }
     }
 

@@ -28,60 +28,115 @@ public sealed class TelegramPolling(
     // Past this many updates in hand, stop fetching until some are done.
     private const int MaxInFlight = 1000;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    // On stop, updates in hand get this long to finish before they are cancelled (and left in the inbox).
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(15);
+
+    /// <summary>Polls until <paramref name="stopping"/> is cancelled, then lets the updates in hand finish.</summary>
+    public async Task RunAsync(CancellationToken stopping)
     {
-        (long Id, string Username) me;
-        try
+        if (!await this.StartAsync(stopping).ConfigureAwait(false))
         {
-            me = await identity.GetAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
-        {
-            throw new InvalidOperationException("Telegram từ chối token (401 Unauthorized): kiểm tra TELEGRAM_BOT_TOKEN hoặc Telegram:BotToken.", e);
+            return;
         }
 
-        logger.LogInformation("Bot @{Username} đang nhận tin (long polling).", me.Username);
-        await TelegramSetup.RegisterCommandsAsync(bot, cancellationToken).ConfigureAwait(false);
-        foreach (var update in await this.PendingAsync(cancellationToken).ConfigureAwait(false))
+        // Handlers get their own token: stopping ends the fetching at once, not a reply half sent.
+        using var handling = new CancellationTokenSource();
+        foreach (var update in await this.PendingAsync(stopping).ConfigureAwait(false))
         {
-            _ = processor.Dispatch(update, cancellationToken);
+            _ = processor.Dispatch(update, handling.Token);
         }
 
         var failures = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        while (!stopping.IsCancellationRequested)
         {
             try
             {
                 if (processor.InFlight >= MaxInFlight)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), clock, stopping).ConfigureAwait(false);
                     continue;
                 }
 
-                foreach (var update in await this.FetchAsync(cancellationToken).ConfigureAwait(false))
+                foreach (var update in await this.FetchAsync(stopping).ConfigureAwait(false))
                 {
-                    _ = processor.Dispatch(update, cancellationToken);
+                    _ = processor.Dispatch(update, handling.Token);
                 }
 
                 failures = 0;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 break;
             }
             catch (ApiRequestException e) when (e.ErrorCode == 409)
             {
                 logger.LogWarning("Telegram từ chối long polling: {Error}. Nếu bot đang dùng webhook, hãy chạy `serve` hoặc xoá webhook.", e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(5), clock, cancellationToken).ConfigureAwait(false);
+                await this.PauseAsync(TimeSpan.FromSeconds(5), stopping).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception e)
             {
                 // Network faults, a full disk, a locked database: log, wait, try again; nothing fetched was confirmed.
                 failures++;
                 var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures)));
                 logger.LogWarning("Lỗi khi lấy cập nhật ({Error}); thử lại sau {Seconds} giây.", e.Message, wait.TotalSeconds);
-                await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+                await this.PauseAsync(wait, stopping).ConfigureAwait(false);
             }
+        }
+
+        var waited = TimeSpan.Zero;
+        while (processor.InFlight > 0 && waited < ShutdownGrace)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), clock, CancellationToken.None).ConfigureAwait(false);
+            waited += TimeSpan.FromMilliseconds(50);
+        }
+
+        await handling.CancelAsync().ConfigureAwait(false);
+        await store.PruneAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Who the bot is, and its commands registered; retried while Telegram cannot be reached. False when stopped first.</summary>
+    private async Task<bool> StartAsync(CancellationToken stopping)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var me = await identity.GetAsync(stopping).ConfigureAwait(false);
+                await TelegramSetup.RegisterCommandsAsync(bot, stopping).ConfigureAwait(false);
+                logger.LogInformation("Bot @{Username} đang nhận tin (long polling).", me.Username);
+                return true;
+            }
+            catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
+            {
+                throw new InvalidOperationException("Telegram từ chối token (401 Unauthorized): kiểm tra TELEGRAM_BOT_TOKEN hoặc Telegram:BotToken.", e);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception e)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt)));
+                logger.LogWarning("Chưa kết nối được Telegram ({Error}); thử lại sau {Seconds} giây.", e.Message, wait.TotalSeconds);
+                await this.PauseAsync(wait, stopping).ConfigureAwait(false);
+                if (stopping.IsCancellationRequested)
+                {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// <summary>Waits, or returns early when stopping: never throws.</summary>
+    private async Task PauseAsync(TimeSpan wait, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(wait, clock, stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the loop sees it.
         }
     }
 

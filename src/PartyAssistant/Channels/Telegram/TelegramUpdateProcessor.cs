@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
@@ -14,7 +13,7 @@ namespace PartyAssistant.Channels.Telegram;
 public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, ChannelStore store, TelegramOutbox outbox, ILogger<TelegramUpdateProcessor> logger)
 {
     // Each chat's updates run one after another: the next starts when the previous has finished.
-    private readonly ConcurrentDictionary<long, Task> lanes = new();
+    private readonly Dictionary<long, Task> lanes = [];
     private int inFlight;
 
     /// <summary>Updates dispatched and not yet finished.</summary>
@@ -24,29 +23,37 @@ public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, Chann
     public Task Dispatch(Update update, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref this.inFlight);
-        return this.lanes.AddOrUpdate(
-            ChatOf(update),
-            _ => this.RunAsync(update, cancellationToken),
-            (_, previous) => previous.ContinueWith(_ => this.RunAsync(update, cancellationToken), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap());
+        var chat = ChatOf(update);
+        Task task;
+        lock (this.lanes)
+        {
+            task = this.lanes.TryGetValue(chat, out var previous)
+                ? previous.ContinueWith(_ => this.RunAsync(update, cancellationToken), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap()
+                : this.RunAsync(update, cancellationToken);
+            this.lanes[chat] = task;
+        }
+
+        // A chat with nothing left to do leaves the map, so it does not grow with every chat ever seen.
+        _ = task.ContinueWith(
+            done =>
+            {
+                lock (this.lanes)
+                {
+                    if (this.lanes.TryGetValue(chat, out var last) && last == done)
+                    {
+                        this.lanes.Remove(chat);
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return task;
     }
 
     /// <summary>Handles a batch and returns when every update of it is done.</summary>
     public Task ProcessAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken) =>
         Task.WhenAll(updates.OrderBy(u => u.Id).Select(u => this.Dispatch(u, cancellationToken)).ToList());
-
-    /// <summary>For the webhook: true when the update is new and was taken; false for a redelivery.</summary>
-    public async Task<bool> ProcessOnceAsync(Update update, CancellationToken cancellationToken)
-    {
-        // Claimed before handling, so a redelivery that arrives while the first is in flight is dropped.
-        if (!await store.TryMarkProcessedAsync(TelegramUpdateHandler.Channel, Id(update), cancellationToken).ConfigureAwait(false))
-        {
-            logger.LogInformation("Cập nhật {Id} đã nhận trước đó; bỏ qua.", update.Id);
-            return false;
-        }
-
-        await this.HandleSafelyAsync(update, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
 
     private async Task RunAsync(Update update, CancellationToken cancellationToken)
     {
@@ -86,7 +93,8 @@ public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, Chann
         }
     }
 
-    private static long ChatOf(Update update) => update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.Id;
+    // Updates without a chat (membership changes and the like) share one lane of their own.
+    private static long ChatOf(Update update) => update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? long.MinValue;
 
     private static string Id(Update update) => update.Id.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,12 +10,30 @@ namespace PartyAssistant.Channels.Telegram;
 
 /// <summary>
 /// The webhook endpoint's logic, free of any web framework: the secret header checked in constant
-/// time (401 and no work when wrong), a repeated update_id answered once, and 200 even when
-/// handling fails, so Telegram does not resend what would fail again.
+/// time (401 and no work when wrong), a repeated update_id answered once, and 200 as soon as the
+/// update is safely kept, even when handling it later fails, so Telegram does not resend it.
 /// </summary>
-public sealed class TelegramWebhook(TelegramUpdateProcessor processor, IOptions<TelegramOptions> options, ILogger<TelegramWebhook> logger)
+public sealed class TelegramWebhook(TelegramUpdateProcessor processor, ChannelStore store, IOptions<TelegramOptions> options, ILogger<TelegramWebhook> logger) : IDisposable
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    // Handling outlives the request that brought the update; it stops with the application.
+    private readonly CancellationTokenSource stopping = new();
+
+    /// <summary>Replays what the inbox held when the host stopped or crashed.</summary>
+    public async Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        foreach (var payload in await store.PendingInboxAsync(TelegramUpdateHandler.Channel, cancellationToken).ConfigureAwait(false))
+        {
+            _ = processor.Dispatch(JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options)!, this.stopping.Token);
+        }
+    }
+
+    public void Dispose()
+    {
+        this.stopping.Cancel();
+        this.stopping.Dispose();
+    }
 
     public async Task<int> HandleAsync(string? secret, Stream body, CancellationToken cancellationToken)
     {
@@ -27,10 +45,13 @@ public sealed class TelegramWebhook(TelegramUpdateProcessor processor, IOptions<
             return 401;
         }
 
+        string payload;
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(body, JsonBotAPI.Options, cancellationToken).ConfigureAwait(false);
+            using var reader = new StreamReader(body, Encoding.UTF8);
+            payload = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            update = JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options);
         }
         catch (JsonException e)
         {
@@ -45,11 +66,20 @@ public sealed class TelegramWebhook(TelegramUpdateProcessor processor, IOptions<
 
         try
         {
-            await processor.ProcessOnceAsync(update, cancellationToken).ConfigureAwait(false);
+            // Kept in the inbox before Telegram hears 200, then handled in the background in the
+            // chat's order: a redelivery is dropped, and a crash mid-way is replayed at the next start.
+            if (await store.TryAddToInboxAsync(TelegramUpdateHandler.Channel, update.Id, payload, cancellationToken).ConfigureAwait(false))
+            {
+                _ = processor.Dispatch(update, this.stopping.Token);
+            }
+            else
+            {
+                logger.LogInformation("Cập nhật {Id} đã nhận trước đó; bỏ qua.", update.Id);
+            }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            logger.LogError(e, "Webhook Telegram: lỗi khi xử lý cập nhật {Id}", update.Id);
+            logger.LogError(e, "Webhook Telegram: không nhận được cập nhật {Id}", update.Id);
         }
 
         return 200;
