@@ -147,4 +147,18 @@ public sealed class ModelAnswerTests : IAsyncLifetime
         Assert.Equal("model:test-model", answer.Backend);
         Assert.Contains("theo bản tóm tắt, không phải nguyên văn", answer.Answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_source_list_written_by_the_model_is_replaced_by_ours()
+    {
+        this.server.Responder = request => FakeReply.Text(
+            $"Phải đạt 50% [{NumberOfTargetPassage(request)}].\n\nNguồn:\n[{NumberOfTargetPassage(request)}] Văn bản do mô hình tự ghi");
+        using var assistant = TestAssistant.WithModel(this.server.BaseUrl);
+
+        var answer = await assistant.Pipeline.AskAsync(Question, null, CancellationToken.None);
+
+        Assert.Equal("model:test-model", answer.Backend);
+        Assert.DoesNotContain("do mô hình tự ghi", answer.Answer, StringComparison.Ordinal);
+        Assert.Contains("· Mục II.3, ý 3 —", answer.Answer, StringComparison.Ordinal);
+    }
 }
