@@ -125,13 +125,20 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    /// <summary>Forgets handled-update marks older than a week: platforms stop redelivering long before.</summary>
+    /// <summary>
+    /// Forgets handled-update marks older than a week (platforms stop redelivering long before) and
+    /// answers older than 90 days that nobody gave feedback on (their buttons then say so).
+    /// </summary>
     public async Task PruneAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM processed_updates WHERE at_unix_ms < $t";
-        command.Parameters.AddWithValue("$t", clock.GetUtcNow().AddDays(-7).ToUnixTimeMilliseconds());
+        command.CommandText = """
+            DELETE FROM processed_updates WHERE at_unix_ms < $week;
+            DELETE FROM answers WHERE at_unix_ms < $quarter AND id NOT IN (SELECT answer_id FROM feedback);
+            """;
+        command.Parameters.AddWithValue("$week", clock.GetUtcNow().AddDays(-7).ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$quarter", clock.GetUtcNow().AddDays(-90).ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

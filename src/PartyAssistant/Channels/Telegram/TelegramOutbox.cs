@@ -18,10 +18,18 @@ public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOpti
 {
     private static readonly TimeSpan PacingMargin = TimeSpan.FromMilliseconds(50);
 
+    // Chats idle for a minute are forgotten once this many are tracked, so the map stays bounded.
+    private const int SweepAbove = 10_000;
+
     private readonly ConcurrentDictionary<long, ChatLane> lanes = new();
 
     public async Task<Message?> SendAsync(long chatId, bool isGroup, string html, InlineKeyboardMarkup? keyboard, int? replyTo, CancellationToken cancellationToken)
     {
+        if (this.lanes.Count > SweepAbove)
+        {
+            this.Sweep();
+        }
+
         var lane = this.lanes.GetOrAdd(chatId, _ => new ChatLane());
         await lane.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -130,6 +138,18 @@ public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOpti
             {
                 logger.LogError("Không gửi được tin tới {Chat}: {Error}", chatId, e.Message);
                 return null;
+            }
+        }
+    }
+
+    private void Sweep()
+    {
+        var idle = clock.GetUtcNow() - TimeSpan.FromMinutes(1);
+        foreach (var (chat, lane) in this.lanes)
+        {
+            if (lane.LastSent < idle && lane.Gate.CurrentCount == 1)
+            {
+                this.lanes.TryRemove(KeyValuePair.Create(chat, lane));
             }
         }
     }

@@ -91,7 +91,6 @@ public sealed class TelegramPolling(
         }
 
         await handling.CancelAsync().ConfigureAwait(false);
-        await store.PruneAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Who the bot is, and its commands registered; retried while Telegram cannot be reached. False when stopped first.</summary>
@@ -103,6 +102,7 @@ public sealed class TelegramPolling(
             {
                 var me = await identity.GetAsync(stopping).ConfigureAwait(false);
                 await TelegramSetup.RegisterCommandsAsync(bot, stopping).ConfigureAwait(false);
+                await store.PruneAsync(stopping).ConfigureAwait(false);
                 logger.LogInformation("Bot @{Username} đang nhận tin (long polling).", me.Username);
                 return true;
             }
