@@ -35,8 +35,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly string _token;
-    private readonly WebApplication _app;
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly LoopbackHost _host;
     private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Method> _methods;
@@ -81,14 +80,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         _token = token;
         _methods = CreateMethods();
 
-        // The empty builder reads no appsettings/environment (ASPNETCORE_URLS etc.) and adds no log output,
-        // so the host machine's configuration cannot change what the tests see.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddRoutingCore();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        _app = builder.Build();
-        _app.Run(HandleAsync);
+        _host = new LoopbackHost(app => app.Run(HandleAsync));
     }
 
     /// <summary>http://127.0.0.1:PORT/ — what Telegram.Bot takes as baseUrl.</summary>
@@ -116,19 +108,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
         var server = new FakeTelegramServer(token);
-        try
-        {
-            await server._app.StartAsync(ct);
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-
-        // Port 0 means the OS picked one; the server reports the address it actually bound.
-        var bound = new Uri(server._app.Urls.Single());
-        server.BaseUrl = new Uri($"http://127.0.0.1:{bound.Port}/");
+        await server._host.StartAsync(ct);
+        server.BaseUrl = new Uri($"http://127.0.0.1:{server._host.Port}/");
         return server;
     }
 
@@ -137,12 +118,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
 
-        // Cancel long polls and delayed replies first, so stopping does not wait them out.
-        await _stopping.CancelAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        // The host cancels long polls and delayed replies first, so stopping does not wait them out.
+        await _host.DisposeAsync();
         _webhookClient.Dispose();
-        _stopping.Dispose();
     }
 
     // ================================================================ observation
@@ -374,7 +352,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext ctx)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _stopping.Token);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _host.Stopping);
         var ct = cts.Token;
         try
         {

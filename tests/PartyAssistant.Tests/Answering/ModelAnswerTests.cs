@@ -1,6 +1,6 @@
 using PartyAssistant.Answering;
 using PartyAssistant.Conversations;
-using PartyAssistant.Tests.Fakes;
+using PartyAssistant.Fakes;
 
 namespace PartyAssistant.Tests.Answering;
 

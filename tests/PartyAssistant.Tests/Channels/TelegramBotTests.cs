@@ -1,5 +1,4 @@
 using PartyAssistant.Fakes;
-using PartyAssistant.Tests.Fakes;
 using Telegram.Bot;
 
 namespace PartyAssistant.Tests.Channels;

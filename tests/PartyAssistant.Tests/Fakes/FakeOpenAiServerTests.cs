@@ -5,6 +5,8 @@ using System.Text.Json;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 
+using PartyAssistant.Fakes;
+
 namespace PartyAssistant.Tests.Fakes;
 
 /// <summary>The fake must speak the real wire format, or tests built on it would prove nothing about real clients.</summary>

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace PartyAssistant.Tests.Fakes;
+namespace PartyAssistant.Fakes;
 
 /// <summary>One message of a recorded request. Content given as an array of parts is flattened to its text parts.</summary>
 public sealed record RecordedMessage(string Role, string Content);
@@ -95,26 +95,19 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
     // Raw UTF-8 like the real service, so Vietnamese text stays readable in recorded traffic.
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly WebApplication _app;
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly LoopbackHost _host;
     private readonly Lock _gate = new();
     private readonly List<RecordedChatRequest> _requests = [];
-    private int _disposed;
 
     private FakeOpenAiServer()
     {
-        // The empty builder reads no appsettings/environment (ASPNETCORE_URLS etc.) and adds no log output,
-        // so the host machine's configuration cannot change what the tests see.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddRoutingCore();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        _app = builder.Build();
-
-        RequestDelegate handle = HandleAsync;
-        _app.MapPost("/v1/chat/completions", handle);
-        _app.MapPost("/chat/completions", handle);
-        _app.MapPost("/openai/deployments/{deployment}/chat/completions", handle); // Azure style; api-version is ignored
+        _host = new LoopbackHost(app =>
+        {
+            RequestDelegate handle = HandleAsync;
+            app.MapPost("/v1/chat/completions", handle);
+            app.MapPost("/chat/completions", handle);
+            app.MapPost("/openai/deployments/{deployment}/chat/completions", handle); // Azure style; api-version is ignored
+        });
     }
 
     /// <summary>http://127.0.0.1:PORT/v1, without a trailing slash: what an OpenAI client takes as its endpoint.</summary>
@@ -137,37 +130,16 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
     public static async Task<FakeOpenAiServer> StartAsync(CancellationToken ct = default)
     {
         var server = new FakeOpenAiServer();
-        try
-        {
-            await server._app.StartAsync(ct);
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-
-        // Port 0 means the OS picked one; the server reports the address it actually bound.
-        var bound = new Uri(server._app.Urls.Single());
-        server.BaseUrl = new Uri($"http://127.0.0.1:{bound.Port}/v1");
+        await server._host.StartAsync(ct);
+        server.BaseUrl = new Uri($"http://127.0.0.1:{server._host.Port}/v1");
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-            return;
-
-        // Cancel pending Delayed replies first, so stopping does not wait out their delays.
-        await _stopping.CancelAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task HandleAsync(HttpContext ctx)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _stopping.Token);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _host.Stopping);
         try
         {
             using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
