@@ -49,6 +49,7 @@ public static partial class ServiceCollectionExtensions
     {
         services.TryAddSingleton<ChannelStore>();
         services.TryAddSingleton<BotDocuments>();
+        services.TryAddSingleton<ChatAssistant>();
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName));
         services.AddSingleton<ITelegramBotClient>(sp =>
         {

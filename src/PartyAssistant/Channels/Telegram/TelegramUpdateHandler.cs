@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PartyAssistant.Answering;
@@ -21,8 +22,7 @@ public sealed class TelegramUpdateHandler(
     ITelegramBotClient bot,
     TelegramBotIdentity identity,
     TelegramOutbox outbox,
-    AnswerPipeline pipeline,
-    IConversationStore conversations,
+    ChatAssistant assistant,
     ChannelStore store,
     BotDocuments documents,
     IOptions<TelegramOptions> options,
@@ -64,57 +64,9 @@ public sealed class TelegramUpdateHandler(
             return; // a group message for someone else, or a command for another bot
         }
 
-        var reply = isGroup ? message.Id : (int?)null;
-        var key = new ConversationKey(Channel, message.Chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), from.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        switch (request.Command)
-        {
-            case "start":
-                await this.SendTextAsync(message.Chat.Id, isGroup, ChatCommands.Welcome, reply, cancellationToken).ConfigureAwait(false);
-                break;
-            case "help":
-                await this.SendTextAsync(message.Chat.Id, isGroup, ChatCommands.Help, reply, cancellationToken).ConfigureAwait(false);
-                break;
-            case "vanban":
-                await this.SendTextAsync(message.Chat.Id, isGroup, await documents.ListAsync(cancellationToken).ConfigureAwait(false), reply, cancellationToken).ConfigureAwait(false);
-                break;
-            case "xem":
-                await this.SendTextAsync(message.Chat.Id, isGroup, await documents.ShowAsync(request.Argument, cancellationToken).ConfigureAwait(false), reply, cancellationToken).ConfigureAwait(false);
-                break;
-            case "moi":
-                await conversations.ForgetAsync(key, cancellationToken).ConfigureAwait(false);
-                await this.SendTextAsync(message.Chat.Id, isGroup, ChatCommands.Forgotten, reply, cancellationToken).ConfigureAwait(false);
-                break;
-            case null or "hoi":
-                await this.AnswerAsync(message, isGroup, key, request.Argument, reply, cancellationToken).ConfigureAwait(false);
-                break;
-            default:
-                await this.SendTextAsync(message.Chat.Id, isGroup, ChatCommands.Help, reply, cancellationToken).ConfigureAwait(false);
-                break;
-        }
-    }
-
-    private async Task AnswerAsync(Message message, bool isGroup, ConversationKey key, string question, int? reply, CancellationToken cancellationToken)
-    {
-        if (QuestionValidator.Problem(question) is { } problem)
-        {
-            await this.SendTextAsync(message.Chat.Id, isGroup, problem, reply, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        if (!this.limiter.TryAcquire(key.User))
-        {
-            await this.SendTextAsync(message.Chat.Id, isGroup, ChatCommands.RateLimited, reply, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var answer = await outbox.WhileTypingAsync(message.Chat.Id, () => pipeline.AskAsync(question, key, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var answerId = await store.SaveAnswerAsync(Channel, key.Chat, key.User, answer, cancellationToken).ConfigureAwait(false);
-        var parts = TelegramHtml.FormatAnswer(answer);
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var keyboard = i == parts.Count - 1 ? AnswerKeyboard(answerId, answer) : null;
-            await outbox.SendAsync(message.Chat.Id, isGroup, parts[i], keyboard, i == 0 ? reply : null, cancellationToken).ConfigureAwait(false);
-        }
+        var key = new ConversationKey(Channel, message.Chat.Id.ToString(CultureInfo.InvariantCulture), from.Id.ToString(CultureInfo.InvariantCulture));
+        var incoming = new IncomingMessage(key, isGroup, request.Command, request.Argument);
+        await assistant.HandleAsync(incoming, new Sender(this, outbox, message.Chat.Id, isGroup ? message.Id : null), this.limiter, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task OnCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
@@ -170,6 +122,28 @@ public sealed class TelegramUpdateHandler(
             default:
                 return "Nút này không còn dùng được.";
         }
+    }
+
+    /// <summary>Replies in one Telegram chat: HTML, buttons under answers, a reply to the asking message in groups.</summary>
+    private sealed class Sender(TelegramUpdateHandler handler, TelegramOutbox outbox, long chatId, int? replyTo) : IReplySender
+    {
+        public ChannelCapabilities Capabilities { get; } = new(TelegramHtml.MaxPartLength, Buttons: true);
+
+        public Task SendTextAsync(IncomingMessage to, string text, CancellationToken cancellationToken) =>
+            handler.SendTextAsync(chatId, to.IsGroup, text, replyTo, cancellationToken);
+
+        public async Task SendAnswerAsync(IncomingMessage to, GroundedAnswer answer, long answerId, CancellationToken cancellationToken)
+        {
+            var parts = TelegramHtml.FormatAnswer(answer);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var keyboard = i == parts.Count - 1 ? AnswerKeyboard(answerId, answer) : null;
+                await outbox.SendAsync(chatId, to.IsGroup, parts[i], keyboard, i == 0 ? replyTo : null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public Task<T> WhileTypingAsync<T>(IncomingMessage to, Func<Task<T>> work, CancellationToken cancellationToken) =>
+            outbox.WhileTypingAsync(chatId, work, cancellationToken);
     }
 
     private async Task SendTextAsync(long chatId, bool isGroup, string text, int? reply, CancellationToken cancellationToken)

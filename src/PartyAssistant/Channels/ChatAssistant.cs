@@ -1,0 +1,58 @@
+using PartyAssistant.Answering;
+using PartyAssistant.Conversations;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Channels;
+
+/// <summary>
+/// What every bot does with a message, on any platform: the commands, and questions answered
+/// through the pipeline with the user's conversation, within the per-user rate limit.
+/// </summary>
+public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore conversations, ChannelStore store, BotDocuments documents)
+{
+    public async Task HandleAsync(IncomingMessage message, IReplySender sender, QuestionRateLimiter limiter, CancellationToken cancellationToken)
+    {
+        switch (message.Command)
+        {
+            case "start":
+                await sender.SendTextAsync(message, ChatCommands.Welcome, cancellationToken).ConfigureAwait(false);
+                break;
+            case "vanban":
+                await sender.SendTextAsync(message, await documents.ListAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                break;
+            case "xem":
+                await sender.SendTextAsync(message, await documents.ShowAsync(message.Argument, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                break;
+            case "moi":
+                await conversations.ForgetAsync(message.Conversation, cancellationToken).ConfigureAwait(false);
+                await sender.SendTextAsync(message, ChatCommands.Forgotten, cancellationToken).ConfigureAwait(false);
+                break;
+            case null or "hoi":
+                await this.AnswerAsync(message, sender, limiter, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await sender.SendTextAsync(message, ChatCommands.Help, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task AnswerAsync(IncomingMessage message, IReplySender sender, QuestionRateLimiter limiter, CancellationToken cancellationToken)
+    {
+        if (QuestionValidator.Problem(message.Argument) is { } problem)
+        {
+            await sender.SendTextAsync(message, problem, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!limiter.TryAcquire(message.Conversation.User))
+        {
+            await sender.SendTextAsync(message, ChatCommands.RateLimited, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var answer = await sender.WhileTypingAsync(message, () => pipeline.AskAsync(message.Argument, message.Conversation, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var key = message.Conversation;
+        var answerId = await store.SaveAnswerAsync(key.Channel, key.Chat, key.User, answer, cancellationToken).ConfigureAwait(false);
+        await sender.SendAnswerAsync(message, answer, answerId, cancellationToken).ConfigureAwait(false);
+    }
+}

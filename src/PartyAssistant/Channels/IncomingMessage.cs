@@ -1,0 +1,24 @@
+using PartyAssistant.Answering;
+using PartyAssistant.Conversations;
+
+namespace PartyAssistant.Channels;
+
+/// <summary>One message to the assistant, whatever the platform: who, where, and what it asks.</summary>
+/// <param name="Command">"hoi", "xem", "vanban", "moi", "help", "start", or null for a plain question.</param>
+public sealed record IncomingMessage(ConversationKey Conversation, bool IsGroup, string? Command, string Argument);
+
+/// <summary>What a platform can show: how long a message may be, and whether it has buttons.</summary>
+public sealed record ChannelCapabilities(int MaxTextLength, bool Buttons);
+
+/// <summary>How replies reach one platform. Implementations pace, split and retry as that platform requires.</summary>
+public interface IReplySender
+{
+    ChannelCapabilities Capabilities { get; }
+
+    Task SendTextAsync(IncomingMessage to, string text, CancellationToken cancellationToken);
+
+    Task SendAnswerAsync(IncomingMessage to, GroundedAnswer answer, long answerId, CancellationToken cancellationToken);
+
+    /// <summary>Runs the work while the platform shows that the bot is typing.</summary>
+    Task<T> WhileTypingAsync<T>(IncomingMessage to, Func<Task<T>> work, CancellationToken cancellationToken);
+}
