@@ -68,7 +68,7 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM inbox WHERE channel = $c ORDER BY update_id";
+        command.CommandText = "SELECT payload FROM inbox WHERE channel = $c ORDER BY rowid";
         command.Parameters.AddWithValue("$c", channel);
         var payloads = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -81,7 +81,11 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
     }
 
     /// <summary>Marks an update handled and takes it out of the inbox.</summary>
-    public async Task CompleteAsync(string channel, long updateId, CancellationToken cancellationToken)
+    public Task CompleteAsync(string channel, long updateId, CancellationToken cancellationToken) =>
+        this.CompleteAsync(channel, updateId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+
+    /// <summary>Marks an event handled (by its platform id, e.g. a Zalo msg_id) and takes it out of the inbox.</summary>
+    public async Task CompleteAsync(string channel, string updateId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
 
@@ -92,7 +96,7 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
             mark.Transaction = transaction;
             mark.CommandText = "INSERT OR IGNORE INTO processed_updates (channel, update_id, at_unix_ms) VALUES ($c, $s, $t)";
             mark.Parameters.AddWithValue("$c", channel);
-            mark.Parameters.AddWithValue("$s", updateId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            mark.Parameters.AddWithValue("$s", updateId);
             mark.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
             await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -102,7 +106,7 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
             remove.Transaction = transaction;
             remove.CommandText = "DELETE FROM inbox WHERE channel = $c AND update_id = $u";
             remove.Parameters.AddWithValue("$c", channel);
-            remove.Parameters.AddWithValue("$u", updateId);
+            remove.Parameters.AddWithValue("$u", InboxKey(updateId));
             await remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -110,7 +114,11 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
     }
 
     /// <summary>Takes a webhook update into the inbox; false when it was already there or already handled (a redelivery).</summary>
-    public async Task<bool> TryAddToInboxAsync(string channel, long updateId, string payload, CancellationToken cancellationToken)
+    public Task<bool> TryAddToInboxAsync(string channel, long updateId, string payload, CancellationToken cancellationToken) =>
+        this.TryAddToInboxAsync(channel, updateId.ToString(System.Globalization.CultureInfo.InvariantCulture), payload, cancellationToken);
+
+    /// <summary>Takes a webhook event into the inbox by its platform id; false for a redelivery.</summary>
+    public async Task<bool> TryAddToInboxAsync(string channel, string updateId, string payload, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
@@ -119,8 +127,8 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
             SELECT $c, $u, $p WHERE NOT EXISTS (SELECT 1 FROM processed_updates WHERE channel = $c AND update_id = $s)
             """;
         command.Parameters.AddWithValue("$c", channel);
-        command.Parameters.AddWithValue("$u", updateId);
-        command.Parameters.AddWithValue("$s", updateId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$u", InboxKey(updateId));
+        command.Parameters.AddWithValue("$s", updateId);
         command.Parameters.AddWithValue("$p", payload);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
@@ -141,6 +149,9 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
         command.Parameters.AddWithValue("$quarter", clock.GetUtcNow().AddDays(-90).ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    // Numeric ids stay numbers in the inbox (the polling path writes them as numbers); others stay text.
+    private static object InboxKey(string id) => long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : id;
 
     public async Task<bool> IsProcessedAsync(string channel, string updateId, CancellationToken cancellationToken)
     {

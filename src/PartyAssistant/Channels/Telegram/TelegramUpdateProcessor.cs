@@ -12,44 +12,14 @@ namespace PartyAssistant.Channels.Telegram;
 /// </summary>
 public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, ChannelStore store, TelegramOutbox outbox, ILogger<TelegramUpdateProcessor> logger)
 {
-    // Each chat's updates run one after another: the next starts when the previous has finished.
-    private readonly Dictionary<long, Task> lanes = [];
-    private int inFlight;
+    private readonly ChatLanes lanes = new();
 
     /// <summary>Updates dispatched and not yet finished.</summary>
-    public int InFlight => Volatile.Read(ref this.inFlight);
+    public int InFlight => this.lanes.InFlight;
 
     /// <summary>Queues an update behind its chat's earlier ones; the task ends when it is handled.</summary>
-    public Task Dispatch(Update update, CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref this.inFlight);
-        var chat = ChatOf(update);
-        Task task;
-        lock (this.lanes)
-        {
-            task = this.lanes.TryGetValue(chat, out var previous)
-                ? previous.ContinueWith(_ => this.RunAsync(update, cancellationToken), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap()
-                : this.RunAsync(update, cancellationToken);
-            this.lanes[chat] = task;
-        }
-
-        // A chat with nothing left to do leaves the map, so it does not grow with every chat ever seen.
-        _ = task.ContinueWith(
-            done =>
-            {
-                lock (this.lanes)
-                {
-                    if (this.lanes.TryGetValue(chat, out var last) && last == done)
-                    {
-                        this.lanes.Remove(chat);
-                    }
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-        return task;
-    }
+    public Task Dispatch(Update update, CancellationToken cancellationToken) =>
+        this.lanes.Run(ChatOf(update), () => this.RunAsync(update, cancellationToken));
 
     /// <summary>Handles a batch and returns when every update of it is done.</summary>
     public Task ProcessAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken) =>
@@ -71,10 +41,6 @@ public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, Chann
             // Left in the inbox: handled again after a restart.
             logger.LogError(e, "Không ghi nhận được cập nhật {Id}", update.Id);
         }
-        finally
-        {
-            Interlocked.Decrement(ref this.inFlight);
-        }
     }
 
     private async Task HandleSafelyAsync(Update update, CancellationToken cancellationToken)
@@ -94,7 +60,8 @@ public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, Chann
     }
 
     // Updates without a chat (membership changes and the like) share one lane of their own.
-    private static long ChatOf(Update update) => update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? long.MinValue;
+    private static string ChatOf(Update update) =>
+        (update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id)?.ToString(CultureInfo.InvariantCulture) ?? "-";
 
     private static string Id(Update update) => update.Id.ToString(CultureInfo.InvariantCulture);
 }
