@@ -36,6 +36,7 @@ public static class CliApplication
         services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         services.AddPartyAssistantAnswering(configuration);
         services.AddPartyAssistantTelegram(configuration);
+        services.AddPartyAssistantZalo(configuration);
         services.AddSingleton(console);
         services.AddSingleton(new CliOutput(console, input, output, diagnostics));
         services.AddSingleton<IndexOpener>();
@@ -48,6 +49,7 @@ public static class CliApplication
                 .WithExample("ask", "\"Đến năm 2025 tỷ lệ bí thư chi bộ đồng thời là trưởng ấp không quá 40 tuổi phải đạt bao nhiêu?\"");
             config.AddCommand<ChatCommand>("chat").WithDescription("Trò chuyện nhiều lượt trong cửa sổ dòng lệnh (hỏi tiếp được).");
             config.AddCommand<TelegramCommand>("telegram").WithDescription("Chạy bot Telegram (long polling; token từ TELEGRAM_BOT_TOKEN).");
+            config.AddCommand<ZaloBotCommand>("zalo-bot").WithDescription("Chạy bot Zalo Bot Platform (long polling; token từ Zalo__Bot__Token).");
             config.AddCommand<ServeCommand>("serve").WithDescription("Chạy máy chủ web nhận webhook của các bot (--urls http://127.0.0.1:8080).");
             config.AddCommand<IndexCommand>("index").WithDescription("Dựng lại chỉ mục tìm kiếm từ thư mục corpus.");
             config.AddCommand<SearchCommand>("search").WithDescription("Tìm các đoạn văn bản liên quan tới câu hỏi.")

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PartyAssistant.Channels.Telegram;
+using PartyAssistant.Channels.Zalo;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Hosting;
 using Spectre.Console.Cli;
@@ -50,19 +51,64 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         builder.WebHost.UseKestrelCore().UseUrls(urls);
         builder.Services.AddRoutingCore();
         builder.Services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
-        builder.Services.AddPartyAssistantAnswering(configuration).AddPartyAssistantTelegram(configuration);
+        builder.Services.AddPartyAssistantAnswering(configuration).AddPartyAssistantTelegram(configuration).AddPartyAssistantZalo(configuration);
         var app = builder.Build();
 
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapPost(TelegramSetup.WebhookPath, async (HttpContext http, TelegramWebhook webhook) =>
             Results.StatusCode(await webhook.HandleAsync(http.Request.Headers[TelegramWebhook.SecretHeader].FirstOrDefault(), http.Request.Body, http.RequestAborted)));
 
+        app.MapPost(ZaloOaWebhookPath, async (HttpContext http, ZaloOaWebhook webhook) =>
+            Results.StatusCode((await webhook.HandleAsync(http.Request.Headers[ZaloSignature.Header].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
+        app.MapPost(ZaloBotWebhookPath, async (HttpContext http, ZaloBot bot) =>
+            Results.StatusCode((await bot.HandleWebhookAsync(http.Request.Headers[ZaloBot.SecretHeader].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
+
         app.Lifetime.ApplicationStarted.Register(() =>
         {
+            _ = app.Services.GetRequiredService<ZaloOaWebhook>().ResumeAsync(app.Lifetime.ApplicationStopping);
+            _ = app.Services.GetRequiredService<ZaloBot>().ResumeAsync(app.Lifetime.ApplicationStopping);
+            _ = SetZaloBotWebhookAsync(app.Services, app.Lifetime.ApplicationStopping);
             _ = app.Services.GetRequiredService<TelegramWebhook>().ResumeAsync(app.Lifetime.ApplicationStopping);
             _ = SetWebhookAsync(app.Services, app.Lifetime.ApplicationStopping);
         });
         return app;
+    }
+
+    public const string ZaloOaWebhookPath = "/webhooks/zalo-oa";
+    public const string ZaloBotWebhookPath = "/webhooks/zalo-bot";
+
+    // The signature covers the raw body, byte for byte: read it as sent.
+    private static async Task<string> ReadBodyAsync(HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync(http.RequestAborted);
+    }
+
+    /// <summary>Tells the Zalo Bot Platform where to deliver, when a public address is configured.</summary>
+    private static async Task SetZaloBotWebhookAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<IOptions<ZaloBotOptions>>().Value;
+        var logger = services.GetRequiredService<ILogger<ServeCommand>>();
+        if (string.IsNullOrWhiteSpace(options.WebhookUrl))
+        {
+            return;
+        }
+
+        if (options.WebhookSecret.Length is < 8 or > 256)
+        {
+            logger.LogError("Zalo:Bot:WebhookSecret phải dài 8–256 ký tự; chưa đặt webhook Zalo Bot.");
+            return;
+        }
+
+        try
+        {
+            await services.GetRequiredService<ZaloBotClient>().SetWebhookAsync(options.WebhookUrl.TrimEnd('/') + ZaloBotWebhookPath, options.WebhookSecret, cancellationToken);
+            logger.LogInformation("Đã đặt webhook Zalo Bot: {Url}", options.WebhookUrl.TrimEnd('/') + ZaloBotWebhookPath);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ZaloApiException or HttpRequestException or OperationCanceledException)
+        {
+            logger.LogError("Không đặt được webhook Zalo Bot: {Error}", e.Message);
+        }
     }
 
     /// <summary>Tells Telegram where to deliver, when a public address is configured.</summary>

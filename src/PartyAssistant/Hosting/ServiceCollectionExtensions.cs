@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using PartyAssistant.Answering;
 using PartyAssistant.Channels;
 using PartyAssistant.Channels.Telegram;
+using PartyAssistant.Channels.Zalo;
+using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using PartyAssistant.Conversations;
 using PartyAssistant.Corpus;
@@ -71,6 +73,25 @@ public static partial class ServiceCollectionExtensions
         services.AddSingleton<TelegramUpdateProcessor>();
         services.AddSingleton<TelegramPolling>();
         services.AddSingleton<TelegramWebhook>();
+        return services;
+    }
+
+    /// <summary>Zalo: the Official Account webhook and the Bot Platform bot. Needs <see cref="AddPartyAssistantAnswering"/>.</summary>
+    public static IServiceCollection AddPartyAssistantZalo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<ChannelStore>();
+        services.TryAddSingleton<BotDocuments>();
+        services.TryAddSingleton<ChatAssistant>();
+        services.TryAddSingleton<ChannelInbox>();
+        services.AddOptions<ZaloOaOptions>().Bind(configuration.GetSection(ZaloOaOptions.SectionName));
+        services.AddOptions<ZaloBotOptions>().Bind(configuration.GetSection(ZaloBotOptions.SectionName));
+        services.AddSingleton(sp => new ZaloOaTokens(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, sp.GetRequiredService<ChannelStore>(),
+            sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<ILogger<ZaloOaTokens>>()));
+        services.AddSingleton(sp => new ZaloOaClient(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, sp.GetRequiredService<ZaloOaTokens>(),
+            sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloOaClient>>()));
+        services.AddSingleton<ZaloOaWebhook>();
+        services.AddSingleton(sp => new ZaloBotClient(new HttpClient { Timeout = TimeSpan.FromSeconds(80) }, sp.GetRequiredService<IOptions<ZaloBotOptions>>()));
+        services.AddSingleton<ZaloBot>();
         return services;
     }
 

@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PartyAssistant.Channels.Zalo;
+
+/// <summary>
+/// Sends OA customer-service messages. Zalo reports errors inside HTTP 200 bodies: an invalid or
+/// expired token (-216/-220) is refreshed once and the message retried; a rate limit (-32) backs
+/// off; a user who does not follow the OA or is outside the interaction window (-213/-230) is
+/// logged and the message dropped.
+/// </summary>
+public sealed class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<ZaloOaOptions> options, TimeProvider clock, ILogger<ZaloOaClient> logger)
+{
+    public const int MaxTextLength = 2000;
+
+    /// <summary>True when Zalo accepted the message.</summary>
+    public async Task<bool> SendTextAsync(string userId, string text, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+        var refreshed = false;
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var error = await this.PostAsync(userId, text, token, cancellationToken).ConfigureAwait(false);
+            switch (error.Code)
+            {
+                case 0:
+                    return true;
+                case -216 or -220 when !refreshed:
+                    token = await tokens.RefreshAsync(token, cancellationToken).ConfigureAwait(false);
+                    refreshed = true;
+                    continue;
+                case -32:
+                    var wait = TimeSpan.FromSeconds(Math.Pow(2, attempt));
+                    logger.LogWarning("Zalo OA giới hạn tốc độ (-32); chờ {Seconds} giây rồi gửi lại.", wait.TotalSeconds);
+                    await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+                    continue;
+                case -213 or -230:
+                    logger.LogWarning("Không gửi được tới người dùng {User} ({Code}: {Message}): người dùng chưa quan tâm OA hoặc đã quá thời hạn tương tác; bỏ tin nhắn.", userId, error.Code, error.Message);
+                    return false;
+                default:
+                    logger.LogError("Zalo OA từ chối tin nhắn tới {User}: {Code} {Message}", userId, error.Code, error.Message);
+                    return false;
+            }
+        }
+
+        logger.LogError("Bỏ tin nhắn tới {User} sau nhiều lần bị giới hạn tốc độ.", userId);
+        return false;
+    }
+
+    private async Task<(int Code, string Message)> PostAsync(string userId, string text, string token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{options.Value.ApiBaseUrl.TrimEnd('/')}/v3.0/oa/message/cs")
+        {
+            Content = JsonContent.Create(new JsonObject
+            {
+                ["recipient"] = new JsonObject { ["user_id"] = userId },
+                ["message"] = new JsonObject { ["text"] = text },
+            }),
+        };
+        request.Headers.Add("access_token", token);
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false);
+            return (body?["error"]?.GetValue<int>() ?? (int)response.StatusCode, body?["message"]?.GetValue<string>() ?? response.ReasonPhrase ?? string.Empty);
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Gửi Zalo OA lỗi mạng: {Error}", e.Message);
+            return (-32, e.Message); // treated as passing: backed off and retried
+        }
+    }
+}

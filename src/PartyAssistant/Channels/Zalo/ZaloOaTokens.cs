@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PartyAssistant.Channels.Zalo;
+
+/// <summary>
+/// The OA access token, refreshed with the rotating, single-use refresh token. One refresh at a
+/// time (concurrent senders wait for it and use its result); the new refresh token is stored
+/// durably before the new access token is used, so a restart never holds a spent refresh token.
+/// </summary>
+public sealed class ZaloOaTokens(HttpClient http, ChannelStore store, IOptions<ZaloOaOptions> options, ILogger<ZaloOaTokens> logger)
+{
+    private const string AccessKey = "zalo-oa.access_token";
+    private const string RefreshKey = "zalo-oa.refresh_token";
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken) =>
+        await store.GetStateAsync(AccessKey, cancellationToken).ConfigureAwait(false) ?? options.Value.AccessToken;
+
+    /// <summary>A fresh access token to replace <paramref name="rejected"/>; refreshes only if nobody already did.</summary>
+    public async Task<string> RefreshAsync(string rejected, CancellationToken cancellationToken)
+    {
+        await this.gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = await this.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(current, rejected, StringComparison.Ordinal))
+            {
+                return current; // refreshed by another sender while this one waited
+            }
+
+            var refresh = await store.GetStateAsync(RefreshKey, cancellationToken).ConfigureAwait(false) ?? options.Value.RefreshToken;
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{options.Value.OAuthBaseUrl.TrimEnd('/')}/v4/oa/access_token")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["refresh_token"] = refresh,
+                    ["app_id"] = options.Value.AppId,
+                    ["grant_type"] = "refresh_token",
+                }),
+            };
+            request.Headers.Add("secret_key", options.Value.AppSecret);
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)) as JsonObject;
+            var access = body?["access_token"]?.GetValue<string>();
+            var next = body?["refresh_token"]?.GetValue<string>();
+            if (string.IsNullOrEmpty(access) || string.IsNullOrEmpty(next))
+            {
+                throw new ZaloApiException(body?["error"]?.GetValue<int>() ?? (int)response.StatusCode,
+                    $"Không làm mới được access token Zalo OA: {body?["error_name"] ?? body?["message"] ?? response.ReasonPhrase}. Cần cấp lại refresh token (Zalo:Oa:RefreshToken).");
+            }
+
+            await store.SetStatesAsync(new Dictionary<string, string> { [RefreshKey] = next, [AccessKey] = access }, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Đã làm mới access token Zalo OA.");
+            return access;
+        }
+        catch (JsonException e)
+        {
+            throw new ZaloApiException(0, $"Máy chủ OAuth của Zalo trả lời không đọc được: {e.Message}");
+        }
+        finally
+        {
+            this.gate.Release();
+        }
+    }
+}
+
+/// <summary>An error Zalo reported (inside an HTTP 200 body, as Zalo does), with its code.</summary>
+public sealed class ZaloApiException(int code, string message) : Exception(message)
+{
+    public int Code { get; } = code;
+}

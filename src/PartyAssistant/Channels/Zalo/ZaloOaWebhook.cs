@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PartyAssistant.Answering;
+using PartyAssistant.Conversations;
+
+namespace PartyAssistant.Channels.Zalo;
+
+/// <summary>
+/// The OA webhook: the signature checked in constant time (401 and no work when wrong or missing),
+/// a user_send_text event kept in the inbox and answered in the background, 200 at once (Zalo
+/// wants it within 2 seconds), and a redelivered msg_id answered once.
+/// </summary>
+public sealed class ZaloOaWebhook(
+    ChannelInbox inbox,
+    ChannelStore store,
+    ChatAssistant assistant,
+    ZaloOaClient client,
+    IOptions<ZaloOaOptions> options,
+    TimeProvider clock,
+    ILogger<ZaloOaWebhook> logger)
+{
+    public const string Channel = "zalo-oa";
+
+    private readonly QuestionRateLimiter limiter = new(options.Value.QuestionsPerMinutePerUser, clock);
+
+    /// <summary>The status code to answer, and the handling task (for tests and the load bench).</summary>
+    public async Task<(int Status, Task Handled)> HandleAsync(string? signature, string rawBody, CancellationToken cancellationToken)
+    {
+        JsonObject? json;
+        try
+        {
+            json = JsonNode.Parse(rawBody) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            json = null;
+        }
+
+        var timestamp = json?["timestamp"]?.ToString() ?? string.Empty;
+        if (!ZaloSignature.Verify(signature, options.Value.AppId, rawBody, timestamp, options.Value.SecretKey))
+        {
+            logger.LogWarning("Webhook Zalo OA: chữ ký {Header} sai hoặc thiếu; từ chối.", ZaloSignature.Header);
+            return (401, Task.CompletedTask);
+        }
+
+        if (json?["event_name"]?.ToString() != "user_send_text" ||
+            json["sender"]?["id"]?.ToString() is not { Length: > 0 } user ||
+            json["message"]?["msg_id"]?.ToString() is not { Length: > 0 } messageId)
+        {
+            return (200, Task.CompletedTask); // other events (follow, seen…) need no answer
+        }
+
+        var text = json["message"]?["text"]?.ToString() ?? string.Empty;
+        var (_, handled) = await inbox.AcceptAsync(Channel, messageId, rawBody, user, ct => this.AnswerAsync(user, text, ct), cancellationToken).ConfigureAwait(false);
+        return (200, handled);
+    }
+
+    /// <summary>Answers what the inbox held when the host stopped or crashed.</summary>
+    public async Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        foreach (var payload in await store.PendingInboxAsync(Channel, cancellationToken).ConfigureAwait(false))
+        {
+            if (JsonNode.Parse(payload) is JsonObject json && json["sender"]?["id"]?.ToString() is { } user && json["message"]?["msg_id"]?.ToString() is { } id)
+            {
+                var text = json["message"]?["text"]?.ToString() ?? string.Empty;
+                _ = inbox.Run(Channel, id, user, ct => this.AnswerAsync(user, text, ct));
+            }
+        }
+    }
+
+    private Task AnswerAsync(string user, string text, CancellationToken cancellationToken)
+    {
+        var (command, argument) = TextCommand.Parse(text);
+        var message = new IncomingMessage(new ConversationKey(Channel, user, user), IsGroup: false, command, argument);
+        return assistant.HandleAsync(message, new Sender(client, user), this.limiter, cancellationToken);
+    }
+
+    /// <summary>Plain text under 2,000 characters a message, parts in order.</summary>
+    private sealed class Sender(ZaloOaClient client, string user) : IReplySender
+    {
+        public ChannelCapabilities Capabilities { get; } = new(ZaloOaClient.MaxTextLength, Buttons: false);
+
+        public async Task SendTextAsync(IncomingMessage to, string text, CancellationToken cancellationToken)
+        {
+            foreach (var part in MessageSplitter.Split(text, ZaloOaClient.MaxTextLength - 50))
+            {
+                if (!await client.SendTextAsync(user, part, cancellationToken).ConfigureAwait(false))
+                {
+                    return; // the rest would fail the same way
+                }
+            }
+        }
+
+        public Task SendAnswerAsync(IncomingMessage to, GroundedAnswer answer, long answerId, CancellationToken cancellationToken) =>
+            this.SendTextAsync(to, PlainAnswerText.Format(answer), cancellationToken);
+
+        public Task<T> WhileTypingAsync<T>(IncomingMessage to, Func<Task<T>> work, CancellationToken cancellationToken) => work();
+    }
+}
