@@ -1,0 +1,161 @@
+using PartyAssistant.Fakes;
+
+namespace PartyAssistant.Tests.Channels;
+
+/// <summary>The Official Account path against a fake Zalo OA (message and OAuth endpoints) on 127.0.0.1.</summary>
+public sealed class ZaloOaTests : IAsyncLifetime
+{
+    private const string Question = "Cấp ủy có phải tiếp dân định kỳ không?";
+    private readonly TempDirectory data = new();
+    private FakeZaloOaServer server = null!;
+    private long clock = 1_717_061_839_659;
+
+    public async Task InitializeAsync() => this.server = await FakeZaloOaServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await this.server.DisposeAsync();
+        this.data.Dispose();
+    }
+
+    private ZaloTestHost Host() => new(this.data.Path, this.server.BaseUrl, null);
+
+    private (string Body, string Signature) Event(string user, string text, string msgId)
+    {
+        var timestamp = ++this.clock;
+        var body = FakeZaloOaServer.UserSendTextEvent("app-123", user, "oa-1", text, msgId, timestamp);
+        return (body, FakeZaloOaServer.Sign("app-123", body, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), ZaloTestHost.OaSecretKey));
+    }
+
+    [Fact]
+    public async Task A_signed_question_is_answered_with_citations_and_passage_ids()
+    {
+        using var host = this.Host();
+        var (body, signature) = this.Event("user-1", Question, "m1");
+
+        var (status, handled) = await host.Oa.HandleAsync(signature, body, CancellationToken.None);
+        await handled;
+
+        Assert.Equal(200, status);
+        var sent = Assert.Single(this.server.SentMessages);
+        Assert.Equal("user-1", sent.UserId);
+        Assert.Contains("[1]", sent.Text, StringComparison.Ordinal);
+        Assert.Contains("gửi: xem kl-tu-nq03/II.3.1", sent.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signature_without_the_mac_prefix_is_accepted()
+    {
+        using var host = this.Host();
+        var (body, signature) = this.Event("user-1", Question, "m1");
+        var (status, handled) = await host.Oa.HandleAsync(signature["mac=".Length..], body, CancellationToken.None);
+        await handled;
+        Assert.Equal(200, status);
+        Assert.Single(this.server.SentMessages);
+    }
+
+    [Fact]
+    public async Task Tampered_unsigned_or_wrongly_keyed_events_are_rejected_without_work()
+    {
+        using var host = this.Host();
+        var (body, signature) = this.Event("user-1", Question, "m1");
+        var wrongKey = FakeZaloOaServer.Sign("app-123", body, this.clock.ToString(System.Globalization.CultureInfo.InvariantCulture), "another-key");
+
+        Assert.Equal(401, (await host.Oa.HandleAsync(signature, body.Replace("tiếp dân", "tiếp khách", StringComparison.Ordinal), CancellationToken.None)).Status);
+        Assert.Equal(401, (await host.Oa.HandleAsync(null, body, CancellationToken.None)).Status);
+        Assert.Equal(401, (await host.Oa.HandleAsync(wrongKey, body, CancellationToken.None)).Status);
+        Assert.Equal(0, this.server.SendAttemptCount);
+    }
+
+    [Fact]
+    public async Task A_redelivered_msg_id_is_answered_once()
+    {
+        using var host = this.Host();
+        var (body, signature) = this.Event("user-1", Question, "m-dup");
+        var first = await host.Oa.HandleAsync(signature, body, CancellationToken.None);
+        var again = await host.Oa.HandleAsync(signature, body, CancellationToken.None);
+        await Task.WhenAll(first.Handled, again.Handled);
+
+        Assert.Equal(200, again.Status);
+        Assert.Single(this.server.SentMessages);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refreshed_once_for_twenty_concurrent_replies_and_the_rotation_survives_a_restart()
+    {
+        using (var host = this.Host())
+        {
+            this.server.ExpireAccessToken();
+            var replies = new List<Task>();
+            for (var i = 0; i < 20; i++)
+            {
+                var (body, signature) = this.Event($"user-{i}", Question, $"m{i}");
+                var (status, handled) = await host.Oa.HandleAsync(signature, body, CancellationToken.None);
+                Assert.Equal(200, status);
+                replies.Add(handled);
+            }
+
+            await Task.WhenAll(replies);
+        }
+
+        Assert.Equal(20, this.server.SentMessages.Count);
+        Assert.Equal(1, this.server.RefreshCount);
+        Assert.All(this.server.SentMessages, m => Assert.Equal(this.server.CurrentAccessToken, m.AccessToken));
+
+        // After a restart the configuration still says refresh-1 (spent); the stored, rotated token must be used.
+        using (var restarted = this.Host())
+        {
+            this.server.ExpireAccessToken();
+            var (body, signature) = this.Event("user-x", Question, "m-after");
+            await (await restarted.Oa.HandleAsync(signature, body, CancellationToken.None)).Handled;
+        }
+
+        Assert.Equal(21, this.server.SentMessages.Count);
+        Assert.Equal(2, this.server.RefreshCount);
+        Assert.Equal(0, this.server.RejectedRefreshCount);
+    }
+
+    [Fact]
+    public async Task A_user_who_does_not_follow_the_oa_is_dropped_and_a_rate_limit_is_waited_out()
+    {
+        using var host = this.Host();
+        this.server.FailNextSend(1, -213, "User has not followed the OA");
+        var (body1, signature1) = this.Event("user-1", Question, "m1");
+        await (await host.Oa.HandleAsync(signature1, body1, CancellationToken.None)).Handled;
+        Assert.Empty(this.server.SentMessages);
+        Assert.Equal(1, this.server.SendAttemptCount);
+
+        this.server.FailNextSend(1, -32, "Request exceeded rate limit");
+        var (body2, signature2) = this.Event("user-2", Question, "m2");
+        await (await host.Oa.HandleAsync(signature2, body2, CancellationToken.None)).Handled;
+        Assert.Single(this.server.SentMessages);
+        Assert.Equal(3, this.server.SendAttemptCount);
+    }
+
+    [Fact]
+    public async Task A_5000_character_answer_arrives_as_ordered_parts_under_2000()
+    {
+        await using var model = await FakeOpenAiServer.StartAsync();
+        var paragraphs = Enumerable.Range(1, 50).Select(i => $"Ý {i:00}: giải thích về sinh hoạt chi bộ và trách nhiệm của đảng viên ở nơi cư trú, theo văn bản [1].").ToList();
+        model.Responder = _ => FakeReply.Text(string.Join("\n\n", paragraphs));
+        using var host = new ZaloTestHost(this.data.Path, this.server.BaseUrl, null, new Dictionary<string, string?>
+        {
+            ["Model:Provider"] = "openai",
+            ["Model:Endpoint"] = model.BaseUrl.ToString(),
+            ["Model:Model"] = "test-model",
+            ["Model:ApiKey"] = "k",
+        });
+        var (body, signature) = this.Event("user-1", Question, "m-long");
+
+        await (await host.Oa.HandleAsync(signature, body, CancellationToken.None)).Handled;
+
+        var parts = this.server.SentMessages.Select(m => m.Text).ToList();
+        Assert.True(parts.Sum(p => p.Length) > 5000);
+        Assert.True(parts.Count >= 3);
+        Assert.All(parts, p => Assert.InRange(p.Length, 1, 1999));
+        var joined = string.Join("\n\n", parts);
+        var positions = paragraphs.Select(p => joined.IndexOf(p, StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p >= 0));
+        Assert.Equal(positions.Order(), positions);
+    }
+}
