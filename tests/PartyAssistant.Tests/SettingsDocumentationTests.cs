@@ -19,6 +19,8 @@ public sealed class SettingsDocumentationTests
         { typeof(ModelOptions), ModelOptions.SectionName },
         { typeof(ConversationOptions), ConversationOptions.SectionName },
         { typeof(PartyAssistant.Channels.Telegram.TelegramOptions), PartyAssistant.Channels.Telegram.TelegramOptions.SectionName },
+        { typeof(PartyAssistant.Channels.Zalo.ZaloOaOptions), PartyAssistant.Channels.Zalo.ZaloOaOptions.SectionName },
+        { typeof(PartyAssistant.Channels.Zalo.ZaloBotOptions), PartyAssistant.Channels.Zalo.ZaloBotOptions.SectionName },
     };
 
     [Theory]
@@ -27,7 +29,12 @@ public sealed class SettingsDocumentationTests
     {
         using var example = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "appsettings.example.json")),
             new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        Assert.True(example.RootElement.TryGetProperty(section, out var documented), $"section {section} missing");
+        var documented = example.RootElement;
+        foreach (var part in section.Split(':'))
+        {
+            Assert.True(documented.TryGetProperty(part, out documented), $"section {section} missing");
+        }
+
         var defaults = Activator.CreateInstance(options)!;
         foreach (var property in options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
