@@ -86,7 +86,7 @@ public static partial class ServiceCollectionExtensions
         services.AddOptions<ZaloOaOptions>().Bind(configuration.GetSection(ZaloOaOptions.SectionName));
         services.AddOptions<ZaloBotOptions>().Bind(configuration.GetSection(ZaloBotOptions.SectionName));
         services.AddSingleton(sp => new ZaloOaTokens(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, sp.GetRequiredService<ChannelStore>(),
-            sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<ILogger<ZaloOaTokens>>()));
+            sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloOaTokens>>()));
         services.AddSingleton(sp => new ZaloOaClient(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, sp.GetRequiredService<ZaloOaTokens>(),
             sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloOaClient>>()));
         services.AddSingleton<ZaloOaWebhook>();

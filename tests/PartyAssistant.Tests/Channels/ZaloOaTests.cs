@@ -158,4 +158,29 @@ public sealed class ZaloOaTests : IAsyncLifetime
         Assert.All(positions, p => Assert.True(p >= 0));
         Assert.Equal(positions.Order(), positions);
     }
+
+    [Fact]
+    public async Task A_token_close_to_its_expiry_is_refreshed_before_sending()
+    {
+        var clock = new PartyAssistant.Tests.Answering.ManualClock(DateTimeOffset.UtcNow);
+        using (var host = this.Host())
+        {
+            this.server.ExpireAccessToken();
+            var (body, signature) = this.Event("user-1", Question, "m1");
+            await (await host.Oa.HandleAsync(signature, body, CancellationToken.None)).Handled;
+        }
+
+        Assert.Equal(1, this.server.RefreshCount);
+
+        // 25 hours later the stored token is about to expire: refreshed first, never rejected.
+        using var later = new ZaloTestHost(this.data.Path, this.server.BaseUrl, null, clock: clock);
+        clock.Now = clock.Now.AddSeconds(90000 - 60);
+        var attempts = this.server.SendAttemptCount;
+        var (body2, signature2) = this.Event("user-2", Question, "m2");
+        await (await later.Oa.HandleAsync(signature2, body2, CancellationToken.None)).Handled;
+
+        Assert.Equal(2, this.server.RefreshCount);
+        Assert.Equal(attempts + 1, this.server.SendAttemptCount);
+        Assert.Equal(this.server.CurrentAccessToken, this.server.SentMessages[^1].AccessToken);
+    }
 }

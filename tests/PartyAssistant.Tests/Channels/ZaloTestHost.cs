@@ -13,7 +13,7 @@ internal sealed class ZaloTestHost : IDisposable
 
     private readonly ServiceProvider services;
 
-    public ZaloTestHost(string dataDirectory, Uri? oaBaseUrl, Uri? botBaseUrl, IDictionary<string, string?>? extra = null)
+    public ZaloTestHost(string dataDirectory, Uri? oaBaseUrl, Uri? botBaseUrl, IDictionary<string, string?>? extra = null, TimeProvider? clock = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -38,7 +38,13 @@ internal sealed class ZaloTestHost : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        this.services = new ServiceCollection().AddLogging()
+        var collection = new ServiceCollection().AddLogging();
+        if (clock is not null)
+        {
+            collection.AddSingleton(clock);
+        }
+
+        this.services = collection
             .AddPartyAssistantAnswering(configuration)
             .AddPartyAssistantZalo(configuration)
             .BuildServiceProvider();

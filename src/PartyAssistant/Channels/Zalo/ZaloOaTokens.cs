@@ -10,14 +10,29 @@ namespace PartyAssistant.Channels.Zalo;
 /// time (concurrent senders wait for it and use its result); the new refresh token is stored
 /// durably before the new access token is used, so a restart never holds a spent refresh token.
 /// </summary>
-public sealed class ZaloOaTokens(HttpClient http, ChannelStore store, IOptions<ZaloOaOptions> options, ILogger<ZaloOaTokens> logger)
+public sealed class ZaloOaTokens(HttpClient http, ChannelStore store, IOptions<ZaloOaOptions> options, TimeProvider clock, ILogger<ZaloOaTokens> logger)
 {
     private const string AccessKey = "zalo-oa.access_token";
     private const string RefreshKey = "zalo-oa.refresh_token";
+    private const string ExpiresKey = "zalo-oa.expires_at";
+
+    // Refreshed this long before Zalo's stated expiry, so no message meets an expired token.
+    private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(10);
 
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken) =>
+    /// <summary>The access token to use now: refreshed first when it is about to expire.</summary>
+    public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
+    {
+        var token = await this.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var expires = await store.GetStateAsync(ExpiresKey, cancellationToken).ConfigureAwait(false);
+        return expires is not null && long.TryParse(expires, System.Globalization.CultureInfo.InvariantCulture, out var at) &&
+               DateTimeOffset.FromUnixTimeSeconds(at) - RefreshAhead <= clock.GetUtcNow()
+            ? await this.RefreshAsync(token, cancellationToken).ConfigureAwait(false)
+            : token;
+    }
+
+    private async Task<string> CurrentAsync(CancellationToken cancellationToken) =>
         await store.GetStateAsync(AccessKey, cancellationToken).ConfigureAwait(false) ?? options.Value.AccessToken;
 
     /// <summary>A fresh access token to replace <paramref name="rejected"/>; refreshes only if nobody already did.</summary>
@@ -26,7 +41,7 @@ public sealed class ZaloOaTokens(HttpClient http, ChannelStore store, IOptions<Z
         await this.gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var current = await this.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            var current = await this.CurrentAsync(cancellationToken).ConfigureAwait(false);
             if (!string.Equals(current, rejected, StringComparison.Ordinal))
             {
                 return current; // refreshed by another sender while this one waited
@@ -53,7 +68,10 @@ public sealed class ZaloOaTokens(HttpClient http, ChannelStore store, IOptions<Z
                     $"Không làm mới được access token Zalo OA: {body?["error_name"] ?? body?["message"] ?? response.ReasonPhrase}. Cần cấp lại refresh token (Zalo:Oa:RefreshToken).");
             }
 
-            await store.SetStatesAsync(new Dictionary<string, string> { [RefreshKey] = next, [AccessKey] = access }, cancellationToken).ConfigureAwait(false);
+            // Zalo sends expires_in as a string of seconds ("90000").
+            var lifetime = long.TryParse(body?["expires_in"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 90000;
+            var expiresAt = clock.GetUtcNow().AddSeconds(lifetime).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await store.SetStatesAsync(new Dictionary<string, string> { [RefreshKey] = next, [AccessKey] = access, [ExpiresKey] = expiresAt }, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Đã làm mới access token Zalo OA.");
             return access;
         }
