@@ -24,6 +24,9 @@ public sealed record BenchOptions(
     bool SkipTelegram,
     int TelegramUsers,
     int TelegramQuestions,
+    bool SkipZalo,
+    int ZaloUsers,
+    int ZaloQuestions,
     bool TitleAsHeading,
     SearchOptions Search)
 {
@@ -41,6 +44,9 @@ public sealed record BenchOptions(
           --skip-telegram      no Telegram load run (the bot against a fake Bot API server with Telegram's flood limit)
           --tg-users N         Telegram load: private chats, one user each (default 200)
           --tg-questions N     Telegram load: questions each user sends at once (default 5)
+          --skip-zalo          no Zalo OA load run (signed events posted to the web host's webhook, answers to a fake OA API)
+          --zalo-users N       Zalo OA load: users, 50 posting at a time (default 200)
+          --zalo-questions N   Zalo OA load: events each user posts one after another (default 5)
           --set NAME=VALUE     override a SearchOptions property (repeatable), e.g. --set K1=1.5
           --no-article-heading ALQAC passages without the article title as heading
           --sweep              after the benchmark, sweep SearchOptions on ALQAC (R@1)
@@ -60,8 +66,8 @@ public sealed record BenchOptions(
     public static BenchOptions Parse(string[] args)
     {
         string? alqac = null, corpus = null, dev = null, json = null, misses = null;
-        bool sweep = false, sweepOnly = false, skipAlqac = false, skipTelegram = false, titleAsHeading = true;
-        int searches = 2000, asks = 1000, tgUsers = 200, tgQuestions = 5;
+        bool sweep = false, sweepOnly = false, skipAlqac = false, skipTelegram = false, skipZalo = false, titleAsHeading = true;
+        int searches = 2000, asks = 1000, tgUsers = 200, tgQuestions = 5, zaloUsers = 200, zaloQuestions = 5;
         var search = new SearchOptions();
         var axes = new List<SweepAxis>();
         for (var i = 0; i < args.Length; i++)
@@ -80,6 +86,9 @@ public sealed record BenchOptions(
                 case "--skip-telegram": skipTelegram = true; break;
                 case "--tg-users": tgUsers = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--tg-questions": tgQuestions = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--skip-zalo": skipZalo = true; break;
+                case "--zalo-users": zaloUsers = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--zalo-questions": zaloQuestions = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--set": Set(search, Value()); break;
                 case "--no-article-heading": titleAsHeading = false; break;
                 case "--sweep": sweep = true; break;
@@ -105,6 +114,11 @@ public sealed record BenchOptions(
             throw new ArgumentException("--tg-users and --tg-questions must be at least 1.");
         }
 
+        if (zaloUsers < 1 || zaloQuestions < 1)
+        {
+            throw new ArgumentException("--zalo-users and --zalo-questions must be at least 1.");
+        }
+
         var root = FindRepoRoot();
         var shared = FindShared(root);
         return new BenchOptions(
@@ -123,6 +137,9 @@ public sealed record BenchOptions(
             skipTelegram,
             tgUsers,
             tgQuestions,
+            skipZalo,
+            zaloUsers,
+            zaloQuestions,
             titleAsHeading,
             search);
     }

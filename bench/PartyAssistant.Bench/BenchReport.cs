@@ -53,7 +53,8 @@ public sealed record BenchResult(
     IReadOnlyList<SweepRow>? Sweep,
     AnswerLatency? Answers,
     ColdStartTiming? ColdStart,
-    TelegramLoad? Telegram);
+    TelegramLoad? Telegram,
+    ZaloOaLoad? ZaloOa);
 
 /// <summary>The tables printed to stdout, and the JSON file.</summary>
 public static class BenchReport
@@ -142,6 +143,39 @@ public static class BenchReport
 
         o.WriteLine(t.LogProblems.Count == 0 ? "  bot log: no warnings or errors" : "  bot log, warnings and errors (count, level, category: first message):");
         foreach (var p in t.LogProblems)
+        {
+            o.WriteLine($"    {p.Count,5} {p.Level,-8} {p.Category}: {p.FirstMessage}");
+        }
+
+        o.WriteLine();
+    }
+
+    public static void PrintZaloOaLoad(TextWriter o, ZaloOaLoad z)
+    {
+        string Ms(double ms) => ms.ToString("F0", Inv);
+        o.WriteLine("Zalo OA load (signed user_send_text events posted over HTTP to the web host's webhook; answers sent to the fake Zalo OA API)");
+        o.WriteLine(string.Create(Inv,
+            $"  {z.Users} users x {z.QuestionsPerUser} events, each user's posted one after another, at most {z.Concurrency} users at a time; warm-up ask {z.WarmUpAskMs:F0} ms"));
+        o.WriteLine(string.Create(Inv,
+            $"  webhook acks: {z.Posted} posted, {z.NotOkAcks} not 200; ack p50 {z.AckP50Ms:F1} ms, p95 {z.AckP95Ms:F1} ms, max {z.AckMaxMs:F1} ms ({(z.AckMaxMs < 2000 ? "all" : "NOT all")} under Zalo's 2 s)"));
+        o.WriteLine(string.Create(Inv,
+            $"  redeliveries (same msg_id and signature) after the first posts: {z.Redelivered}, {z.RedeliveryNotOkAcks} not 200, ack max {z.RedeliveryAckMaxMs:F1} ms"));
+        o.WriteLine($"  answers (last part, with \"{ZaloOaLoadBenchmark.AnswerEnd}\"): {z.Answers}/{z.Expected}; users with exactly {z.QuestionsPerUser}: {z.UsersExact}/{z.Users}; missing {z.Missing}, duplicates {z.Duplicates}");
+        o.WriteLine($"  messages sent {z.MessagesSent}; answers in several parts {z.MultiPartAnswers}; other messages (earlier parts, refusals, rate-limit notes) {z.OtherMessages}; send attempts {z.SendAttempts}; token refreshes {z.TokenRefreshes}");
+        foreach (var sample in z.OtherMessageSamples)
+        {
+            o.WriteLine($"    e.g. \"{sample.ReplaceLineEndings(" ")}\"");
+        }
+
+        o.WriteLine(string.Create(Inv,
+            $"  wall {z.WallSeconds:F1} s (first post to last answer), {z.AnswersPerSecond:F1} answers/s; post to answer p50 {Ms(z.P50Ms)} ms, p95 {Ms(z.P95Ms)} ms, p99 {Ms(z.P99Ms)} ms, max {Ms(z.MaxMs)} ms"));
+        if (z.TimedOut)
+        {
+            o.WriteLine("  TIMED OUT: events still in the inbox after 10 minutes.");
+        }
+
+        o.WriteLine(z.LogProblems.Count == 0 ? "  host log: no warnings or errors" : "  host log, warnings and errors (count, level, category: first message):");
+        foreach (var p in z.LogProblems)
         {
             o.WriteLine($"    {p.Count,5} {p.Level,-8} {p.Category}: {p.FirstMessage}");
         }

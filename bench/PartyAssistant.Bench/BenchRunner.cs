@@ -7,7 +7,7 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace PartyAssistant.Bench;
 
-/// <summary>Runs the benchmark in order: ALQAC indexes and retrieval, the shipped corpus, latency, answers, Telegram load, targets, sweep.</summary>
+/// <summary>Runs the benchmark in order: ALQAC indexes and retrieval, the shipped corpus, latency, answers, Telegram and Zalo OA load, targets, sweep.</summary>
 public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisposable
 {
     private const int Top = RetrievalBenchmark.Depth;
@@ -26,7 +26,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
         var alqac = options.SkipAlqac ? null : this.LoadAndBuildAlqac(builds);
         if (alqac is not null && options.SweepOnly)
         {
-            return new BenchResult(started, machine, described, options.TitleAsHeading, [], builds, [], [], this.Sweep(alqac), null, null, null);
+            return new BenchResult(started, machine, described, options.TitleAsHeading, [], builds, [], [], this.Sweep(alqac), null, null, null, null);
         }
 
         var retrieval = alqac is null ? [] : await this.RetrievalAsync(alqac, cancellationToken);
@@ -73,11 +73,19 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
             BenchReport.PrintTelegramLoad(output, telegram);
         }
 
-        var targets = Targets(retrieval, alqac is null ? null : builds[0], latency[0], answers, coldStart, telegram);
+        ZaloOaLoad? zalo = null;
+        if (!options.SkipZalo)
+        {
+            zalo = await ZaloOaLoadBenchmark.MeasureAsync(
+                options.CorpusDirectory, this.NewScratchFolder("zalo-oa-data"), answerable, options.ZaloUsers, options.ZaloQuestions, cancellationToken);
+            BenchReport.PrintZaloOaLoad(output, zalo);
+        }
+
+        var targets = Targets(retrieval, alqac is null ? null : builds[0], latency[0], answers, coldStart, telegram, zalo);
         BenchReport.PrintTargets(output, targets);
 
         var sweep = alqac is not null && options.Sweep ? this.Sweep(alqac) : null;
-        return new BenchResult(started, machine, described, options.TitleAsHeading, retrieval, builds, latency, targets, sweep, answers, coldStart, telegram);
+        return new BenchResult(started, machine, described, options.TitleAsHeading, retrieval, builds, latency, targets, sweep, answers, coldStart, telegram, zalo);
     }
 
     public void Dispose()
@@ -166,7 +174,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
 
     /// <summary>The targets: the ALQAC ones only when ALQAC ran (<paramref name="build2023"/> not null).</summary>
     private static List<TargetCheck> Targets(
-        IReadOnlyList<RetrievalRun> retrieval, BuildTiming? build2023, LatencyScores shipped, AnswerLatency answers, ColdStartTiming coldStart, TelegramLoad? telegram)
+        IReadOnlyList<RetrievalRun> retrieval, BuildTiming? build2023, LatencyScores shipped, AnswerLatency answers, ColdStartTiming coldStart, TelegramLoad? telegram, ZaloOaLoad? zalo)
     {
         double R1(string year, string variant) =>
             retrieval.Single(r => r.System == "PartyAssistant" && r.Year == year && r.Questions == variant).Scores.R1;
@@ -192,11 +200,17 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
             targets.Add(BenchTargets.AtLeast($"Telegram load: {telegram.Expected} answered exactly once", telegram.Expected, telegram.AnsweredExactlyOnce));
         }
 
+        if (zalo is not null)
+        {
+            // Met only with no answer missing and none duplicated (redeliveries included).
+            targets.Add(BenchTargets.AtLeast($"Zalo OA load: {zalo.Expected} answered exactly once", zalo.Expected, zalo.AnsweredExactlyOnce));
+        }
+
         return targets;
     }
 
     /// <summary>
-    /// The dev questions, the answerable ones (the Telegram load asks them), and the one the cold-start runs ask:
+    /// The dev questions, the answerable ones (the Telegram and Zalo OA loads ask them), and the one the cold-start runs ask:
     /// the first answerable question with evidence spans (they come from the seed document).
     /// </summary>
     private static (List<string> Questions, List<string> Answerable, string Seed) ReadDevQuestions(string path)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PartyAssistant.Channels;
 using PartyAssistant.Channels.Telegram;
 using PartyAssistant.Channels.Zalo;
 using PartyAssistant.Cli.Infrastructure;
@@ -63,15 +64,31 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         app.MapPost(ZaloBotWebhookPath, async (HttpContext http, ZaloBot bot) =>
             Results.StatusCode((await bot.HandleWebhookAsync(http.Request.Headers[ZaloBot.SecretHeader].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
 
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            _ = app.Services.GetRequiredService<ZaloOaWebhook>().ResumeAsync(app.Lifetime.ApplicationStopping);
-            _ = app.Services.GetRequiredService<ZaloBot>().ResumeAsync(app.Lifetime.ApplicationStopping);
-            _ = SetZaloBotWebhookAsync(app.Services, app.Lifetime.ApplicationStopping);
-            _ = app.Services.GetRequiredService<TelegramWebhook>().ResumeAsync(app.Lifetime.ApplicationStopping);
-            _ = SetWebhookAsync(app.Services, app.Lifetime.ApplicationStopping);
-        });
+        app.Lifetime.ApplicationStarted.Register(() => _ = ResumeAsync(app.Services, app.Lifetime.ApplicationStopping));
         return app;
+    }
+
+    /// <summary>At start: old records pruned, each configured channel's unfinished events replayed, webhooks set.</summary>
+    private static async Task ResumeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var logger = services.GetRequiredService<ILogger<ServeCommand>>();
+        try
+        {
+            await services.GetRequiredService<ChannelStore>().PruneAsync(cancellationToken);
+            if (!string.IsNullOrEmpty(services.GetRequiredService<IOptions<TelegramOptions>>().Value.ResolveToken()))
+            {
+                await services.GetRequiredService<TelegramWebhook>().ResumeAsync(cancellationToken);
+                await SetWebhookAsync(services, cancellationToken);
+            }
+
+            await services.GetRequiredService<ZaloOaWebhook>().ResumeAsync(cancellationToken);
+            await services.GetRequiredService<ZaloBot>().ResumeAsync(cancellationToken);
+            await SetZaloBotWebhookAsync(services, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Lỗi khi khôi phục các sự kiện chưa xử lý");
+        }
     }
 
     public const string ZaloOaWebhookPath = "/webhooks/zalo-oa";

@@ -48,6 +48,13 @@ public sealed class ApplicationDatabase(IOptions<StorageOptions> options)
 
         var connection = new SqliteConnection(this.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // SQLite's own busy handler waits in short steps while another writer holds the lock; the
+        // driver's fallback sleeps 150 ms at a time on a pool thread, which stalls webhook acks.
+        // synchronous=NORMAL is safe in WAL mode against application crashes.
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 

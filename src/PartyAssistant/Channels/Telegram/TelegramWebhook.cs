@@ -23,7 +23,6 @@ public sealed class TelegramWebhook(TelegramUpdateProcessor processor, ChannelSt
     /// <summary>Replays what the inbox held when the host stopped or crashed.</summary>
     public async Task ResumeAsync(CancellationToken cancellationToken)
     {
-        await store.PruneAsync(cancellationToken).ConfigureAwait(false);
         foreach (var payload in await store.PendingInboxAsync(TelegramUpdateHandler.Channel, cancellationToken).ConfigureAwait(false))
         {
             _ = processor.Dispatch(JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options)!, this.stopping.Token);
