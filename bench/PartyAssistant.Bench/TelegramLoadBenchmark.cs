@@ -71,7 +71,7 @@ public static class TelegramLoadBenchmark
         bool timedOut;
         try
         {
-            await WaitUntilAsync(() => server.ActiveGetUpdatesRequests > 0 || polling.IsCompleted, TimeSpan.FromSeconds(30), cancellationToken);
+            await Polling.WaitUntilAsync(() => server.ActiveGetUpdatesRequests > 0 || polling.IsCompleted, TimeSpan.FromSeconds(30), cancellationToken);
             for (var u = 0; u < users; u++)
             {
                 pushed[u] = new long[questionsPerUser];
@@ -82,7 +82,7 @@ public static class TelegramLoadBenchmark
                 }
             }
 
-            timedOut = !await WaitUntilAsync(() => FinalParts(server.SentMessages) >= expected || polling.IsCompleted, WaitLimit, cancellationToken);
+            timedOut = !await Polling.WaitUntilAsync(() => FinalParts(server.SentMessages) >= expected || polling.IsCompleted, WaitLimit, cancellationToken);
 
             // A grace of two pacing intervals, so a duplicate sent right after the last answer is still seen.
             await Task.Delay(TimeSpan.FromSeconds(2 * defaults.PrivateChatIntervalSeconds), cancellationToken);
@@ -145,21 +145,4 @@ public static class TelegramLoadBenchmark
     private static long ChatId(int user) => 1_000_001 + user;
 
     private static int FinalParts(IReadOnlyList<SentMessage> sent) => sent.Count(m => m.CallbackData.Count > 0);
-
-    /// <summary>True when <paramref name="done"/> held before the timeout, checked every 100 ms.</summary>
-    private static async Task<bool> WaitUntilAsync(Func<bool> done, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (!done())
-        {
-            if (Stopwatch.GetTimestamp() >= deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        return true;
-    }
 }

@@ -107,7 +107,7 @@ public static class ZaloOaLoadBenchmark
 
         // Every event was taken into the inbox before its 200: an empty inbox means every one was handled.
         var inbox = app.Services.GetRequiredService<ChannelInbox>();
-        var timedOut = !await WaitUntilAsync(() => inbox.InFlight == 0, WaitLimit, cancellationToken);
+        var timedOut = !await Polling.WaitUntilAsync(() => inbox.InFlight == 0, WaitLimit, cancellationToken);
 
         // A grace, so a duplicate sent right after the last answer is still seen.
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
@@ -176,21 +176,4 @@ public static class ZaloOaLoadBenchmark
     private static string UserId(int user) => (4_000_000_000_000_001L + user).ToString(CultureInfo.InvariantCulture);
 
     private static bool IsAnswerEnd(ZaloSentMessage message) => message.Text.Contains(AnswerEnd, StringComparison.Ordinal);
-
-    /// <summary>True when <paramref name="done"/> held before the timeout, checked every 100 ms.</summary>
-    private static async Task<bool> WaitUntilAsync(Func<bool> done, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (!done())
-        {
-            if (Stopwatch.GetTimestamp() >= deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        return true;
-    }
 }
