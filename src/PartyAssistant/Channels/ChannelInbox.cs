@@ -32,7 +32,11 @@ public sealed class ChannelInbox(ChannelStore store, ILogger<ChannelInbox> logge
         {
             try
             {
-                await handle(this.stopping.Token).ConfigureAwait(false);
+                // A replay may hold an event handled before a crash cut its bookkeeping short.
+                if (!await store.IsProcessedAsync(channel, eventId, this.stopping.Token).ConfigureAwait(false))
+                {
+                    await handle(this.stopping.Token).ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !this.stopping.IsCancellationRequested)
             {

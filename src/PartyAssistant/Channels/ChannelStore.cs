@@ -25,16 +25,6 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
-    public async Task SetStateAsync(string key, string value, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO channel_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-        command.Parameters.AddWithValue("$k", key);
-        command.Parameters.AddWithValue("$v", value);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Several settings in one transaction: all are stored, or none.</summary>
     public async Task SetStatesAsync(IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
@@ -179,18 +169,6 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
         command.Parameters.AddWithValue("$c", channel);
         command.Parameters.AddWithValue("$u", updateId);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
-    }
-
-    /// <summary>Records an update as handled; false when it already was (a redelivery).</summary>
-    public async Task<bool> TryMarkProcessedAsync(string channel, string updateId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR IGNORE INTO processed_updates (channel, update_id, at_unix_ms) VALUES ($c, $u, $t)";
-        command.Parameters.AddWithValue("$c", channel);
-        command.Parameters.AddWithValue("$u", updateId);
-        command.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<long> SaveAnswerAsync(string channel, string chat, string user, GroundedAnswer answer, CancellationToken cancellationToken)

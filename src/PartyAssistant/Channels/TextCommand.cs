@@ -3,8 +3,6 @@ namespace PartyAssistant.Channels;
 /// <summary>Commands typed as text, where a platform has no command menu: "/hoi …", "/xem id", or just "xem id".</summary>
 public static class TextCommand
 {
-    private static readonly string[] Known = ["start", "help", "hoi", "vanban", "xem", "moi"];
-
     public static (string? Command, string Argument) Parse(string text)
     {
         var trimmed = text.Trim();
@@ -23,6 +21,4 @@ public static class TextCommand
             ? ("xem", argument)
             : (null, trimmed);
     }
-
-    public static bool IsKnown(string? command) => command is null || Known.Contains(command, StringComparer.Ordinal);
 }

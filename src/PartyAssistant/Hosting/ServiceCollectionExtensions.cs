@@ -50,6 +50,7 @@ public static partial class ServiceCollectionExtensions
     public static IServiceCollection AddPartyAssistantTelegram(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<ChannelStore>();
+        services.TryAddSingleton<ChannelInbox>();
         services.TryAddSingleton<BotDocuments>();
         services.TryAddSingleton<ChatAssistant>();
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName));

@@ -26,7 +26,9 @@ public sealed class ChannelStoreTests : IDisposable
         var quiet = await this.store.SaveAnswerAsync("telegram", "1", "1", Answer("cũ, không ai góp ý"), CancellationToken.None);
         var voted = await this.store.SaveAnswerAsync("telegram", "1", "1", Answer("cũ, có góp ý"), CancellationToken.None);
         await this.store.SaveFeedbackAsync(voted, "1", helpful: false, CancellationToken.None);
-        Assert.True(await this.store.TryMarkProcessedAsync("telegram", "100", CancellationToken.None));
+        Assert.True(await this.store.TryAddToInboxAsync("telegram", 100, "{}", CancellationToken.None));
+        await this.store.CompleteAsync("telegram", 100, CancellationToken.None);
+        Assert.True(await this.store.IsProcessedAsync("telegram", "100", CancellationToken.None));
 
         this.clock.Now = this.clock.Now.AddDays(91);
         var fresh = await this.store.SaveAnswerAsync("telegram", "1", "1", Answer("mới"), CancellationToken.None);

@@ -132,7 +132,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
 
             // Handled, then the process dies before the offset is saved: Telegram will send it again.
             var updates = await Client().GetUpdates();
-            await crashed.Processor.ProcessAsync(updates, CancellationToken.None);
+            await crashed.Processor.ProcessAsync(updates);
         }
 
         Assert.Single(this.server.SentMessages);

@@ -39,11 +39,10 @@ public sealed class TelegramPolling(
             return;
         }
 
-        // Handlers get their own token: stopping ends the fetching at once, not a reply half sent.
-        using var handling = new CancellationTokenSource();
+        // Handling is not tied to `stopping`: stopping ends the fetching at once, not a reply half sent.
         foreach (var update in await this.PendingAsync(stopping).ConfigureAwait(false))
         {
-            _ = processor.Dispatch(update, handling.Token);
+            _ = processor.Dispatch(update);
         }
 
         var failures = 0;
@@ -59,7 +58,7 @@ public sealed class TelegramPolling(
 
                 foreach (var update in await this.FetchAsync(stopping).ConfigureAwait(false))
                 {
-                    _ = processor.Dispatch(update, handling.Token);
+                    _ = processor.Dispatch(update);
                 }
 
                 failures = 0;
@@ -90,7 +89,7 @@ public sealed class TelegramPolling(
             waited += TimeSpan.FromMilliseconds(50);
         }
 
-        await handling.CancelAsync().ConfigureAwait(false);
+        // What is still running is cancelled when the application disposes the inbox, and replayed at the next start.
     }
 
     /// <summary>Who the bot is, and its commands registered; retried while Telegram cannot be reached. False when stopped first.</summary>
@@ -147,7 +146,7 @@ public sealed class TelegramPolling(
             .Concat(await this.FetchAsync(cancellationToken).ConfigureAwait(false))
             .DistinctBy(u => u.Id)
             .ToList();
-        await processor.ProcessAsync(updates, cancellationToken).ConfigureAwait(false);
+        await processor.ProcessAsync(updates).ConfigureAwait(false);
         return updates.Count;
     }
 

@@ -6,42 +6,26 @@ using Telegram.Bot.Types.Enums;
 namespace PartyAssistant.Channels.Telegram;
 
 /// <summary>
-/// Handles updates however they arrived: chats are served side by side while each chat's updates
-/// keep their order, an update already handled is skipped, and a failing update is logged (and
-/// the user told) without stopping the others.
+/// Handles Telegram updates through the channels' inbox: chats side by side, each in order, an
+/// update already handled skipped; a failing update is logged and the user told, without
+/// stopping the others.
 /// </summary>
-public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, ChannelStore store, TelegramOutbox outbox, ILogger<TelegramUpdateProcessor> logger)
+public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, ChannelInbox inbox, TelegramOutbox outbox, ILogger<TelegramUpdateProcessor> logger)
 {
-    private readonly ChatLanes lanes = new();
-
     /// <summary>Updates dispatched and not yet finished.</summary>
-    public int InFlight => this.lanes.InFlight;
+    public int InFlight => inbox.InFlight;
 
-    /// <summary>Queues an update behind its chat's earlier ones; the task ends when it is handled.</summary>
-    public Task Dispatch(Update update, CancellationToken cancellationToken) =>
-        this.lanes.Run(ChatOf(update), () => this.RunAsync(update, cancellationToken));
+    /// <summary>An update already in the inbox, queued behind its chat's earlier ones; the task ends when it is handled.</summary>
+    public Task Dispatch(Update update) =>
+        inbox.Run(TelegramUpdateHandler.Channel, Id(update), ChatOf(update), ct => this.HandleSafelyAsync(update, ct));
+
+    /// <summary>A webhook update: kept in the inbox, then handled in the background; not taken again if redelivered.</summary>
+    public async Task AcceptAsync(Update update, string payload, CancellationToken cancellationToken) =>
+        await inbox.AcceptAsync(TelegramUpdateHandler.Channel, Id(update), payload, ChatOf(update), ct => this.HandleSafelyAsync(update, ct), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Handles a batch and returns when every update of it is done.</summary>
-    public Task ProcessAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken) =>
-        Task.WhenAll(updates.OrderBy(u => u.Id).Select(u => this.Dispatch(u, cancellationToken)).ToList());
-
-    private async Task RunAsync(Update update, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (!await store.IsProcessedAsync(TelegramUpdateHandler.Channel, Id(update), cancellationToken).ConfigureAwait(false))
-            {
-                await this.HandleSafelyAsync(update, cancellationToken).ConfigureAwait(false);
-            }
-
-            await store.CompleteAsync(TelegramUpdateHandler.Channel, update.Id, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Left in the inbox: handled again after a restart.
-            logger.LogError(e, "Không ghi nhận được cập nhật {Id}", update.Id);
-        }
-    }
+    public Task ProcessAsync(IReadOnlyList<Update> updates) =>
+        Task.WhenAll(updates.OrderBy(u => u.Id).Select(this.Dispatch).ToList());
 
     private async Task HandleSafelyAsync(Update update, CancellationToken cancellationToken)
     {

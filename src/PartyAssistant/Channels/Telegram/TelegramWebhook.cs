@@ -13,27 +13,19 @@ namespace PartyAssistant.Channels.Telegram;
 /// time (401 and no work when wrong), a repeated update_id answered once, and 200 as soon as the
 /// update is safely kept, even when handling it later fails, so Telegram does not resend it.
 /// </summary>
-public sealed class TelegramWebhook(TelegramUpdateProcessor processor, ChannelStore store, IOptions<TelegramOptions> options, ILogger<TelegramWebhook> logger) : IDisposable
+public sealed class TelegramWebhook(TelegramUpdateProcessor processor, ChannelStore store, IOptions<TelegramOptions> options, ILogger<TelegramWebhook> logger)
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
-
-    // Handling outlives the request that brought the update; it stops with the application.
-    private readonly CancellationTokenSource stopping = new();
 
     /// <summary>Replays what the inbox held when the host stopped or crashed.</summary>
     public async Task ResumeAsync(CancellationToken cancellationToken)
     {
         foreach (var payload in await store.PendingInboxAsync(TelegramUpdateHandler.Channel, cancellationToken).ConfigureAwait(false))
         {
-            _ = processor.Dispatch(JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options)!, this.stopping.Token);
+            _ = processor.Dispatch(JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options)!);
         }
     }
 
-    public void Dispose()
-    {
-        this.stopping.Cancel();
-        this.stopping.Dispose();
-    }
 
     public async Task<int> HandleAsync(string? secret, Stream body, CancellationToken cancellationToken)
     {
@@ -68,14 +60,7 @@ public sealed class TelegramWebhook(TelegramUpdateProcessor processor, ChannelSt
         {
             // Kept in the inbox before Telegram hears 200, then handled in the background in the
             // chat's order: a redelivery is dropped, and a crash mid-way is replayed at the next start.
-            if (await store.TryAddToInboxAsync(TelegramUpdateHandler.Channel, update.Id, payload, cancellationToken).ConfigureAwait(false))
-            {
-                _ = processor.Dispatch(update, this.stopping.Token);
-            }
-            else
-            {
-                logger.LogInformation("Cập nhật {Id} đã nhận trước đó; bỏ qua.", update.Id);
-            }
+            await processor.AcceptAsync(update, payload, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
