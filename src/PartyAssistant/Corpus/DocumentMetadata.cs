@@ -17,6 +17,15 @@ public sealed record DocumentMetadata
     public IReadOnlyList<string> Sources { get; init; } = [];
     public string? NotCovered { get; init; }
 
+    /// <summary>Ids of the documents this one replaces; they leave the answers unless asked for by number.</summary>
+    public IReadOnlyList<string> Replaces { get; init; } = [];
+
+    /// <summary>For an official text: the id of the summary it takes the place of.</summary>
+    public string? SummaryOf { get; init; }
+
+    /// <summary>The file an ingested document was read from (name only), so a reader can find the original.</summary>
+    public string? IngestedFrom { get; init; }
+
     public bool IsSummary => this.Kind == DocumentKind.Summary;
 
     /// <summary>How citations name the document: "Quy định 213-QĐ/TW (tóm tắt)".</summary>

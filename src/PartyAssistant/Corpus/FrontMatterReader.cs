@@ -119,6 +119,9 @@ internal static partial class FrontMatterReader
             References = raw.References ?? [],
             Sources = raw.Sources ?? [],
             NotCovered = Blank(raw.NotCovered),
+            Replaces = (raw.Replaces ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).ToList(),
+            SummaryOf = Blank(raw.SummaryOf),
+            IngestedFrom = Blank(raw.IngestedFrom),
         };
     }
 
@@ -142,6 +145,9 @@ internal static partial class FrontMatterReader
         public List<string>? References { get; set; }
         public List<string>? Sources { get; set; }
         public string? NotCovered { get; set; }
+        public List<string>? Replaces { get; set; }
+        public string? SummaryOf { get; set; }
+        public string? IngestedFrom { get; set; }
     }
 
     private sealed class StatusBlock
