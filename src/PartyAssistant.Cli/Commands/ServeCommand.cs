@@ -65,6 +65,9 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
             Results.StatusCode((await bot.HandleWebhookAsync(http.Request.Headers[ZaloBot.SecretHeader].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
 
         app.Lifetime.ApplicationStarted.Register(() => _ = ResumeAsync(app.Services, app.Lifetime.ApplicationStopping));
+
+        // A document ingested while the host runs is picked up without a restart.
+        app.Lifetime.ApplicationStarted.Register(() => _ = app.Services.GetRequiredService<PartyAssistant.Search.SearchIndexProvider>().WatchAsync(app.Lifetime.ApplicationStopping));
         return app;
     }
 

@@ -9,6 +9,7 @@ internal enum BlockKind
     Part,
     NumberedItem,
     Bullet,
+    Point,
     Paragraph,
     Recipients,
     Signature,

@@ -68,6 +68,12 @@ internal static partial class BodyBlockReader
             return new BodyBlock(BlockKind.Heading, title, line, heading.Groups["level"].Value, explicitId);
         }
 
+        // A leading backslash says "this is a plain paragraph", whatever it starts with.
+        if (raw.StartsWith('\\'))
+        {
+            return new BodyBlock(BlockKind.Paragraph, StripEmphasis(raw[1..].TrimStart()), line);
+        }
+
         var text = StripEmphasis(raw);
         if (BulletPattern().Match(text) is { Success: true } bullet)
         {
@@ -82,6 +88,11 @@ internal static partial class BodyBlockReader
         if (ItemPattern().Match(text) is { Success: true } item)
         {
             return new BodyBlock(BlockKind.NumberedItem, item.Groups["title"].Value.Trim(), line, item.Groups["number"].Value);
+        }
+
+        if (PointPattern().Match(text) is { Success: true } point)
+        {
+            return new BodyBlock(BlockKind.Point, text, line, point.Groups["letter"].Value);
         }
 
         if (RecipientsPattern().IsMatch(text))
@@ -115,6 +126,10 @@ internal static partial class BodyBlockReader
 
     [GeneratedRegex(@"^(?<number>\d{1,3})\.\s+(?<title>\S.*)$")]
     private static partial Regex ItemPattern();
+
+    // Vietnamese lettering of điểm: a, b, c, d, đ, e, g, h, i, k … (no f, j, w, z).
+    [GeneratedRegex(@"^(?<letter>[a-eg-ik-vxyđ])\)\s+\S")]
+    private static partial Regex PointPattern();
 
     [GeneratedRegex(@"^Nơi nhận\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex RecipientsPattern();

@@ -8,6 +8,18 @@ public sealed class CorpusOptions
     /// <summary>The folder of corpus Markdown files. Empty: the nearest "corpus" folder at or above the working directory.</summary>
     public string Directory { get; set; } = string.Empty;
 
+    /// <summary>
+    /// How often (seconds) the bots and the web host look for a changed corpus or a newer index
+    /// built by another process (such as `ingest`), and switch to it. 0 turns reloading off.
+    /// </summary>
+    public int ReloadCheckSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How long (seconds) a replaced index stays open after the switch, so that questions already
+    /// being answered with it finish on it.
+    /// </summary>
+    public int RetireAfterSeconds { get; set; } = 600;
+
     public string Resolve()
     {
         if (!string.IsNullOrWhiteSpace(this.Directory))

@@ -22,6 +22,10 @@ internal sealed partial class DocumentStructureBuilder
     private BodyBlock? pendingItemBlock;
     private string? preambleCarry;
 
+    // Markdown headings open so far, by level: an article under a chapter reads "Chương II › Điều 5".
+    private readonly List<(int Level, string Heading)> headingStack = [];
+    private string? headingTrail;
+
     private DocumentStructureBuilder(DocumentMetadata metadata) => this.metadata = metadata;
 
     public static (IReadOnlyList<Section> Sections, IReadOnlyList<Passage> Passages) Build(DocumentMetadata metadata, IReadOnlyList<BodyBlock> blocks)
@@ -44,10 +48,13 @@ internal sealed partial class DocumentStructureBuilder
         {
             case BlockKind.Heading:
                 this.CloseTop();
+                this.EnterHeading(block.Marker!.Length, text);
                 this.top = this.OpenSection(HeadingId(block), text, HeadingLabel(text));
                 break;
             case BlockKind.Part:
                 this.CloseTop();
+                this.headingStack.Clear();
+                this.headingTrail = null;
                 this.top = this.OpenSection(block.Marker!, $"{block.Marker}. {text}", $"Mục {block.Marker}");
                 break;
             case BlockKind.NumberedItem when this.special is null:
@@ -96,13 +103,34 @@ internal sealed partial class DocumentStructureBuilder
 
         if (this.pendingItemBlock is not null)
         {
-            var hasChildren = block.Kind == BlockKind.Bullet || LooksLikeHeading(this.pendingItemBlock.Text);
+            var hasChildren = block.Kind is BlockKind.Bullet or BlockKind.Point || LooksLikeHeading(this.pendingItemBlock.Text);
             this.ResolvePendingItem(hasChildren);
         }
 
         var parent = this.item ?? this.top!;
+        if (block.Kind == BlockKind.Point)
+        {
+            // Points keep their own letter: "Điều 2, khoản 3, điểm a" is what a reader looks up.
+            // Ids stay ASCII so they can be typed ("xem qd-9/dieu-2.2.dd"); labels keep the letter.
+            var letter = block.Marker!;
+            var idLetter = letter == "đ" ? "dd" : letter;
+            this.AddPassage(parent, this.Unique($"{parent.Path}.{idLetter}", parent), $"{parent.LabelPart}, điểm {letter}", text, block.Line);
+            return;
+        }
+
         var (id, labelPart) = this.NextChild(parent, block.Kind == BlockKind.Bullet ? "ý" : "đoạn");
         this.AddPassage(parent, id, labelPart, text, block.Line);
+    }
+
+    private void EnterHeading(int level, string text)
+    {
+        while (this.headingStack.Count > 0 && this.headingStack[^1].Level >= level)
+        {
+            this.headingStack.RemoveAt(this.headingStack.Count - 1);
+        }
+
+        this.headingTrail = this.headingStack.Count == 0 ? null : string.Join(" › ", this.headingStack.Select(h => h.Heading));
+        this.headingStack.Add((level, text));
     }
 
     private void AddPreamble(BodyBlock block, string text)
@@ -144,16 +172,21 @@ internal sealed partial class DocumentStructureBuilder
         var parentPath = this.top?.Path;
         var path = parentPath is null ? number : $"{parentPath}.{number}";
         var parentLabel = this.top?.LabelPart;
+
+        // Inside an article a numbered item is a khoản ("Điều 2, khoản 3"); elsewhere it is
+        // numbered within its part ("Mục II.3").
+        var inArticle = parentLabel?.StartsWith("Điều ", StringComparison.Ordinal) == true;
         if (hasChildren)
         {
-            var label = parentLabel is null ? $"Điểm {number}" : $"{parentLabel}.{number}";
+            var label = parentLabel is null ? $"Điểm {number}" : inArticle ? $"{parentLabel}, khoản {number}" : $"{parentLabel}.{number}";
             this.item = this.OpenSection(path, $"{number}. {block.Text}", label);
             return;
         }
 
         this.item = null;
         var container = this.top ?? this.OpenSection("noi-dung", "Nội dung", "Nội dung");
-        this.AddPassage(container, this.Unique(path, container), $"{container.LabelPart}, điểm {number}", $"{number}. {block.Text}", block.Line);
+        var noun = inArticle ? "khoản" : "điểm";
+        this.AddPassage(container, this.Unique(path, container), $"{container.LabelPart}, {noun} {number}", $"{number}. {block.Text}", block.Line);
     }
 
     private (string Id, string LabelPart) NextChild(Section parent, string noun)
@@ -203,6 +236,10 @@ internal sealed partial class DocumentStructureBuilder
         var heading = string.Join(" › ", this.sections
             .Where(s => section.Path == s.Path || section.Path.StartsWith(s.Path + ".", StringComparison.Ordinal))
             .Select(s => s.Heading));
+        if (this.headingTrail is not null && this.special is null)
+        {
+            heading = $"{this.headingTrail} › {heading}";
+        }
         this.passages.Add(new Passage(
             $"{this.metadata.Id}/{localId}",
             this.metadata.Id,

@@ -7,7 +7,7 @@ using PartyAssistant.Storage;
 namespace PartyAssistant.Search;
 
 /// <summary>What opening the index found: the searcher, the corpus it was built from, and whether it was rebuilt.</summary>
-public sealed record OpenedIndex(PassageSearcher Searcher, IndexManifest Manifest, bool Rebuilt) : IDisposable
+public sealed record OpenedIndex(PassageSearcher Searcher, IndexManifest Manifest, bool Rebuilt, string Generation) : IDisposable
 {
     public void Dispose() => this.Searcher.Dispose();
 }
@@ -45,7 +45,19 @@ public sealed class CorpusIndex(
         }
 
         var (path, manifest) = current.Value;
-        return new OpenedIndex(new PassageSearcher(FSDirectory.Open(path), searchOptions.Value), manifest, rebuilt);
+        return new OpenedIndex(new PassageSearcher(FSDirectory.Open(path), searchOptions.Value), manifest, rebuilt, path);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="opened"/> is out of date: the corpus changed since it was built, or
+    /// another process made a newer generation current.
+    /// </summary>
+    public async Task<bool> IsStaleAsync(OpenedIndex opened, CancellationToken cancellationToken)
+    {
+        var fingerprint = await CorpusFingerprint.ComputeAsync(this.CorpusDirectory, cancellationToken).ConfigureAwait(false);
+        return fingerprint != opened.Manifest.Fingerprint ||
+               this.store.Current() is not { } current ||
+               !string.Equals(current.Path, opened.Generation, StringComparison.Ordinal);
     }
 
     public async Task<IndexManifest> RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken)

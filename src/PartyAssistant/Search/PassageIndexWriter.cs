@@ -10,8 +10,9 @@ namespace PartyAssistant.Search;
 /// <summary>Writes one Lucene document per passage: stored fields to show it, analysed fields to find it.</summary>
 public static class PassageIndexWriter
 {
-    public static int Write(LuceneDirectory directory, IEnumerable<CorpusDocument> documents, IProgress<int>? progress, CancellationToken cancellationToken)
+    public static int Write(LuceneDirectory directory, IReadOnlyList<CorpusDocument> documents, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        var catalog = CorpusCatalog.Build(documents);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new VietnameseAnalyzer())
         {
             OpenMode = OpenMode.CREATE,
@@ -23,12 +24,13 @@ public static class PassageIndexWriter
         {
             cancellationToken.ThrowIfCancellationRequested();
             var own = DocumentReference.ParseNumber(document.Metadata.Number)?.Keys.ToArray() ?? [];
+            var entry = catalog[document.Id];
             foreach (var passage in document.Passages)
             {
-                writer.AddDocument(ToLucene(document.Metadata, passage, own));
+                writer.AddDocument(ToLucene(document.Metadata, entry, passage, own));
                 foreach (var sentence in SentenceSplitter.Split(passage.Text))
                 {
-                    writer.AddDocument(SentenceDocument(passage, sentence));
+                    writer.AddDocument(SentenceDocument(passage, sentence, entry.Standing, own));
                 }
 
                 count++;
@@ -44,12 +46,13 @@ public static class PassageIndexWriter
     /// A sentence on its own: a question about one sentence of a long bullet should not lose to a
     /// short passage only because BM25 normalises by length.
     /// </summary>
-    private static Document SentenceDocument(Passage passage, string sentence)
+    private static Document SentenceDocument(Passage passage, string sentence, DocumentStanding standing, string[] ownReferences)
     {
         var document = new Document
         {
             new StringField(SearchFields.Id, passage.Id, Field.Store.YES),
             new StringField(SearchFields.Unit, SearchFields.SentenceUnit, Field.Store.YES),
+            new StringField(SearchFields.Standing, SearchFields.StandingValue(standing), Field.Store.NO),
             new TextField(SearchFields.Body, sentence, Field.Store.NO),
             new TextField(SearchFields.BodyBigrams, sentence, Field.Store.NO),
             new TextField(SearchFields.BodyFolded, sentence, Field.Store.NO),
@@ -60,10 +63,15 @@ public static class PassageIndexWriter
             document.Add(new StringField(SearchFields.CitedReferences, key, Field.Store.NO));
         }
 
+        foreach (var key in ownReferences)
+        {
+            document.Add(new StringField(SearchFields.OwnReferences, key, Field.Store.NO));
+        }
+
         return document;
     }
 
-    private static Document ToLucene(DocumentMetadata metadata, Passage passage, string[] ownReferences)
+    private static Document ToLucene(DocumentMetadata metadata, DocumentEntry entry, Passage passage, string[] ownReferences)
     {
         var heading = $"{metadata.ShortTitle}. {metadata.Title}. {passage.Heading}";
         var document = new Document
@@ -71,6 +79,7 @@ public static class PassageIndexWriter
             new StringField(SearchFields.Id, passage.Id, Field.Store.YES),
             new StringField(SearchFields.Unit, SearchFields.PassageUnit, Field.Store.YES),
             new StringField(SearchFields.DocumentId, passage.DocumentId, Field.Store.YES),
+            new StringField(SearchFields.Standing, SearchFields.StandingValue(entry.Standing), Field.Store.YES),
             new StoredField(SearchFields.Label, passage.Label),
             new StoredField(SearchFields.Text, passage.Text),
             new StoredField(SearchFields.Kind, metadata.IsSummary ? "summary" : "official-text"),
@@ -96,9 +105,9 @@ public static class PassageIndexWriter
 
         document.Add(new StoredField(SearchFields.ReferenceKeys, string.Join(' ', ownReferences.Union(cited))));
         document.Add(new StoredField(SearchFields.DocumentType, metadata.Type));
-        if (metadata.Status.IsReplaced)
+        if (entry.Warning is { } warning)
         {
-            document.Add(new StoredField(SearchFields.ReplacedWarning, metadata.Status.Describe()));
+            document.Add(new StoredField(SearchFields.ReplacedWarning, warning));
         }
 
         return document;

@@ -70,7 +70,7 @@ public sealed class PassageSearcher : IDisposable
     public IReadOnlyList<SearchHit> Search(AnalyzedQuestion question, int top)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        var query = this.queryBuilder.Build(question);
+        var query = InForceOrNamed(this.queryBuilder.Build(question), question);
         var candidates = this.searcher.Search(query, CandidateDepth);
 
         var whole = new Dictionary<StoredPassage, float>();
@@ -101,6 +101,27 @@ public sealed class PassageSearcher : IDisposable
             .Take(top)
             .Select((x, i) => new SearchHit(i + 1, x.Passage.Id, x.Passage.DocumentId, x.Passage.Label, x.Score, x.Passage.Text, x.Passage.FromSummary, x.Passage.ReplacedWarning))
             .ToList();
+    }
+
+    /// <summary>
+    /// Answers come from documents in force; a replaced document's passages come back only when
+    /// the question names it by number. Summaries whose official text is in the corpus never do.
+    /// </summary>
+    private static Query InForceOrNamed(Query query, AnalyzedQuestion question)
+    {
+        var allowed = new BooleanQuery { { new TermQuery(new Term(SearchFields.Standing, SearchFields.InForce)), Occur.SHOULD } };
+        foreach (var reference in question.References)
+        {
+            allowed.Add(
+                new BooleanQuery
+                {
+                    { new TermQuery(new Term(SearchFields.Standing, SearchFields.StandingValue(Corpus.DocumentStanding.Replaced))), Occur.MUST },
+                    { new TermQuery(new Term(SearchFields.OwnReferences, reference.QueryKey)), Occur.MUST },
+                },
+                Occur.SHOULD);
+        }
+
+        return new FilteredQuery(query, new QueryWrapperFilter(allowed));
     }
 
     public void Dispose()

@@ -12,6 +12,17 @@ public static class SearchFields
     public const string DocumentType = "doc_type";
     public const string ReplacedWarning = "replaced";
 
+    /// <summary>Indexed on passages and sentences: whether the document may answer (see <see cref="Corpus.DocumentStanding"/>).</summary>
+    public const string Standing = "standing";
+    public const string InForce = "in-force";
+
+    public static string StandingValue(Corpus.DocumentStanding standing) => standing switch
+    {
+        Corpus.DocumentStanding.Replaced => "replaced",
+        Corpus.DocumentStanding.SummaryOfIngestedText => "summary-of-ingested",
+        _ => InForce,
+    };
+
     /// <summary>Stored: the reference keys of the passage, its own document's and those it cites, space-separated.</summary>
     public const string ReferenceKeys = "ref_keys";
 

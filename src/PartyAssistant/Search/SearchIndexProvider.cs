@@ -1,15 +1,23 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PartyAssistant.Corpus;
 
 namespace PartyAssistant.Search;
 
 /// <summary>
 /// The index a long-running process searches: opened (and built if the corpus changed) on first
-/// use, then shared by every question. Thread-safe.
+/// use, shared by every question, and switched to a newer one by <see cref="ReloadIfChangedAsync"/>
+/// without failing a question in flight. Thread-safe.
 /// </summary>
-public sealed class SearchIndexProvider(CorpusIndex index, ILogger<SearchIndexProvider> logger) : IDisposable
+public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOptions> options, ILogger<SearchIndexProvider> logger) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private OpenedIndex? opened;
+    private readonly List<OpenedIndex> retired = [];
+    private volatile OpenedIndex? opened;
+    private bool disposed;
+
+    /// <summary>Raised after a switch to a newer index (for logs and tests).</summary>
+    public event Action<IndexManifest>? Reloaded;
 
     public async Task<OpenedIndex> GetAsync(CancellationToken cancellationToken)
     {
@@ -38,8 +46,98 @@ public sealed class SearchIndexProvider(CorpusIndex index, ILogger<SearchIndexPr
         }
     }
 
+    /// <summary>
+    /// Builds aside and switches when the corpus changed or another process built a newer index;
+    /// returns whether it switched. Questions keep using the index they started with.
+    /// </summary>
+    public async Task<bool> ReloadIfChangedAsync(CancellationToken cancellationToken)
+    {
+        await this.gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (this.opened is not { } current || !await index.IsStaleAsync(current, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            var fresh = await index.OpenAsync(progress: null, cancellationToken).ConfigureAwait(false);
+            this.opened = fresh;
+            this.Retire(current);
+            logger.LogInformation("Đã nạp chỉ mục mới: {Documents} văn bản, {Passages} đoạn.", fresh.Manifest.Documents, fresh.Manifest.Passages);
+            this.Reloaded?.Invoke(fresh.Manifest);
+            return true;
+        }
+        finally
+        {
+            this.gate.Release();
+        }
+    }
+
+    /// <summary>Checks for a newer index every <see cref="CorpusOptions.ReloadCheckSeconds"/> until stopped; a failed check keeps the current index.</summary>
+    public async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        var seconds = options.Value.ReloadCheckSeconds;
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await this.ReloadIfChangedAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Không nạp được chỉ mục mới; tiếp tục dùng chỉ mục đang có.");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    // A question holds the searcher from retrieval until its answer is written (the extractive
+    // answerer asks it for term rarity), so the old one is closed only after a grace period.
+    private void Retire(OpenedIndex old)
+    {
+        lock (this.retired)
+        {
+            this.retired.Add(old);
+        }
+
+        _ = Task.Delay(TimeSpan.FromSeconds(Math.Max(0, options.Value.RetireAfterSeconds))).ContinueWith(
+            _ =>
+            {
+                lock (this.retired)
+                {
+                    if (!this.disposed && this.retired.Remove(old))
+                    {
+                        old.Dispose();
+                    }
+                }
+            },
+            TaskScheduler.Default);
+    }
+
     public void Dispose()
     {
+        lock (this.retired)
+        {
+            this.disposed = true;
+            foreach (var old in this.retired)
+            {
+                old.Dispose();
+            }
+
+            this.retired.Clear();
+        }
+
         this.opened?.Dispose();
         this.gate.Dispose();
     }

@@ -97,4 +97,22 @@ public sealed class CorpusFileParserTests
         Assert.Equal("QĐ Demo · Điều 2, ý 2", document.Passages[1].Label);
         Assert.Equal("QĐ Demo · Hiệu lực, đoạn 1", document.Passages[2].Label);
     }
+
+    [Fact]
+    public void Articles_clauses_and_points_are_cited_as_a_reader_looks_them_up()
+    {
+        const string content = "---\nid: demo\ntype: Quy định\ntitle: Demo\nshort_title: Quy định 9-QĐ/TW\nkind: official-text\n---\n\n" +
+            "## Chương II. NHIỆM VỤ\n\n### Điều 2. Trách nhiệm của đảng viên\n\n1. Giữ mối liên hệ với chi uỷ nơi cư trú.\n\n" +
+            "2. Gương mẫu thực hiện các việc sau:\n\na) Tham gia sinh hoạt hằng năm.\n\nđ) Đóng góp ý kiến khi được hỏi.\n\n" +
+            "\\- 3 năm một lần là cách viết, không phải gạch đầu dòng.\n\n### Điều 3. Hiệu lực\n\nCó hiệu lực từ ngày ký.\n";
+        var document = CorpusFileParser.Parse("/x/demo.md", content);
+        var byId = document.Passages.ToDictionary(p => p.Id);
+
+        Assert.Equal("Quy định 9-QĐ/TW · Điều 2, khoản 1", byId["demo/dieu-2.1"].Label);
+        Assert.Equal("Quy định 9-QĐ/TW · Điều 2, khoản 2, điểm a", byId["demo/dieu-2.2.a"].Label);
+        Assert.Equal("đ) Đóng góp ý kiến khi được hỏi.", byId["demo/dieu-2.2.dd"].Text);
+        Assert.Contains("Chương II. NHIỆM VỤ › Điều 2. Trách nhiệm của đảng viên › 2. Gương mẫu", byId["demo/dieu-2.2.a"].Heading, StringComparison.Ordinal);
+        Assert.Contains(document.Passages, p => p.Text == "- 3 năm một lần là cách viết, không phải gạch đầu dòng.");
+        Assert.Equal("Quy định 9-QĐ/TW · Điều 3, đoạn 1", byId["demo/dieu-3.1"].Label);
+    }
 }

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PartyAssistant.Corpus;
+using PartyAssistant.Search;
+
+namespace PartyAssistant.Tests.Search;
+
+public sealed class IndexReloadTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => this.temp.Dispose();
+
+    private SearchIndexProvider Provider(string corpus, string data) => new(
+        TestIndex.For(corpus, data),
+        Options.Create(new CorpusOptions { Directory = corpus, RetireAfterSeconds = 1 }),
+        NullLogger<SearchIndexProvider>.Instance);
+
+    private static void AddDocument(string corpus, int n) => File.WriteAllText(
+        Path.Combine(corpus, $"kh-{n}.md"),
+        $"---\nid: kh-{n}\ntype: Kế hoạch\nnumber: {n}-KH/TU\ntitle: Kế hoạch thử {n}\nkind: official-text\n---\n\n## Điều 1. Nội dung\n\nChi bộ tổ chức hội thao bóng chuyền lần thứ {n} vào quý {n}.\n");
+
+    [Fact]
+    public async Task A_rebuilt_index_is_picked_up_while_questions_keep_being_answered()
+    {
+        var corpus = this.temp.CopyCorpus();
+        using var provider = this.Provider(corpus, Path.Combine(this.temp.Path, "data"));
+        await provider.GetAsync(CancellationToken.None);
+
+        var failures = new ConcurrentQueue<Exception>();
+        var answered = 0;
+        using var stop = new CancellationTokenSource();
+        var askers = Enumerable.Range(0, 4).Select(asker => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var opened = await provider.GetAsync(CancellationToken.None);
+                    var question = AnalyzedQuestion.From("chi bo sinh hoat dinh ky may lan");
+                    var hits = opened.Searcher.Search(question, 5);
+                    _ = opened.Searcher.Coverage(question, hits[0].Text);
+                    _ = opened.Searcher.Rarity("chi");
+                    Interlocked.Increment(ref answered);
+                }
+                catch (Exception e)
+                {
+                    failures.Enqueue(e);
+                }
+            }
+        })).ToList();
+
+        for (var n = 1; n <= 3; n++)
+        {
+            AddDocument(corpus, n);
+            Assert.True(await provider.ReloadIfChangedAsync(CancellationToken.None));
+
+            // Long enough for the previous index to be closed while the askers keep going.
+            await Task.Delay(1200);
+        }
+
+        Assert.False(await provider.ReloadIfChangedAsync(CancellationToken.None));
+        await stop.CancelAsync();
+        await Task.WhenAll(askers);
+
+        Assert.Empty(failures);
+        Assert.True(answered > 100, $"only {answered} questions were asked");
+        var latest = await provider.GetAsync(CancellationToken.None);
+        Assert.Equal("kh-3/dieu-1.1", latest.Searcher.Search("hoi thao bong chuyen lan thu 3", 1)[0].PassageId);
+    }
+
+    [Fact]
+    public async Task An_index_built_by_another_process_is_picked_up()
+    {
+        var corpus = this.temp.CopyCorpus();
+        var data = Path.Combine(this.temp.Path, "data");
+        using var provider = this.Provider(corpus, data);
+        var first = await provider.GetAsync(CancellationToken.None);
+
+        // Another process (ingest) writes the corpus and builds; this one has not looked yet.
+        AddDocument(corpus, 7);
+        await TestIndex.For(corpus, data).RebuildAsync(null, CancellationToken.None);
+
+        Assert.True(await provider.ReloadIfChangedAsync(CancellationToken.None));
+        var second = await provider.GetAsync(CancellationToken.None);
+        Assert.NotEqual(first.Generation, second.Generation);
+        Assert.False(second.Rebuilt);
+        Assert.Equal("kh-7", second.Searcher.Search("hoi thao bong chuyen lan thu 7", 1)[0].DocumentId);
+    }
+}
