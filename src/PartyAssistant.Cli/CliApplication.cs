@@ -37,6 +37,7 @@ public static class CliApplication
         services.AddPartyAssistantAnswering(configuration);
         services.AddPartyAssistantTelegram(configuration);
         services.AddPartyAssistantZalo(configuration);
+        services.AddPartyAssistantIngestion();
         services.AddSingleton(console);
         services.AddSingleton(new CliOutput(console, input, output, diagnostics));
         services.AddSingleton<IndexOpener>();
@@ -54,6 +55,8 @@ public static class CliApplication
             config.AddCommand<IndexCommand>("index").WithDescription("Dựng lại chỉ mục tìm kiếm từ thư mục corpus.");
             config.AddCommand<SearchCommand>("search").WithDescription("Tìm các đoạn văn bản liên quan tới câu hỏi.")
                 .WithExample("search", "\"chi bộ ấp có đông đảng viên thì tổ chức sinh hoạt thế nào?\"");
+            config.AddCommand<IngestCommand>("ingest").WithDescription("Nạp toàn văn chính thức (.docx, .pdf, .html, .txt, .md) vào corpus và dựng lại chỉ mục.")
+                .WithExample("ingest", "qd-213.pdf", "--summary-of", "qd-213");
             config.AddCommand<DocsCommand>("docs").WithDescription("Liệt kê các văn bản trong corpus và tình trạng hiệu lực.");
             config.AddCommand<ShowCommand>("show").WithDescription("Xem một đoạn văn bản theo mã, cùng ngữ cảnh.")
                 .WithExample("show", "kl-tu-nq03/II.3.4");

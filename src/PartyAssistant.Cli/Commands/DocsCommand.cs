@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Globalization;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Corpus;
 using PartyAssistant.Search;
@@ -6,57 +8,152 @@ using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
 
-public sealed class DocsCommand(CorpusIndex index, CliOutput output) : AsyncCommand<JsonSettings>
+/// <summary>The documents of the corpus with their standing and relations; with --check, the documents they cite that are missing.</summary>
+public sealed class DocsCommand(CorpusIndex index, CliOutput output) : AsyncCommand<DocsCommand.Settings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, JsonSettings settings, CancellationToken cancellationToken)
+    public sealed class Settings : JsonSettings
+    {
+        [CommandOption("--check")]
+        [Description("Liệt kê các văn bản được dẫn chiếu nhưng chưa có trong corpus (hoặc mới chỉ có bản tóm tắt). Mã thoát 1 khi có văn bản vắng mặt.")]
+        public bool Check { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var corpus = await index.LoadCorpusAsync(cancellationToken);
-        if (settings.Json)
-        {
-            output.Json(corpus.Documents.Select(d => ToJson(d.Metadata, d.Passages.Count)));
-        }
-        else
-        {
-            var table = new Table().AddColumns("Mã", "Loại", "Số hiệu", "Ngày", "Trích yếu", "Dạng", "Tình trạng");
-            foreach (var document in corpus.Documents)
-            {
-                var m = document.Metadata;
-                table.AddRow(
-                    Markup.Escape(m.Id),
-                    Markup.Escape(m.Type),
-                    Markup.Escape(m.Number ?? "(không ghi)"),
-                    m.Date?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "(không ghi)",
-                    Markup.Escape(m.Title),
-                    m.IsSummary ? "tóm tắt" : "nguyên văn",
-                    Markup.Escape(m.Status.Describe()));
-            }
-
-            output.Console.Write(table);
-        }
-
+        var catalog = CorpusCatalog.Build(corpus.Documents);
+        var status = settings.Check ? this.Check(catalog, settings.Json) : this.List(catalog, settings.Json);
         foreach (var error in corpus.Errors)
         {
             output.Status($"Bỏ qua tệp lỗi: {error.Message}");
         }
 
-        return corpus.Errors.Count == 0 ? 0 : 1;
+        return corpus.Errors.Count == 0 ? status : 1;
     }
 
-    private static object ToJson(DocumentMetadata m, int passages) => new
+    private int List(CorpusCatalog catalog, bool json)
     {
-        id = m.Id,
-        type = m.Type,
-        number = m.Number,
-        date = m.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        issuer = m.Issuer,
-        signer = m.Signer,
-        title = m.Title,
-        short_title = m.ShortTitle,
-        kind = m.IsSummary ? "summary" : "official-text",
-        status = new { state = m.Status.State, replaced_by = m.Status.ReplacedBy, as_of = m.Status.AsOf, note = m.Status.Note },
-        references = m.References,
-        sources = m.Sources,
-        not_covered = m.NotCovered,
-        passages,
-    };
+        if (json)
+        {
+            output.Json(catalog.Entries.Select(ToJson));
+            return 0;
+        }
+
+        var table = new Table().AddColumns("Mã", "Loại", "Số hiệu", "Ngày", "Trích yếu", "Dạng", "Tình trạng", "Quan hệ");
+        foreach (var entry in catalog.Entries)
+        {
+            var m = entry.Document.Metadata;
+            table.AddRow(
+                Markup.Escape(m.Id),
+                Markup.Escape(m.Type),
+                Markup.Escape(m.Number ?? "(không ghi)"),
+                m.Date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "(không ghi)",
+                Markup.Escape(m.Title),
+                m.IsSummary ? "tóm tắt" : "nguyên văn",
+                Markup.Escape(entry.DescribeStanding()),
+                Markup.Escape(Relations(entry)));
+        }
+
+        output.Console.Write(table);
+        return 0;
+    }
+
+    private int Check(CorpusCatalog catalog, bool json)
+    {
+        var missing = catalog.FindMissingReferences();
+        if (json)
+        {
+            output.Json(missing.Select(m => new { reference = m.Reference, only_summary = m.OnlySummary, summary_id = m.SummaryId, cited_by = m.CitedBy }));
+        }
+        else if (missing.Count == 0)
+        {
+            output.Console.WriteLine("Mọi văn bản được dẫn chiếu đều đã có toàn văn trong corpus.");
+        }
+        else
+        {
+            var absent = missing.Where(m => !m.OnlySummary).ToList();
+            if (absent.Count > 0)
+            {
+                output.Console.WriteLine($"Văn bản được dẫn chiếu nhưng chưa có trong corpus ({absent.Count}):");
+                foreach (var m in absent)
+                {
+                    output.Console.WriteLine($"  - {m.Reference} — dẫn bởi: {string.Join(", ", m.CitedBy)}");
+                }
+            }
+
+            var summarised = missing.Where(m => m.OnlySummary).ToList();
+            if (summarised.Count > 0)
+            {
+                output.Console.WriteLine($"Văn bản mới chỉ có bản tóm tắt, chưa có toàn văn ({summarised.Count}):");
+                foreach (var m in summarised)
+                {
+                    output.Console.WriteLine($"  - {m.Reference} (tóm tắt: {m.SummaryId}) — dẫn bởi: {string.Join(", ", m.CitedBy)}");
+                }
+            }
+
+            output.Console.WriteLine("Nạp toàn văn bằng: ingest <tệp> (xem README, mục \"Thêm văn bản\").");
+        }
+
+        return missing.Any(m => !m.OnlySummary) ? 1 : 0;
+    }
+
+    private static string Relations(DocumentEntry entry)
+    {
+        var parts = new List<string>();
+        if (entry.Replaces.Count > 0)
+        {
+            parts.Add($"thay thế {string.Join(", ", entry.Replaces.Select(d => d.Id))}");
+        }
+
+        if (entry.ReplacedBy.Count > 0)
+        {
+            parts.Add($"bị thay thế bởi {string.Join(", ", entry.ReplacedBy.Select(d => d.Id))}");
+        }
+
+        if (entry.SummaryOf is { } summary)
+        {
+            parts.Add($"toàn văn của bản tóm tắt {summary.Id}");
+        }
+
+        if (entry.OfficialText is { } official)
+        {
+            parts.Add($"toàn văn: {official.Id}");
+        }
+
+        return parts.Count == 0 ? "—" : string.Join("; ", parts);
+    }
+
+    private static object ToJson(DocumentEntry entry)
+    {
+        var m = entry.Document.Metadata;
+        return new
+        {
+            id = m.Id,
+            type = m.Type,
+            number = m.Number,
+            date = m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            issuer = m.Issuer,
+            signer = m.Signer,
+            title = m.Title,
+            short_title = m.ShortTitle,
+            kind = m.IsSummary ? "summary" : "official-text",
+            status = new { state = m.Status.State, replaced_by = m.Status.ReplacedBy, as_of = m.Status.AsOf, note = m.Status.Note },
+            standing = entry.Standing switch
+            {
+                DocumentStanding.Replaced => "replaced",
+                DocumentStanding.SummaryOfIngestedText => "summary-of-ingested-text",
+                _ => "in-force",
+            },
+            standing_text = entry.DescribeStanding(),
+            replaces = entry.Replaces.Select(d => d.Id),
+            replaced_by = entry.ReplacedBy.Select(d => d.Id),
+            summary_of = entry.SummaryOf?.Id,
+            official_text = entry.OfficialText?.Id,
+            references = m.References,
+            sources = m.Sources,
+            not_covered = m.NotCovered,
+            ingested_from = m.IngestedFrom,
+            passages = entry.Document.Passages.Count,
+        };
+    }
 }

@@ -118,7 +118,7 @@ public sealed class CorpusCatalog
 
                 if (DocumentReference.ParseNumber(reference) is { } parsed)
                 {
-                    Cite(parsed.QueryKey, Display(parsed), document.Id);
+                    Cite(parsed.QueryKey, parsed.Printed, document.Id);
                 }
                 else
                 {
@@ -131,7 +131,7 @@ public sealed class CorpusCatalog
             {
                 if (own is null || found.QueryKey != own.QueryKey)
                 {
-                    Cite(found.QueryKey, Display(found), document.Id);
+                    Cite(found.QueryKey, found.Printed, document.Id);
                 }
             }
         }
@@ -177,8 +177,4 @@ public sealed class CorpusCatalog
 
     private static bool Carries(CorpusDocument document, string key) =>
         DocumentReference.ParseNumber(document.Metadata.Number)?.Keys.Contains(key, StringComparer.Ordinal) == true;
-
-    private static string Display(DocumentReference reference) =>
-        $"{reference.Number:00}-{reference.TypeCode.ToUpperInvariant().Replace("QD", "QĐ", StringComparison.Ordinal)}" +
-        (reference.IssuerCode is null ? string.Empty : $"/{reference.IssuerCode.ToUpperInvariant()}");
 }

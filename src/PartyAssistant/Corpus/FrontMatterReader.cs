@@ -13,7 +13,7 @@ internal static partial class FrontMatterReader
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
-    private static readonly string[] Types = ["Kết luận", "Quy định", "Hướng dẫn", "Nghị quyết", "Chỉ thị", "Quyết định", "Kế hoạch", "Thông báo"];
+    internal static readonly string[] Types = ["Kết luận", "Quy định", "Hướng dẫn", "Nghị quyết", "Chỉ thị", "Quyết định", "Kế hoạch", "Thông báo"];
 
     /// <summary>Splits the file; returns the metadata and the line index where the body starts.</summary>
     public static (DocumentMetadata Metadata, int BodyStart) Read(string file, string[] lines)

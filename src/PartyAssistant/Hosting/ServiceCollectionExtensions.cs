@@ -29,6 +29,14 @@ public static partial class ServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Reading official texts into the corpus (the `ingest` command). Needs <see cref="AddPartyAssistantSearch"/>.</summary>
+    public static IServiceCollection AddPartyAssistantIngestion(this IServiceCollection services)
+    {
+        services.TryAddSingleton<Ingestion.DocumentTextExtractors>();
+        services.TryAddSingleton<Ingestion.DocumentIngester>();
+        return services;
+    }
+
     /// <summary>Cited answers: the Semantic Kernel pipeline, the offline answerer, the model if configured, and conversations.</summary>
     public static IServiceCollection AddPartyAssistantAnswering(this IServiceCollection services, IConfiguration configuration)
     {

@@ -23,6 +23,11 @@ public sealed partial record DocumentReference(int Number, string TypeCode, stri
 
     public string ShortKey => $"{this.Number}-{this.TypeCode}";
 
+    /// <summary>The number as Party documents print it: "213-QĐ/TW", "03-NQ/TU"; "213-QĐ" without an issuer.</summary>
+    public string Printed =>
+        $"{this.Number:00}-{this.TypeCode.ToUpperInvariant().Replace("QD", "QĐ", StringComparison.Ordinal)}" +
+        (this.IssuerCode is null ? string.Empty : $"/{this.IssuerCode.ToUpperInvariant()}");
+
     /// <summary>The most specific key: the one a query should match.</summary>
     public string QueryKey => this.IssuerCode is null ? this.ShortKey : $"{this.ShortKey}-{this.IssuerCode}";
 

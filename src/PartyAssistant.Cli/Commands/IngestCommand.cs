@@ -1,0 +1,233 @@
+using System.ComponentModel;
+using System.Globalization;
+using PartyAssistant.Cli.Infrastructure;
+using PartyAssistant.Corpus;
+using PartyAssistant.Ingestion;
+using PartyAssistant.Search;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PartyAssistant.Cli.Commands;
+
+/// <summary>
+/// Brings official texts (.docx, .pdf, .html, .txt, .md) into the corpus: shows what it detected,
+/// asks before writing, writes Markdown into corpus/ and rebuilds the index.
+/// </summary>
+public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, CliOutput output) : AsyncCommand<IngestCommand.Settings>
+{
+    public sealed class Settings : JsonSettings
+    {
+        [CommandArgument(0, "<FILES>")]
+        [Description("Tệp văn bản: .docx, .pdf (có lớp chữ), .html, .txt, .md.")]
+        public string[] Files { get; init; } = [];
+
+        [CommandOption("--id <ID>")]
+        [Description("Mã văn bản trong corpus (chữ thường, số, gạch ngang). Mặc định: theo số hiệu, ví dụ qd-213.")]
+        public string? Id { get; init; }
+
+        [CommandOption("--type <TYPE>")]
+        [Description("Loại văn bản: Quy định, Kết luận, Hướng dẫn, Nghị quyết, Chỉ thị, Quyết định, Kế hoạch, Thông báo.")]
+        public string? Type { get; init; }
+
+        [CommandOption("--number <NUMBER>")]
+        [Description("Số hiệu, ví dụ 213-QĐ/TW.")]
+        public string? Number { get; init; }
+
+        [CommandOption("--date <DATE>")]
+        [Description("Ngày ban hành: yyyy-MM-dd hoặc dd/MM/yyyy.")]
+        public string? Date { get; init; }
+
+        [CommandOption("--issuer <ISSUER>")]
+        [Description("Cơ quan ban hành, ví dụ Bộ Chính trị.")]
+        public string? Issuer { get; init; }
+
+        [CommandOption("--title <TITLE>")]
+        [Description("Trích yếu (tên) văn bản.")]
+        public string? Title { get; init; }
+
+        [CommandOption("--signer <SIGNER>")]
+        [Description("Người ký.")]
+        public string? Signer { get; init; }
+
+        [CommandOption("--replaces <ID>")]
+        [Description("Mã hoặc số hiệu văn bản mà văn bản này thay thế.")]
+        public string? Replaces { get; init; }
+
+        [CommandOption("--summary-of <ID>")]
+        [Description("Mã bản tóm tắt mà toàn văn này thay chỗ (mặc định: bản tóm tắt cùng số hiệu, nếu có).")]
+        public string? SummaryOf { get; init; }
+
+        [CommandOption("--overwrite")]
+        [Description("Ghi đè tệp corpus đã có cùng mã.")]
+        public bool Overwrite { get; init; }
+
+        [CommandOption("-y|--yes")]
+        [Description("Ghi ngay, không hỏi xác nhận.")]
+        public bool Yes { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (this.Files.Length == 0)
+            {
+                return ValidationResult.Error("Cần ít nhất một tệp để nạp.");
+            }
+
+            var perDocument = new[] { this.Id, this.Number, this.Title, this.Date, this.Signer, this.Replaces, this.SummaryOf };
+            if (this.Files.Length > 1 && perDocument.Any(v => v is not null))
+            {
+                return ValidationResult.Error("--id, --number, --date, --title, --signer, --replaces và --summary-of chỉ dùng khi nạp một tệp.");
+            }
+
+            return this.Date is null || ParseDate(this.Date) is not null
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"Ngày \"{this.Date}\" phải viết dạng yyyy-MM-dd hoặc dd/MM/yyyy.");
+        }
+
+        public static DateOnly? ParseDate(string text) =>
+            DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var existing = (await index.LoadCorpusAsync(cancellationToken)).Documents;
+        var plans = new List<IngestPlan>();
+        var failed = 0;
+        foreach (var file in settings.Files)
+        {
+            output.Status($"Đang đọc {Path.GetFileName(file)} …");
+            try
+            {
+                var plan = await ingester.PrepareAsync(ToRequest(file, settings), existing, plans.Select(p => p.Id).ToList(), cancellationToken);
+                plans.Add(plan);
+                if (!settings.Json)
+                {
+                    this.Show(plan);
+                }
+            }
+            catch (IngestException e)
+            {
+                failed++;
+                output.Fail($"{Path.GetFileName(file)}: {e.Problem}");
+            }
+        }
+
+        if (plans.Count == 0)
+        {
+            output.Status("Chưa ghi gì vào corpus.");
+            return 1;
+        }
+
+        if (!settings.Yes && !this.Confirm(plans.Count))
+        {
+            output.Status("Chưa ghi gì vào corpus (chưa xác nhận). Thêm --yes để ghi không cần hỏi.");
+            return 1;
+        }
+
+        output.Status("Đang ghi vào corpus và dựng lại chỉ mục …");
+        IndexManifest manifest;
+        try
+        {
+            manifest = await ingester.CommitAsync(plans, new Progress<int>(n =>
+            {
+                if (n % 1000 == 0)
+                {
+                    output.Status($"  … {n} đoạn");
+                }
+            }), cancellationToken);
+        }
+        catch (IngestException e)
+        {
+            return output.Fail(e.Problem);
+        }
+
+        if (settings.Json)
+        {
+            output.Json(plans.Select(p => new
+            {
+                id = p.Id,
+                file = p.Request.File,
+                corpus_file = p.TargetPath,
+                type = p.Document.Metadata.Type,
+                number = p.Document.Metadata.Number,
+                date = p.Document.Metadata.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                issuer = p.Document.Metadata.Issuer,
+                title = p.Document.Metadata.Title,
+                signer = p.Document.Metadata.Signer,
+                replaces = p.Document.Metadata.Replaces,
+                summary_of = p.Document.Metadata.SummaryOf,
+                passages = p.Document.Passages.Count,
+                notes = p.Notes,
+            }));
+        }
+
+        foreach (var plan in plans)
+        {
+            output.Status($"Đã thêm {plan.Id} ({plan.Document.Passages.Count} đoạn) vào {Path.GetRelativePath(Directory.GetCurrentDirectory(), plan.TargetPath)}.");
+        }
+
+        output.Status($"Chỉ mục: {manifest.Documents} văn bản, {manifest.Passages} đoạn. Bot và máy chủ web đang chạy sẽ tự nạp chỉ mục mới.");
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static IngestRequest ToRequest(string file, Settings settings) => new(file)
+    {
+        Id = settings.Id,
+        Type = settings.Type,
+        Number = settings.Number,
+        Date = settings.Date is null ? null : Settings.ParseDate(settings.Date),
+        Issuer = settings.Issuer,
+        Title = settings.Title,
+        Signer = settings.Signer,
+        Replaces = settings.Replaces,
+        SummaryOf = settings.SummaryOf,
+        Overwrite = settings.Overwrite,
+    };
+
+    private void Show(IngestPlan plan)
+    {
+        var console = output.Console;
+        console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(plan.Request.File))}[/] ({plan.Extracted.Format}, {plan.Extracted.PageCount} trang) → {Markup.Escape(plan.TargetPath)}{(plan.OverwritesExisting ? " [yellow](ghi đè)[/]" : string.Empty)}");
+        var table = new Table().AddColumns("Trường", "Giá trị", "Nguồn");
+        foreach (var value in plan.Values)
+        {
+            table.AddRow(
+                Markup.Escape(value.Name),
+                Markup.Escape(value.Value ?? "(không có)"),
+                value.Source switch
+                {
+                    ValueSource.Given => "tham số",
+                    ValueSource.Detected => "tự nhận ra",
+                    _ => "[yellow]không có[/]",
+                });
+        }
+
+        console.Write(table);
+        var passages = plan.Document.Passages;
+        var articles = plan.Document.Sections.Count(s => s.LabelPart.StartsWith("Điều ", StringComparison.Ordinal));
+        console.WriteLine($"Cấu trúc: {articles} điều, {passages.Count} đoạn trích dẫn được. Ví dụ:");
+        foreach (var passage in passages.Where(p => !p.SectionPath.StartsWith("mo-dau", StringComparison.Ordinal)).Take(3))
+        {
+            console.WriteLine($"  [{passage.Label}] {Shorten(passage.Text)}");
+        }
+
+        foreach (var note in plan.Notes)
+        {
+            console.MarkupLine($"[yellow]•[/] {Markup.Escape(note)}");
+        }
+    }
+
+    private bool Confirm(int count)
+    {
+        output.Console.Write($"Ghi {count} văn bản vào corpus? [c/k] (c): ");
+        var answer = output.Input.ReadLine();
+        if (answer is null)
+        {
+            output.Console.WriteLine();
+            return false;
+        }
+
+        return answer.Trim().ToLowerInvariant() is "" or "c" or "co" or "có" or "y" or "yes";
+    }
+
+    private static string Shorten(string text) => text.Length <= 90 ? text : text[..90] + " …";
+}

@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using PartyAssistant.Corpus;
+using PartyAssistant.Search;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Ingestion;
+
+/// <summary>
+/// Brings official texts into the corpus in two steps: <see cref="PrepareAsync"/> reads, recognises
+/// and renders a file without touching anything (so the user can confirm what was detected), and
+/// <see cref="CommitAsync"/> writes the files and rebuilds the index, undoing the writes if the
+/// index cannot be built.
+/// </summary>
+public sealed partial class DocumentIngester(DocumentTextExtractors extractors, CorpusIndex index, ILogger<DocumentIngester> logger)
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public string CorpusDirectory => index.CorpusDirectory;
+
+    public async Task<IngestPlan> PrepareAsync(IngestRequest request, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch, CancellationToken cancellationToken)
+    {
+        var extracted = await extractors.ExtractAsync(request.File, cancellationToken).ConfigureAwait(false);
+        var recognized = OfficialTextRecognizer.Recognize(extracted.Paragraphs);
+        var detected = recognized.Metadata;
+        if (recognized.Body.Count == 0)
+        {
+            throw new IngestException(request.File, "không tìm thấy nội dung văn bản sau phần đầu (tiêu đề, số hiệu).");
+        }
+
+        var values = new List<MetadataValue>();
+        string? Pick(string name, string? given, string? found)
+        {
+            var value = string.IsNullOrWhiteSpace(given) ? found : VietnameseText.Normalize(given.Trim());
+            values.Add(new MetadataValue(name, value, !string.IsNullOrWhiteSpace(given) ? ValueSource.Given : value is null ? ValueSource.Missing : ValueSource.Detected));
+            return value;
+        }
+
+        var type = NormalizeType(request.File, Pick("Loại", request.Type, detected.Type));
+        var number = Pick("Số hiệu", request.Number, detected.Number);
+        var date = request.Date ?? detected.Date;
+        values.Add(new MetadataValue("Ngày", date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), request.Date is not null ? ValueSource.Given : date is null ? ValueSource.Missing : ValueSource.Detected));
+        var issuer = Pick("Cơ quan ban hành", request.Issuer, detected.Issuer);
+        var title = Pick("Trích yếu", request.Title, detected.Title)
+            ?? throw new IngestException(request.File, "không nhận ra trích yếu (tên) của văn bản; hãy ghi rõ bằng --title \"…\".");
+        var signer = Pick("Người ký", request.Signer, detected.Signer);
+
+        var notes = new List<string>();
+        var summaryOf = ResolveSummaryOf(request, number, existing, notes);
+        var replaces = ResolveReplaces(request, existing, notes);
+        var id = this.ChooseId(request, type, number, summaryOf, existing, idsInBatch);
+        values.Insert(0, new MetadataValue("Mã", id, request.Id is null ? ValueSource.Detected : ValueSource.Given));
+
+        var own = DocumentReference.ParseNumber(number);
+        var references = DocumentReference.FindAll(string.Join('\n', recognized.Body.Select(b => b.Text)))
+            .Where(r => r.IssuerCode is not null && (own is null || r.QueryKey != own.QueryKey))
+            .Select(r => r.Printed)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        var metadata = new DocumentMetadata
+        {
+            Id = id,
+            Type = type,
+            Number = number,
+            Date = date,
+            Issuer = issuer,
+            Signer = signer,
+            Title = title,
+            ShortTitle = number is null ? type : $"{type} {number}",
+            Kind = DocumentKind.OfficialText,
+            Status = new DocumentStatus(DocumentStatus.InForce, null, DateTime.Now.ToString("yyyy-MM", CultureInfo.InvariantCulture), null),
+            References = references,
+            Replaces = replaces,
+            SummaryOf = summaryOf,
+            IngestedFrom = Path.GetFileName(request.File),
+        };
+
+        var target = Path.Combine(index.CorpusDirectory, id + ".md");
+        var markdown = CorpusMarkdownWriter.Write(metadata, recognized.Body);
+        CorpusDocument document;
+        try
+        {
+            document = CorpusFileParser.Parse(target, markdown);
+        }
+        catch (CorpusFormatException e)
+        {
+            throw new IngestException(request.File, $"văn bản đọc được nhưng không chuyển được sang định dạng corpus ({e.Problem}).", e);
+        }
+
+        if (document.Passages.Count == 0)
+        {
+            throw new IngestException(request.File, "không tách được đoạn nào để trích dẫn.");
+        }
+
+        if (number is null)
+        {
+            notes.Add("Không thấy số hiệu; câu hỏi nêu số văn bản sẽ không tìm thấy văn bản này. Thêm --number nếu có.");
+        }
+
+        if (date is null)
+        {
+            notes.Add("Không thấy ngày ban hành. Thêm --date yyyy-MM-dd nếu có.");
+        }
+
+        return new IngestPlan(request, extracted, document, markdown, target, values, notes);
+    }
+
+    /// <summary>
+    /// Writes every plan's file (each atomically) and rebuilds the index. If the index cannot be
+    /// built, or the work is cancelled, the files are taken back out, so the corpus and the index
+    /// never disagree about what was added.
+    /// </summary>
+    public async Task<IndexManifest> CommitAsync(IReadOnlyList<IngestPlan> plans, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var written = new List<(string Target, string? Backup)>();
+        try
+        {
+            foreach (var plan in plans)
+            {
+                var directory = Path.GetDirectoryName(plan.TargetPath)!;
+                var temporary = Path.Combine(directory, $".{plan.Id}.ingest.tmp");
+                await File.WriteAllTextAsync(temporary, plan.Markdown, Utf8NoBom, cancellationToken).ConfigureAwait(false);
+                string? backup = null;
+                if (File.Exists(plan.TargetPath))
+                {
+                    backup = Path.Combine(directory, $".{plan.Id}.ingest.bak");
+                    File.Copy(plan.TargetPath, backup, overwrite: true);
+                }
+
+                File.Move(temporary, plan.TargetPath, overwrite: true);
+                written.Add((plan.TargetPath, backup));
+            }
+
+            var manifest = await index.RebuildAsync(progress, cancellationToken).ConfigureAwait(false);
+            foreach (var (_, backup) in written)
+            {
+                if (backup is not null)
+                {
+                    File.Delete(backup);
+                }
+            }
+
+            return manifest;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Nạp văn bản thất bại; gỡ {Count} tệp vừa ghi khỏi corpus.", written.Count);
+            Undo(written);
+            foreach (var plan in plans)
+            {
+                File.Delete(Path.Combine(Path.GetDirectoryName(plan.TargetPath)!, $".{plan.Id}.ingest.tmp"));
+            }
+
+            if (e is OperationCanceledException or IngestException)
+            {
+                throw;
+            }
+
+            throw new IngestException(plans[0].Request.File, $"không dựng được chỉ mục ({e.Message}); chưa thêm gì vào corpus.", e);
+        }
+    }
+
+    private static void Undo(List<(string Target, string? Backup)> written)
+    {
+        foreach (var (target, backup) in Enumerable.Reverse(written))
+        {
+            if (backup is not null)
+            {
+                File.Move(backup, target, overwrite: true);
+            }
+            else
+            {
+                File.Delete(target);
+            }
+        }
+    }
+
+    private static string NormalizeType(string file, string? type)
+    {
+        if (type is null)
+        {
+            throw new IngestException(file, $"không nhận ra loại văn bản; hãy ghi rõ bằng --type (một trong: {string.Join(", ", FrontMatterReader.Types)}).");
+        }
+
+        var folded = VietnameseText.Fold(type);
+        return FrontMatterReader.Types.FirstOrDefault(t => VietnameseText.Fold(t) == folded)
+            ?? throw new IngestException(file, $"loại văn bản \"{type}\" chưa được hỗ trợ (dùng: {string.Join(", ", FrontMatterReader.Types)}).");
+    }
+
+    /// <summary>The summary the text takes the place of: the one named, or the one with the same number.</summary>
+    private static string? ResolveSummaryOf(IngestRequest request, string? number, IReadOnlyList<CorpusDocument> existing, List<string> notes)
+    {
+        CorpusDocument? summary;
+        if (request.SummaryOf is { } named)
+        {
+            summary = existing.FirstOrDefault(d => d.Id == named)
+                ?? throw new IngestException(request.File, $"không có văn bản mã \"{named}\" trong corpus (--summary-of).");
+            if (!summary.Metadata.IsSummary)
+            {
+                throw new IngestException(request.File, $"\"{named}\" không phải bản tóm tắt; dùng --replaces nếu văn bản mới thay thế nó.");
+            }
+        }
+        else
+        {
+            var key = DocumentReference.ParseNumber(number)?.QueryKey;
+            summary = key is null ? null : existing.FirstOrDefault(d => d.Metadata.IsSummary && DocumentReference.ParseNumber(d.Metadata.Number)?.QueryKey == key);
+        }
+
+        if (summary is not null)
+        {
+            notes.Add($"Thay chỗ bản tóm tắt {summary.Id}: bản tóm tắt vẫn được liệt kê nhưng không còn dùng để trả lời.");
+        }
+
+        return summary?.Id;
+    }
+
+    private static IReadOnlyList<string> ResolveReplaces(IngestRequest request, IReadOnlyList<CorpusDocument> existing, List<string> notes)
+    {
+        if (request.Replaces is not { } reference)
+        {
+            return [];
+        }
+
+        var replaced = CorpusCatalog.Find(reference, existing)
+            ?? throw new IngestException(request.File, $"không có văn bản \"{reference}\" trong corpus để thay thế (--replaces nhận mã hoặc số hiệu).");
+        notes.Add($"Thay thế {replaced.Metadata.CitationName} ({replaced.Id}): văn bản cũ chỉ được dùng khi hỏi đích danh, kèm cảnh báo.");
+        return [replaced.Id];
+    }
+
+    private string ChooseId(IngestRequest request, string type, string? number, string? summaryOf, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch)
+    {
+        bool Taken(string id) => idsInBatch.Contains(id) || existing.Any(d => d.Id == id) || File.Exists(Path.Combine(index.CorpusDirectory, id + ".md"));
+
+        if (request.Id is { } given)
+        {
+            if (!IdPattern().IsMatch(given))
+            {
+                throw new IngestException(request.File, $"mã \"{given}\" chỉ được gồm chữ thường a–z, số và dấu gạch ngang.");
+            }
+
+            if (given == summaryOf)
+            {
+                throw new IngestException(request.File, $"mã \"{given}\" là của bản tóm tắt; toàn văn cần mã khác (ví dụ {given}-toan-van).");
+            }
+
+            if (Taken(given) && !request.Overwrite)
+            {
+                throw new IngestException(request.File, $"corpus đã có văn bản mã \"{given}\"; thêm --overwrite để thay tệp đó, hoặc chọn --id khác.");
+            }
+
+            return given;
+        }
+
+        var sameNumber = DocumentReference.ParseNumber(number)?.QueryKey is { } key
+            ? existing.FirstOrDefault(d => !d.Metadata.IsSummary && DocumentReference.ParseNumber(d.Metadata.Number)?.QueryKey == key)
+            : null;
+        if (sameNumber is not null && !request.Overwrite)
+        {
+            throw new IngestException(request.File, $"corpus đã có toàn văn số hiệu {number} (mã {sameNumber.Id}); để nạp lại, dùng --id {sameNumber.Id} --overwrite.");
+        }
+
+        if (sameNumber is not null)
+        {
+            return sameNumber.Id;
+        }
+
+        var baseId = DocumentReference.ParseNumber(number) is { } parsed
+            ? $"{parsed.TypeCode}-{parsed.Number}"
+            : Slug(Path.GetFileNameWithoutExtension(request.File));
+        if (baseId.Length == 0)
+        {
+            baseId = Slug(type);
+        }
+
+        var candidate = summaryOf == baseId || Taken(baseId) ? $"{baseId}-toan-van" : baseId;
+        for (var n = 2; Taken(candidate); n++)
+        {
+            candidate = $"{baseId}-toan-van-{n}";
+        }
+
+        return candidate;
+    }
+
+    private static string Slug(string text) => NonSlug().Replace(VietnameseText.Fold(text).ToLowerInvariant(), "-").Trim('-');
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonSlug();
+}
