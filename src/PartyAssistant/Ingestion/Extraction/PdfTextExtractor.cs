@@ -1,0 +1,49 @@
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
+
+namespace PartyAssistant.Ingestion;
+
+/// <summary>
+/// Reads the text layer of a PDF: rows per page, page furniture dropped, rows joined into paragraphs
+/// (see <see cref="PdfParagraphBuilder"/>). Scans without a text layer and encrypted files are refused
+/// with a message saying what to do.
+/// </summary>
+public sealed class PdfTextExtractor : IDocumentTextExtractor
+{
+    public IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
+
+    public async Task<ExtractedText> ExtractAsync(string path, CancellationToken cancellationToken)
+    {
+        var bytes = await IngestFile.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        List<PdfPageRows> pages;
+        int pageCount;
+        try
+        {
+            using var document = PdfDocument.Open(bytes);
+            pageCount = document.NumberOfPages;
+            pages = [];
+            foreach (var page in document.GetPages())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                pages.Add(PdfLineBuilder.Build(page));
+            }
+        }
+        catch (PdfDocumentEncryptedException ex)
+        {
+            throw new IngestException(path, "tệp PDF được đặt mật khẩu/mã hoá; hãy lưu bản không mã hoá rồi nạp lại.", ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // PdfPig reports damage with many exception types (format, parse, index, null reference).
+            throw new IngestException(path, $"tệp PDF hỏng hoặc không đọc được: {ex.Message}", ex);
+        }
+
+        if (pages.All(p => p.Rows.Count == 0))
+        {
+            throw new IngestException(path, "tệp PDF không có lớp văn bản (có thể là bản quét); cần nhận dạng chữ (OCR) trước khi nạp.");
+        }
+
+        PdfPageFurniture.Remove(pages);
+        return new ExtractedText(path, "pdf", PdfParagraphBuilder.Build(pages), pageCount);
+    }
+}
