@@ -45,7 +45,7 @@ public sealed class ShowCommand(CorpusIndex index, CliOutput output) : AsyncComm
                     id = document.Id,
                     title = document.Metadata.Title,
                     kind = document.Metadata.IsSummary ? "summary" : "official-text",
-                    status = document.Metadata.Status.Describe(),
+                    status = corpus.DescribeStanding(document),
                     not_covered = document.Metadata.NotCovered,
                 },
                 heading = passage.Heading,
@@ -57,7 +57,7 @@ public sealed class ShowCommand(CorpusIndex index, CliOutput output) : AsyncComm
         }
 
         output.Console.MarkupLine($"[bold]{Markup.Escape(passage.Label)}[/]  [grey]({Markup.Escape(passage.Id)})[/]");
-        output.Console.MarkupLine($"[grey]{Markup.Escape(document.Metadata.Title)} — {Markup.Escape(document.Metadata.Status.Describe())}[/]");
+        output.Console.MarkupLine($"[grey]{Markup.Escape(document.Metadata.Title)} — {Markup.Escape(corpus.DescribeStanding(document))}[/]");
         if (document.Metadata.IsSummary)
         {
             output.Console.MarkupLine("[yellow]Bản tóm tắt không chính thức, không phải nguyên văn.[/]");

@@ -1,4 +1,5 @@
 using System.Text;
+using PartyAssistant.Corpus;
 using PartyAssistant.Search;
 
 namespace PartyAssistant.Channels;
@@ -14,7 +15,7 @@ public sealed class BotDocuments(CorpusIndex index)
         {
             var m = document.Metadata;
             sb.Append("\n• ").Append(m.ShortTitle).Append(m.IsSummary ? " — bản tóm tắt, không phải nguyên văn" : " — nguyên văn")
-                .Append("; ").Append(m.Status.Describe()).Append(" (mã: ").Append(m.Id).Append(')');
+                .Append("; ").Append(corpus.DescribeStanding(document)).Append(" (mã: ").Append(m.Id).Append(')');
         }
 
         return sb.Append("\n\nXem một đoạn: /xem mã-đoạn, ví dụ /xem kl-tu-nq03/II.3.4").ToString();
@@ -37,7 +38,8 @@ public sealed class BotDocuments(CorpusIndex index)
         }
 
         var summary = document.Metadata.IsSummary ? "\n(Bản tóm tắt không chính thức, không phải nguyên văn.)" : string.Empty;
-        return $"{passage.Label}\n({passage.Id}){summary}\n\n{passage.Text}";
+        var standing = corpus.Catalog[document.Id].Standing == DocumentStanding.InForce ? string.Empty : $"\n⚠ Văn bản {corpus.DescribeStanding(document)}.";
+        return $"{passage.Label}\n({passage.Id}){summary}{standing}\n\n{passage.Text}";
     }
 
     public async Task<string> RelatedAsync(IEnumerable<Channels.StoredPassage> passages, CancellationToken cancellationToken)
@@ -50,7 +52,7 @@ public sealed class BotDocuments(CorpusIndex index)
             {
                 var m = document.Metadata;
                 sb.Append("\n• ").Append(m.ShortTitle).Append(": ").Append(m.Title)
-                    .Append(m.IsSummary ? " (bản tóm tắt)" : string.Empty).Append(" — ").Append(m.Status.Describe());
+                    .Append(m.IsSummary ? " (bản tóm tắt)" : string.Empty).Append(" — ").Append(corpus.DescribeStanding(document));
             }
         }
 

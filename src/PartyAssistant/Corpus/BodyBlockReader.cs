@@ -9,6 +9,9 @@ namespace PartyAssistant.Corpus;
 /// </summary>
 internal static partial class BodyBlockReader
 {
+    /// <summary>The marker of a paragraph written with a leading backslash: it stands alone, as written.</summary>
+    public const string EscapedMarker = "\\";
+
     public static List<BodyBlock> Read(string[] lines, int start)
     {
         var blocks = new List<BodyBlock>();
@@ -71,7 +74,7 @@ internal static partial class BodyBlockReader
         // A leading backslash says "this is a plain paragraph", whatever it starts with.
         if (raw.StartsWith('\\'))
         {
-            return new BodyBlock(BlockKind.Paragraph, StripEmphasis(raw[1..].TrimStart()), line);
+            return new BodyBlock(BlockKind.Paragraph, StripEmphasis(raw[1..].TrimStart()), line, Marker: EscapedMarker);
         }
 
         var text = StripEmphasis(raw);

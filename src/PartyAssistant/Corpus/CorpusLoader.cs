@@ -7,7 +7,15 @@ public sealed record CorpusLoadResult(IReadOnlyList<CorpusDocument> Documents, I
 {
     public IEnumerable<Passage> Passages => this.Documents.SelectMany(d => d.Passages);
 
+    private CorpusCatalog? catalog;
+
     public CorpusDocument? FindDocument(string id) => this.Documents.FirstOrDefault(d => d.Id == id);
+
+    /// <summary>Standing and relations of the documents (replaced, summary of an ingested text).</summary>
+    public CorpusCatalog Catalog => this.catalog ??= CorpusCatalog.Build(this.Documents);
+
+    /// <summary>"đang có hiệu lực", "đã được thay thế bởi … (ngày …)", as the catalog sees it.</summary>
+    public string DescribeStanding(CorpusDocument document) => this.Catalog[document.Id].DescribeStanding();
 }
 
 public sealed class CorpusLoader(ILogger<CorpusLoader> logger)

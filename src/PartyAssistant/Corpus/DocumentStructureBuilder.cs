@@ -95,7 +95,7 @@ internal sealed partial class DocumentStructureBuilder
 
         // A paragraph that starts in lower case after one that did not end a sentence is the
         // rest of that paragraph, cut by a page break.
-        if (block.Kind == BlockKind.Paragraph && this.passages.Count > 0 && StartsLowerCase(text) && !EndsSentence(this.passages[^1].Text))
+        if (block.Kind == BlockKind.Paragraph && block.Marker != BodyBlockReader.EscapedMarker && this.passages.Count > 0 && StartsLowerCase(text) && !EndsSentence(this.passages[^1].Text))
         {
             this.AppendToLast(text, " ");
             return;
@@ -180,6 +180,13 @@ internal sealed partial class DocumentStructureBuilder
         {
             var label = parentLabel is null ? $"Điểm {number}" : inArticle ? $"{parentLabel}, khoản {number}" : $"{parentLabel}.{number}";
             this.item = this.OpenSection(path, $"{number}. {block.Text}", label);
+
+            // A khoản's lead-in ("Đảng viên có các nhiệm vụ sau:") is cited too, as "Điều 2, khoản 3".
+            if (inArticle)
+            {
+                this.AddPassage(this.item, this.Unique(path, this.item), label, $"{number}. {block.Text}", block.Line);
+            }
+
             return;
         }
 

@@ -32,7 +32,7 @@ public static partial class ServiceCollectionExtensions
     /// <summary>Reading official texts into the corpus (the `ingest` command). Needs <see cref="AddPartyAssistantSearch"/>.</summary>
     public static IServiceCollection AddPartyAssistantIngestion(this IServiceCollection services)
     {
-        services.TryAddSingleton<Ingestion.DocumentTextExtractors>();
+        services.TryAddSingleton(_ => new Ingestion.DocumentTextExtractors());
         services.TryAddSingleton<Ingestion.DocumentIngester>();
         return services;
     }

@@ -114,9 +114,9 @@ public sealed class RecognitionTests
             (StructureKind.Paragraph, null, "Chi uỷ kiểm tra việc ghi chép theo Điều 2 của Quy định này ít nhất mỗi quý một lần."),
             (StructureKind.Article, "4", "Hiệu lực thi hành"),
             (StructureKind.Paragraph, null, "Quy định này có hiệu lực từ ngày ký."),
-            (StructureKind.Recipients, null, "Các tỉnh uỷ, thành uỷ"),
-            (StructureKind.Recipients, null, "Các ban đảng Trung ương"),
-            (StructureKind.Recipients, null, "Lưu Văn phòng Trung ương Đảng"),
+            (StructureKind.Recipients, null, "Các tỉnh uỷ, thành uỷ,"),
+            (StructureKind.Recipients, null, "Các ban đảng Trung ương,"),
+            (StructureKind.Recipients, null, "Lưu Văn phòng Trung ương Đảng."),
             (StructureKind.Signature, "T/M", "T/M BỘ CHÍNH TRỊ\nTHƯỜNG TRỰC BAN BÍ THƯ\n(Đã ký)\nNGUYỄN VĂN AN"),
         };
         Assert.Equal(
@@ -205,7 +205,7 @@ public sealed class RecognitionTests
         Assert.Equal(16, body.Count(b => b.Kind == StructureKind.Bullet));
         Assert.Equal(3, body.Count(b => b.Kind == StructureKind.Paragraph));
         Assert.Equal(12, body.Count(b => b.Kind == StructureKind.Recipients));
-        Assert.Equal("Ban Bí thư Trung ương (báo cáo)", body.First(b => b.Kind == StructureKind.Recipients).Text);
+        Assert.Equal("Ban Bí thư Trung ương (báo cáo),", body.First(b => b.Kind == StructureKind.Recipients).Text);
         Assert.DoesNotContain(body, b => b.Kind is StructureKind.Article or StructureKind.Point or StructureKind.Chapter);
 
         var signature = Assert.Single(body, b => b.Kind == StructureKind.Signature);
@@ -330,7 +330,7 @@ public sealed class RecognitionTests
         Assert.Contains(document.Passages, p => p.Id == "qd-999/ky" && p.Text.EndsWith("(Đã ký) NGUYỄN VĂN AN", StringComparison.Ordinal));
         Assert.Contains(document.Passages, p => p.Id == "qd-999/noi-nhan" && p.Text.Contains("Các ban đảng Trung ương", StringComparison.Ordinal));
         Assert.Contains("\n## Chương I. QUY ĐỊNH CHUNG\n\n### Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("\nNơi nhận:\n- Các tỉnh uỷ, thành uỷ\n- Các ban đảng Trung ương\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("\nNơi nhận:\n- Các tỉnh uỷ, thành uỷ,\n- Các ban đảng Trung ương,\n", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

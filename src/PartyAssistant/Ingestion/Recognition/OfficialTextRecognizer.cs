@@ -490,7 +490,7 @@ public static partial class OfficialTextRecognizer
 
         private void AddRecipients(string text)
         {
-            var recipient = BulletPattern().Replace(text.Trim(), string.Empty).Trim().TrimEnd(',', ';', '.').Trim();
+            var recipient = BulletPattern().Replace(text.Trim(), string.Empty).Trim();
             if (recipient.Length > 0)
             {
                 this.blocks.Add(new StructuredBlock(StructureKind.Recipients, recipient));
