@@ -49,6 +49,10 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
         [Description("Người ký.")]
         public string? Signer { get; init; }
 
+        [CommandOption("--short-title <NAME>")]
+        [Description("Tên văn bản trong trích dẫn. Mặc định: loại và số hiệu (Quy định 213-QĐ/TW), hoặc đầu trích yếu khi không có số hiệu.")]
+        public string? ShortTitle { get; init; }
+
         [CommandOption("--replaces <ID>")]
         [Description("Mã hoặc số hiệu văn bản mà văn bản này thay thế.")]
         public string? Replaces { get; init; }
@@ -72,10 +76,10 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
                 return ValidationResult.Error("Cần ít nhất một tệp để nạp.");
             }
 
-            var perDocument = new[] { this.Id, this.Number, this.Title, this.Date, this.Signer, this.Replaces, this.SummaryOf };
+            var perDocument = new[] { this.Id, this.Number, this.Title, this.ShortTitle, this.Date, this.Signer, this.Replaces, this.SummaryOf };
             if (this.Files.Length > 1 && perDocument.Any(v => v is not null))
             {
-                return ValidationResult.Error("--id, --number, --date, --title, --signer, --replaces và --summary-of chỉ dùng khi nạp một tệp.");
+                return ValidationResult.Error("--id, --number, --date, --title, --short-title, --signer, --replaces và --summary-of chỉ dùng khi nạp một tệp.");
             }
 
             return this.Date is null || ParseDate(this.Date) is not null
@@ -178,6 +182,7 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
         Issuer = settings.Issuer,
         Title = settings.Title,
         Signer = settings.Signer,
+        ShortTitle = settings.ShortTitle,
         Replaces = settings.Replaces,
         SummaryOf = settings.SummaryOf,
         Overwrite = settings.Overwrite,

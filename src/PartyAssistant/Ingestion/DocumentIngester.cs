@@ -69,7 +69,8 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
             Issuer = issuer,
             Signer = signer,
             Title = title,
-            ShortTitle = number is null ? type : $"{type} {number}",
+            ShortTitle = request.ShortTitle is { Length: > 0 } shortTitle ? VietnameseText.Normalize(shortTitle.Trim())
+                : number is null ? Shorten(title) : $"{type} {number}",
             Kind = DocumentKind.OfficialText,
             Status = new DocumentStatus(DocumentStatus.InForce, null, DateTime.Now.ToString("yyyy-MM", CultureInfo.InvariantCulture), null),
             References = references,
@@ -282,6 +283,19 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
         }
 
         return candidate;
+    }
+
+    /// <summary>Without a number, citations name the document by the start of its title, cut at a word.</summary>
+    private static string Shorten(string title)
+    {
+        const int Limit = 60;
+        if (title.Length <= Limit)
+        {
+            return title;
+        }
+
+        var cut = title.LastIndexOf(' ', Limit);
+        return title[..(cut > 0 ? cut : Limit)].TrimEnd(',', ' ') + " …";
     }
 
     private static string Slug(string text) => NonSlug().Replace(VietnameseText.Fold(text).ToLowerInvariant(), "-").Trim('-');

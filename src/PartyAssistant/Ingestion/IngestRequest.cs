@@ -13,6 +13,9 @@ public sealed record IngestRequest(string File)
     public string? Title { get; init; }
     public string? Signer { get; init; }
 
+    /// <summary>How citations name the document; by default "&lt;type&gt; &lt;number&gt;", or the start of the title when there is no number.</summary>
+    public string? ShortTitle { get; init; }
+
     /// <summary>Id or number of the document this one replaces.</summary>
     public string? Replaces { get; init; }
 
