@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Facts;
+
+/// <summary>
+/// A body or person the documents give duties to. <paramref name="Aliases"/> are written as the
+/// documents write them; matching ignores tone marks, tone placement (uỷ/ủy), đ/d and case.
+/// </summary>
+public sealed record Role(string Id, string Name, IReadOnlyList<string> Aliases);
+
+/// <summary>A role named in a text, with its place in the text (NFC positions).</summary>
+public sealed record RoleMention(Role Role, int Start, int Length);
+
+/// <summary>
+/// The roles of Party documents, from the member to the provincial committee's departments, and
+/// where a text names them. Longer names win ("Ban Tổ chức Tỉnh uỷ" is not also "Tỉnh uỷ").
+/// </summary>
+public static class RoleLexicon
+{
+    public static IReadOnlyList<Role> Roles { get; } =
+    [
+        new("dang-vien", "Đảng viên", ["đảng viên", "ĐV"]),
+        new("dang-vien-dang-cong-tac", "Đảng viên đang công tác (diện Quy định 213)", ["đảng viên đang công tác", "đảng viên công tác", "diện 213", "đảng viên diện 213"]),
+        new("bi-thu-chi-bo", "Bí thư chi bộ", ["bí thư chi bộ", "bí thư, phó bí thư chi bộ", "bí thư chi bộ ấp, khóm"]),
+        new("chi-uy", "Chi uỷ", ["chi uỷ", "chi uỷ chi bộ", "chi uỷ nơi cư trú"]),
+        new("chi-bo", "Chi bộ", ["chi bộ", "chi bộ ấp, khóm", "chi bộ ấp", "chi bộ khóm", "chi bộ nơi cư trú", "tổ đảng"]),
+        new("dang-uy-xa", "Đảng uỷ xã, phường, thị trấn", ["đảng uỷ xã, phường, thị trấn", "đảng uỷ xã", "đảng uỷ phường", "đảng bộ xã, phường, thị trấn", "đảng bộ xã", "cấp uỷ xã", "cấp uỷ cơ sở", "đảng uỷ cơ sở"]),
+        new("cap-uy-huyen", "Cấp uỷ cấp huyện", ["cấp uỷ cấp huyện", "huyện uỷ, thành uỷ", "huyện uỷ", "thành uỷ", "các huyện uỷ, thành uỷ, đảng uỷ trực thuộc"]),
+        new("cap-uy-tinh", "Tỉnh uỷ và Ban Thường vụ Tỉnh uỷ", ["ban thường vụ tỉnh uỷ", "tỉnh uỷ", "ban chấp hành đảng bộ tỉnh", "cấp uỷ cấp tỉnh"]),
+        new("cap-uy", "Cấp uỷ, tổ chức đảng các cấp", ["cấp uỷ", "các cấp uỷ", "cấp uỷ các cấp", "cấp uỷ, tổ chức đảng", "tổ chức đảng"]),
+        new("mttq-doan-the", "Mặt trận Tổ quốc và các đoàn thể", ["mặt trận tổ quốc", "uỷ ban mặt trận tổ quốc", "MTTQ", "tổ chức chính trị - xã hội", "các tổ chức chính trị - xã hội", "đoàn thể", "các đoàn thể"]),
+        new("ban-to-chuc-tinh-uy", "Ban Tổ chức Tỉnh uỷ", ["ban tổ chức tỉnh uỷ"]),
+        new("ban-tuyen-giao-tinh-uy", "Ban Tuyên giáo Tỉnh uỷ", ["ban tuyên giáo tỉnh uỷ"]),
+        new("ban-dan-van-tinh-uy", "Ban Dân vận Tỉnh uỷ", ["ban dân vận tỉnh uỷ"]),
+        new("uy-ban-kiem-tra", "Uỷ ban kiểm tra các cấp", ["uỷ ban kiểm tra", "uỷ ban kiểm tra tỉnh uỷ"]),
+        new("ban-to-chuc-trung-uong", "Ban Tổ chức Trung ương", ["ban tổ chức trung ương"]),
+    ];
+
+    // One alternation of every alias, longest first, over the folded text (same positions as NFC).
+    private static readonly Regex AnyAlias = new(
+        @"(?<![a-z0-9])(" + string.Join('|', Roles.SelectMany(r => r.Aliases).Select(Pattern).Distinct().OrderByDescending(p => p.Length)) + @")(?![a-z0-9])",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    private static readonly Dictionary<string, Role> ByAliasKey = Roles
+        .SelectMany(r => r.Aliases.Select(a => (Key: VietnameseText.MatchKey(a), Role: r)))
+        .GroupBy(x => x.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().Role, StringComparer.Ordinal);
+
+    /// <summary>Every role a text names, in order, without overlaps.</summary>
+    public static IReadOnlyList<RoleMention> Find(string text)
+    {
+        var normalized = VietnameseText.Normalize(text);
+        var folded = VietnameseText.Fold(normalized).ToLowerInvariant();
+        if (folded.Length != normalized.Length)
+        {
+            return [];
+        }
+
+        var found = new List<RoleMention>();
+        foreach (Match match in AnyAlias.Matches(folded))
+        {
+            if (ByAliasKey.TryGetValue(VietnameseText.MatchKey(match.Value), out var role))
+            {
+                found.Add(new RoleMention(role, match.Index, match.Length));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The role a user means ("bi thu chi bo", "đv đang công tác", "chi-uy"): by id, by alias, or by
+    /// the longest alias the words contain. Null when none is named.
+    /// </summary>
+    public static Role? Resolve(string query)
+    {
+        var trimmed = query.Trim();
+        if (Roles.FirstOrDefault(r => string.Equals(r.Id, trimmed, StringComparison.OrdinalIgnoreCase)) is { } byId)
+        {
+            return byId;
+        }
+
+        var key = VietnameseText.MatchKey(Abbreviated(trimmed));
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        if (ByAliasKey.TryGetValue(key, out var exact))
+        {
+            return exact;
+        }
+
+        return ByAliasKey
+            .Where(a => $" {key} ".Contains($" {a.Key} ", StringComparison.Ordinal))
+            .OrderByDescending(a => a.Key.Length)
+            .Select(a => a.Value)
+            .FirstOrDefault();
+    }
+
+    // "ĐV" is how members write "đảng viên" in chat; expanded before matching so "dv dang cong tac" works.
+    private static string Abbreviated(string query) =>
+        Regex.Replace(VietnameseText.Normalize(query), @"(?i)(?<![\p{L}\d])(đv|dv)(?![\p{L}\d])", "đảng viên");
+
+    private static string Pattern(string alias)
+    {
+        var folded = VietnameseText.Fold(VietnameseText.Normalize(alias)).ToLowerInvariant();
+        var words = Regex.Split(folded, @"[^a-z0-9]+").Where(w => w.Length > 0).Select(Regex.Escape);
+        return string.Join(@"[\s,\-–]+", words);
+    }
+}
