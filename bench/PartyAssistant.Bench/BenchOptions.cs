@@ -21,6 +21,7 @@ public sealed record BenchOptions(
     int Searches,
     int Asks,
     bool SkipAlqac,
+    bool SkipIngest,
     bool SkipTelegram,
     int TelegramUsers,
     int TelegramQuestions,
@@ -41,6 +42,7 @@ public sealed record BenchOptions(
           --searches N         timed searches per latency figure (default 2000)
           --asks N             timed offline asks (AnswerPipeline.AskAsync) on the shipped corpus (default 1000)
           --skip-alqac         no ALQAC retrieval, builds or targets: the shipped corpus and answers only
+          --skip-ingest        no ingestion run (a generated PDF of 250 articles, ~120 pages, ingested into copies of the corpus)
           --skip-telegram      no Telegram load run (the bot against a fake Bot API server with Telegram's flood limit)
           --tg-users N         Telegram load: private chats, one user each (default 200)
           --tg-questions N     Telegram load: questions each user sends at once (default 5)
@@ -66,7 +68,7 @@ public sealed record BenchOptions(
     public static BenchOptions Parse(string[] args)
     {
         string? alqac = null, corpus = null, dev = null, json = null, misses = null;
-        bool sweep = false, sweepOnly = false, skipAlqac = false, skipTelegram = false, skipZalo = false, titleAsHeading = true;
+        bool sweep = false, sweepOnly = false, skipAlqac = false, skipIngest = false, skipTelegram = false, skipZalo = false, titleAsHeading = true;
         int searches = 2000, asks = 1000, tgUsers = 200, tgQuestions = 5, zaloUsers = 200, zaloQuestions = 5;
         var search = new SearchOptions();
         var axes = new List<SweepAxis>();
@@ -83,6 +85,7 @@ public sealed record BenchOptions(
                 case "--searches": searches = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--asks": asks = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--skip-alqac": skipAlqac = true; break;
+                case "--skip-ingest": skipIngest = true; break;
                 case "--skip-telegram": skipTelegram = true; break;
                 case "--tg-users": tgUsers = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--tg-questions": tgQuestions = int.Parse(Value(), CultureInfo.InvariantCulture); break;
@@ -134,6 +137,7 @@ public sealed record BenchOptions(
             searches,
             asks,
             skipAlqac,
+            skipIngest,
             skipTelegram,
             tgUsers,
             tgQuestions,

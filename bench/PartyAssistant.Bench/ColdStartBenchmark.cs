@@ -12,21 +12,13 @@ public static class ColdStartBenchmark
 {
     public const int Runs = 5;
 
-    /// <summary>Builds the CLI in Release (incrementally), then times `dotnet PartyAssistant.Cli.dll ask` from the repo root.</summary>
+    private static bool cliBuilt;
+
+    /// <summary>Builds the CLI in Release (incrementally, unless already built by this process), then times `dotnet PartyAssistant.Cli.dll ask` from the repo root.</summary>
     public static async Task<ColdStartTiming> MeasureAsync(
         string repoRoot, string corpusDirectory, string dataDirectory, string question, TextWriter output, CancellationToken cancellationToken)
     {
-        var cli = Path.Combine(repoRoot, "src", "PartyAssistant.Cli", "bin", "Release", "net10.0", "PartyAssistant.Cli.dll");
-        // Always build (incremental, seconds when up to date), so the timed CLI is the current source.
-        {
-            output.WriteLine("dotnet build -c Release src/PartyAssistant.Cli");
-            var build = await RunAsync(repoRoot, ["build", "-c", "Release", "src/PartyAssistant.Cli"], new Dictionary<string, string>(), cancellationToken);
-            if (build.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"dotnet build failed with exit code {build.ExitCode}:\n{build.Stdout}{build.Stderr}");
-            }
-        }
-
+        var cli = await BuildCliAsync(repoRoot, output, cancellationToken);
         var environment = new Dictionary<string, string>
         {
             ["Storage__DataDirectory"] = dataDirectory,
@@ -55,10 +47,32 @@ public static class ColdStartBenchmark
         return new ColdStartTiming(question, cli, indexBuildRun, runs, sorted[0], median);
     }
 
-    private sealed record ProcessRun(int ExitCode, string Stdout, string Stderr, double Milliseconds);
+    /// <summary>
+    /// Builds the CLI in Release, once per bench process (incremental, seconds when up to date), so the
+    /// timed CLI is the current source; returns the path of PartyAssistant.Cli.dll.
+    /// </summary>
+    internal static async Task<string> BuildCliAsync(string repoRoot, TextWriter output, CancellationToken cancellationToken)
+    {
+        var cli = Path.Combine(repoRoot, "src", "PartyAssistant.Cli", "bin", "Release", "net10.0", "PartyAssistant.Cli.dll");
+        if (!cliBuilt)
+        {
+            output.WriteLine("dotnet build -c Release src/PartyAssistant.Cli");
+            var build = await RunAsync(repoRoot, ["build", "-c", "Release", "src/PartyAssistant.Cli"], new Dictionary<string, string>(), cancellationToken);
+            if (build.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"dotnet build failed with exit code {build.ExitCode}:\n{build.Stdout}{build.Stderr}");
+            }
+
+            cliBuilt = true;
+        }
+
+        return cli;
+    }
+
+    internal sealed record ProcessRun(int ExitCode, string Stdout, string Stderr, double Milliseconds);
 
     /// <summary>Runs `dotnet` with these arguments, timing it from just before start to exit.</summary>
-    private static async Task<ProcessRun> RunAsync(
+    internal static async Task<ProcessRun> RunAsync(
         string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo("dotnet")
