@@ -143,6 +143,10 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
         {
             return output.Fail(e.Problem);
         }
+        catch (OperationCanceledException)
+        {
+            return output.Fail("đã dừng theo yêu cầu; chưa thêm gì vào corpus.");
+        }
 
         if (settings.Json)
         {

@@ -40,7 +40,7 @@ public sealed class SearchCommand(IndexOpener opener, CliOutput output, IOptions
             output.Json(new
             {
                 question = settings.Question,
-                hits = hits.Select(h => new { rank = h.Rank, passage_id = h.PassageId, label = h.Label, score = Math.Round(h.Score, 4), text = h.Text }),
+                hits = hits.Select(h => new { rank = h.Rank, passage_id = h.PassageId, label = h.Label, score = Math.Round(h.Score, 4), text = h.Text, replaced = h.ReplacedWarning }),
             });
             return 0;
         }
@@ -54,6 +54,11 @@ public sealed class SearchCommand(IndexOpener opener, CliOutput output, IOptions
         foreach (var hit in hits)
         {
             output.Console.MarkupLine($"[bold]{hit.Rank}. {Markup.Escape(hit.Label)}[/]  [grey]({Markup.Escape(hit.PassageId)}, điểm {hit.Score:0.00})[/]");
+            if (hit.ReplacedWarning is { } warning)
+            {
+                output.Console.MarkupLine($"[yellow]⚠ Văn bản {Markup.Escape(warning)}.[/]");
+            }
+
             output.Console.WriteLine(hit.Text);
             output.Console.WriteLine();
         }

@@ -77,7 +77,7 @@ public sealed class CorpusCatalog
             var (standing, warning) = (officialText, replacedBy.Count, document.Metadata.Status.IsReplaced) switch
             {
                 ({ }, _, _) => (DocumentStanding.SummaryOfIngestedText, (string?)null),
-                (_, > 0, _) => (DocumentStanding.Replaced, ReplacedWarning(replacedBy[0])),
+                (_, > 0, _) => (DocumentStanding.Replaced, ReplacedWarning(InForceSuccessor(replacedBy[0], documents))),
                 (_, _, true) => (DocumentStanding.Replaced, document.Metadata.Status.Describe()),
                 _ => (DocumentStanding.InForce, null),
             };
@@ -151,6 +151,22 @@ public sealed class CorpusCatalog
         }
 
         return missing;
+    }
+
+    /// <summary>
+    /// Follows a chain of replacements (A replaced by B, B by C) to the document now in force, so
+    /// the warning points where the reader should look. A cycle stops where it closes.
+    /// </summary>
+    private static CorpusDocument InForceSuccessor(CorpusDocument by, IReadOnlyList<CorpusDocument> documents)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { by.Id };
+        var current = by;
+        while (documents.FirstOrDefault(other => other.Metadata.Replaces.Any(r => Names(r, current))) is { } next && seen.Add(next.Id))
+        {
+            current = next;
+        }
+
+        return current;
     }
 
     /// <summary>"đã được thay thế bởi Quy định 213-QĐ/TW (ngày 02/01/2020)".</summary>

@@ -50,6 +50,13 @@ internal sealed partial class DocumentStructureBuilder
                 this.CloseTop();
                 this.EnterHeading(block.Marker!.Length, text);
                 this.top = this.OpenSection(HeadingId(block), text, HeadingLabel(text));
+
+                // "Điều 3. Quyết định có hiệu lực từ ngày ký." is the article's whole text, not a title.
+                if (IsArticleWithText(text))
+                {
+                    this.AddPassage(this.top, this.Unique(this.top.Path, this.top), this.top.LabelPart, text, block.Line);
+                }
+
                 break;
             case BlockKind.Part:
                 this.CloseTop();
@@ -181,8 +188,9 @@ internal sealed partial class DocumentStructureBuilder
             var label = parentLabel is null ? $"Điểm {number}" : inArticle ? $"{parentLabel}, khoản {number}" : $"{parentLabel}.{number}";
             this.item = this.OpenSection(path, $"{number}. {block.Text}", label);
 
-            // A khoản's lead-in ("Đảng viên có các nhiệm vụ sau:") is cited too, as "Điều 2, khoản 3".
-            if (inArticle)
+            // A khoản's lead-in ("Đảng viên có các nhiệm vụ sau:") is cited too, as "Điều 2, khoản 3";
+            // so is an item elsewhere that is a sentence rather than a short heading.
+            if (inArticle || EndsSentence(block.Text) || block.Text.Length > 120)
             {
                 this.AddPassage(this.item, this.Unique(path, this.item), label, $"{number}. {block.Text}", block.Line);
             }
@@ -291,6 +299,17 @@ internal sealed partial class DocumentStructureBuilder
 
         var cut = heading.IndexOfAny(['.', ':', '—', '(']);
         return (cut > 0 ? heading[..cut] : heading).Trim();
+    }
+
+    private static bool IsArticleWithText(string heading)
+    {
+        if (ArticlePattern().Match(heading) is not { Success: true } article || !heading.StartsWith("Điều", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var title = heading[article.Length..].TrimStart('.', ':', ' ', '-', '–');
+        return title.Length > 80 || (title.Length > 0 && EndsSentence(title));
     }
 
     private static bool LooksLikeHeading(string text) => text.Length <= 250 && !EndsSentence(text);

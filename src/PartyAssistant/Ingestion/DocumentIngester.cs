@@ -48,9 +48,34 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
         var signer = Pick("Người ký", request.Signer, detected.Signer);
 
         var notes = new List<string>();
-        var summaryOf = ResolveSummaryOf(request, number, existing, notes);
+        var summaryOf = ResolveSummaryOf(request, number, date, existing, notes);
         var replaces = ResolveReplaces(request, existing, notes);
         var id = this.ChooseId(request, type, number, summaryOf, existing, idsInBatch);
+        if (replaces.Contains(id))
+        {
+            throw new IngestException(request.File, "một văn bản không thể tự thay thế chính nó (--replaces).");
+        }
+
+        // Re-ingesting a text (a better scan, a corrected file) keeps what the corpus already says
+        // about it: dropping "replaces" would bring the replaced document back into the answers.
+        var previous = request.Overwrite ? existing.FirstOrDefault(d => d.Id == id) : null;
+        if (previous is not null)
+        {
+            if (request.Replaces is null && previous.Metadata.Replaces.Count > 0)
+            {
+                replaces = previous.Metadata.Replaces;
+                notes.Add($"Giữ quan hệ của bản đang có: thay thế {string.Join(", ", replaces)}.");
+            }
+
+            if (request.SummaryOf is null && summaryOf is null && previous.Metadata.SummaryOf is { } keptSummary)
+            {
+                summaryOf = keptSummary;
+                notes.Add($"Giữ quan hệ của bản đang có: toàn văn của bản tóm tắt {keptSummary}.");
+            }
+        }
+
+        values.Add(new MetadataValue("Thay thế", replaces.Count == 0 ? null : string.Join(", ", replaces), request.Replaces is not null ? ValueSource.Given : replaces.Count == 0 ? ValueSource.Missing : ValueSource.Detected));
+        values.Add(new MetadataValue("Toàn văn của bản tóm tắt", summaryOf, request.SummaryOf is not null ? ValueSource.Given : summaryOf is null ? ValueSource.Missing : ValueSource.Detected));
         values.Insert(0, new MetadataValue("Mã", id, request.Id is null ? ValueSource.Detected : ValueSource.Given));
 
         var own = DocumentReference.ParseNumber(number);
@@ -70,6 +95,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
             Signer = signer,
             Title = title,
             ShortTitle = request.ShortTitle is { Length: > 0 } shortTitle ? VietnameseText.Normalize(shortTitle.Trim())
+                : previous?.Metadata.ShortTitle is { } kept && number == previous.Metadata.Number ? kept
                 : number is null ? Shorten(title) : $"{type} {number}",
             Kind = DocumentKind.OfficialText,
             Status = new DocumentStatus(DocumentStatus.InForce, null, DateTime.Now.ToString("yyyy-MM", CultureInfo.InvariantCulture), null),
@@ -77,6 +103,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
             Replaces = replaces,
             SummaryOf = summaryOf,
             IngestedFrom = Path.GetFileName(request.File),
+            Sources = previous?.Metadata.Sources ?? [],
         };
 
         var target = Path.Combine(index.CorpusDirectory, id + ".md");
@@ -122,7 +149,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
             foreach (var plan in plans)
             {
                 var directory = Path.GetDirectoryName(plan.TargetPath)!;
-                var temporary = Path.Combine(directory, $".{plan.Id}.ingest.tmp");
+                var temporary = Path.Combine(directory, $".{plan.Id}.{Environment.ProcessId}.ingest.tmp");
                 await File.WriteAllTextAsync(temporary, plan.Markdown, Utf8NoBom, cancellationToken).ConfigureAwait(false);
                 string? backup = null;
                 if (File.Exists(plan.TargetPath))
@@ -152,7 +179,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
             Undo(written);
             foreach (var plan in plans)
             {
-                File.Delete(Path.Combine(Path.GetDirectoryName(plan.TargetPath)!, $".{plan.Id}.ingest.tmp"));
+                File.Delete(Path.Combine(Path.GetDirectoryName(plan.TargetPath)!, $".{plan.Id}.{Environment.ProcessId}.ingest.tmp"));
             }
 
             if (e is OperationCanceledException or IngestException)
@@ -192,7 +219,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
     }
 
     /// <summary>The summary the text takes the place of: the one named, or the one with the same number.</summary>
-    private static string? ResolveSummaryOf(IngestRequest request, string? number, IReadOnlyList<CorpusDocument> existing, List<string> notes)
+    private static string? ResolveSummaryOf(IngestRequest request, string? number, DateOnly? date, IReadOnlyList<CorpusDocument> existing, List<string> notes)
     {
         CorpusDocument? summary;
         if (request.SummaryOf is { } named)
@@ -206,8 +233,14 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
         }
         else
         {
+            // Party numbering restarts with each term: the same number in another year is another document.
             var key = DocumentReference.ParseNumber(number)?.QueryKey;
             summary = key is null ? null : existing.FirstOrDefault(d => d.Metadata.IsSummary && DocumentReference.ParseNumber(d.Metadata.Number)?.QueryKey == key);
+            if (summary is not null && (date is null || summary.Metadata.Date is null || summary.Metadata.Date.Value.Year != date.Value.Year))
+            {
+                notes.Add($"Bản tóm tắt {summary.Id} cùng số hiệu nhưng {(date is null || summary.Metadata.Date is null ? "không đối chiếu được ngày" : "khác năm ban hành")}; chưa liên kết. Nếu đúng là cùng văn bản, thêm --summary-of {summary.Id}.");
+                summary = null;
+            }
         }
 
         if (summary is not null)
@@ -269,7 +302,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
         }
 
         var baseId = DocumentReference.ParseNumber(number) is { } parsed
-            ? $"{parsed.TypeCode}-{parsed.Number}"
+            ? $"{parsed.TypeCode}-{LeadingDigits().Match(number!.Trim()).Value}"
             : Slug(Path.GetFileNameWithoutExtension(request.File));
         if (baseId.Length == 0)
         {
@@ -305,4 +338,8 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NonSlug();
+
+    // "01-KL/TW" → "01": ids keep the number as printed (kl-01), as the corpus names them.
+    [GeneratedRegex(@"^\d+")]
+    private static partial Regex LeadingDigits();
 }

@@ -14,13 +14,14 @@ public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOption
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly List<OpenedIndex> retired = [];
     private volatile OpenedIndex? opened;
-    private bool disposed;
+    private volatile bool disposed;
 
     /// <summary>Raised after a switch to a newer index (for logs and tests).</summary>
     public event Action<IndexManifest>? Reloaded;
 
     public async Task<OpenedIndex> GetAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(this.disposed, this);
         if (this.opened is { } ready)
         {
             return ready;
@@ -52,10 +53,15 @@ public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOption
     /// </summary>
     public async Task<bool> ReloadIfChangedAsync(CancellationToken cancellationToken)
     {
+        if (this.disposed)
+        {
+            return false;
+        }
+
         await this.gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (this.opened is not { } current || !await index.IsStaleAsync(current, cancellationToken).ConfigureAwait(false))
+            if (this.disposed || this.opened is not { } current || !await index.IsStaleAsync(current, cancellationToken).ConfigureAwait(false))
             {
                 return false;
             }
@@ -127,6 +133,8 @@ public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOption
 
     public void Dispose()
     {
+        // Waits for a reload in progress, so the index it opens is not left open behind us.
+        this.gate.Wait();
         lock (this.retired)
         {
             this.disposed = true;
@@ -139,6 +147,7 @@ public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOption
         }
 
         this.opened?.Dispose();
-        this.gate.Dispose();
+        this.opened = null;
+        this.gate.Release();
     }
 }

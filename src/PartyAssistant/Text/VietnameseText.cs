@@ -14,13 +14,15 @@ public static class VietnameseText
     {
         ArgumentNullException.ThrowIfNull(text);
         var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
-        if (nfc.AsSpan().IndexOfAny('\u00A0', '\u200B', '\uFEFF') < 0)
+        if (nfc.AsSpan().IndexOfAny("\u00A0\u200B\uFEFF\u00D0\u00F0") < 0)
         {
             return nfc;
         }
 
+        // Ð/ð (Icelandic eth) stand in for Đ/đ in text converted from the old TCVN3 and VNI fonts.
         return nfc.Replace('\u00A0', ' ').Replace("\u200B", string.Empty, StringComparison.Ordinal)
-            .Replace("\uFEFF", string.Empty, StringComparison.Ordinal);
+            .Replace("\uFEFF", string.Empty, StringComparison.Ordinal)
+            .Replace('\u00D0', 'Đ').Replace('\u00F0', 'đ');
     }
 
     /// <summary>Lower case with every diacritic removed and đ turned into d: "Đảng uỷ" → "dang uy".</summary>

@@ -226,4 +226,73 @@ public sealed class IngestCommandTests : IDisposable
         var ingestedBody = ingested.Passages.Where(p => !p.SectionPath.StartsWith("mo-dau", StringComparison.Ordinal)).Select(p => p.Text).ToList();
         Assert.Equal(handMadeBody, ingestedBody);
     }
+
+    private const string ShortDecision = """
+        TỈNH ỦY CÀ MAU
+        *
+        Số 120-QĐ/TU
+
+        ĐẢNG CỘNG SẢN VIỆT NAM
+        Cà Mau, ngày 05 tháng 3 năm 2024
+
+        QUYẾT ĐỊNH
+        về việc thành lập đoàn kiểm tra
+
+        Điều 1. Thành lập Đoàn kiểm tra gồm các đồng chí có tên sau:
+        - Đồng chí Nguyễn Văn A, Trưởng đoàn.
+        - Đồng chí Trần Thị B, thành viên.
+
+        Điều 2. Đoàn kiểm tra làm việc trong 30 ngày kể từ ngày ký.
+        Điều 3. Quyết định có hiệu lực từ ngày ký.
+
+        T/M BAN THƯỜNG VỤ
+        BÍ THƯ
+        Phạm Văn C
+        """;
+
+    [Fact]
+    public async Task Short_articles_grouped_by_blank_lines_keep_their_text()
+    {
+        System.IO.File.WriteAllText(this.File("qd-120.txt"), ShortDecision.Replace('Đ', '\u00D0'));
+
+        var result = await this.Run("ingest", this.File("qd-120.txt"), "--yes", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("Quyết định", json.RootElement[0].GetProperty("type").GetString());
+        Assert.Equal("120-QĐ/TU", json.RootElement[0].GetProperty("number").GetString());
+        var search = await this.Run("search", "quyet dinh co hieu luc tu khi nao", "--json");
+        using var hits = JsonDocument.Parse(search.Output);
+        Assert.Contains(hits.RootElement.GetProperty("hits").EnumerateArray(), h =>
+            h.GetProperty("passage_id").GetString() == "qd-120/dieu-3.1" && h.GetProperty("text").GetString()!.Contains("có hiệu lực từ ngày ký", StringComparison.Ordinal));
+        var shown = await this.Run("show", "qd-120/dieu-1.1", "--json");
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("gồm các đồng chí có tên sau:", shown.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ingesting_again_with_overwrite_keeps_what_it_replaces()
+    {
+        SampleDocx.Write(this.File("quy-dinh.docx"), SampleDocuments.Regulation());
+        Assert.Equal(0, (await this.Run("ingest", this.File("quy-dinh.docx"), "--replaces", "kl-38", "--yes")).ExitCode);
+
+        var again = await this.Run("ingest", this.File("quy-dinh.docx"), "--overwrite", "--yes");
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("replaces:\n  - kl-38", System.IO.File.ReadAllText(Path.Combine(this.corpus, "qd-99.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_same_number_in_another_year_is_not_taken_for_the_summary()
+    {
+        SampleDocx.Write(this.File("kl.docx"), SampleDocuments.Regulation());
+
+        var result = await this.Run("ingest", this.File("kl.docx"), "--type", "Kết luận", "--number", "01-KL/TW", "--date", "2016-04-04", "--yes", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(JsonValueKind.Null, json.RootElement[0].GetProperty("summary_of").ValueKind);
+        Assert.Equal("kl-01-toan-van", json.RootElement[0].GetProperty("id").GetString());
+        Assert.Contains(json.RootElement[0].GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("--summary-of kl-01", StringComparison.Ordinal));
+    }
 }

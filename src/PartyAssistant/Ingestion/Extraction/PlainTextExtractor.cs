@@ -92,18 +92,47 @@ public sealed partial class PlainTextExtractor : IDocumentTextExtractor
         return blocks.SelectMany(JoinBlock);
     }
 
+    /// <summary>
+    /// Whether a line is the wrapped rest of the one before: blocks of one-line paragraphs (a header,
+    /// a title, "Điều 3. …" and its text) must stay apart, so only a line that starts in lower case,
+    /// or follows a full-width line that did not end a sentence, is joined.
+    /// </summary>
+    private static bool ContinuesParagraph(string previous, string line)
+    {
+        if (StructuralMarker.StartsWithMarker(line) || IsAllCaps(previous) || IsAllCaps(line))
+        {
+            return false;
+        }
+
+        var end = previous.TrimEnd();
+        if (end.EndsWith('.') || end.EndsWith(':') || end.EndsWith(';') || end.EndsWith('!') || end.EndsWith('?'))
+        {
+            return false;
+        }
+
+        return char.IsLower(line[0]) || previous.Length >= 60;
+    }
+
+    private static bool IsAllCaps(string text)
+    {
+        var letters = text.Where(char.IsLetter).ToList();
+        return letters.Count > 0 && letters.All(char.IsUpper);
+    }
+
     private static IEnumerable<string> JoinBlock(List<string> block)
     {
         var paragraph = new StringBuilder();
+        string? previous = null;
         foreach (var line in block)
         {
-            if (paragraph.Length > 0 && StructuralMarker.StartsWithMarker(line))
+            if (previous is not null && !ContinuesParagraph(previous, line))
             {
                 yield return paragraph.ToString();
                 paragraph.Clear();
             }
 
             paragraph.Append(paragraph.Length > 0 ? " " : "").Append(line);
+            previous = line;
         }
 
         yield return paragraph.ToString();

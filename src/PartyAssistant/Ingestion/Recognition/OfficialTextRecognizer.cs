@@ -512,7 +512,10 @@ public static partial class OfficialTextRecognizer
                     return used;
                 }
 
-                if (title.Length > 80 && EndsSentence(title))
+                // "Điều 3. Quyết định có hiệu lực từ ngày ký." and "Điều 1. Thành lập đoàn gồm:" are the
+                // article's text, not its title: a title ("Phạm vi điều chỉnh") is short and unpunctuated.
+                var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                if ((title.Length > 80 && EndsSentence(title)) || title.TrimEnd().EndsWith(':') || (title.TrimEnd().EndsWith('.') && words >= 6))
                 {
                     // "Điều 2. Quyết định này có hiệu lực …": an article without a title, its text on the same line.
                     this.Add(StructureKind.Article, string.Empty, article.Number);
