@@ -60,6 +60,8 @@ public static class CliApplication
             config.AddCommand<DocsCommand>("docs").WithDescription("Liệt kê các văn bản trong corpus và tình trạng hiệu lực.");
             config.AddCommand<ShowCommand>("show").WithDescription("Xem một đoạn văn bản theo mã, cùng ngữ cảnh.")
                 .WithExample("show", "kl-tu-nq03/II.3.4");
+            config.AddCommand<NghiaVuCommand>("nghia-vu").WithDescription("Nghĩa vụ của một vai trò theo các văn bản, dạng danh sách kiểm có trích dẫn.")
+                .WithExample("nghia-vu", "\"bí thư chi bộ\"");
             config.AddCommand<EvalCommand>("eval").WithDescription("Đo chất lượng tìm kiếm trên một tệp câu hỏi (.jsonl).");
             config.SetExceptionHandler((exception, _) =>
             {

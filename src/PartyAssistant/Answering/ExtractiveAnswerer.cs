@@ -1,4 +1,6 @@
 using System.Text;
+using PartyAssistant.Facts;
+using PartyAssistant.Obligations;
 using PartyAssistant.Search;
 using PartyAssistant.Text;
 
@@ -9,29 +11,110 @@ namespace PartyAssistant.Answering;
 /// (its words, and the kind of fact it asks for: a date, a number, a definition), quotes them
 /// word for word and cites each one. It never writes a claim of its own.
 /// </summary>
-public sealed class ExtractiveAnswerer(int maxSentences)
+public sealed partial class ExtractiveAnswerer(int maxSentences)
 {
     private sealed record Candidate(int N, int Position, string Sentence, double Score);
 
     public string Answer(AnalyzedQuestion question, SuppliedPassages passages)
     {
-        var chosen = this.Choose(question, passages);
+        var (chosen, candidates) = this.Choose(question, passages);
         if (chosen.Count == 0)
         {
             return PromptLibrary.NotFoundToken;
         }
 
-        var sb = new StringBuilder("Theo các văn bản đã nạp:\n");
-        foreach (var candidate in chosen)
+        var procedural = ProceduralQuestion.Matches(question.Original);
+        var steps = procedural ? this.Steps(candidates, passages) : [];
+        var sb = new StringBuilder("Theo các văn bản đã nạp");
+        if (steps.Count >= 2)
         {
-            sb.Append("- ").Append(candidate.Sentence).Append(" [").Append(candidate.N).Append("]\n");
+            sb.Append(", các bước:\n");
+            for (var i = 0; i < steps.Count; i++)
+            {
+                sb.Append(i + 1).Append(". ").Append(steps[i].Sentence).Append(" [").Append(steps[i].N).Append("]\n");
+            }
+
+            // What else answered the question stays, after the steps: the steps replace nothing that was found.
+            var rest = chosen.Where(c => !steps.Any(s => s.N == c.N && s.Position == c.Position)).ToList();
+            if (rest.Count > 0)
+            {
+                sb.Append("Các văn bản cũng nêu:\n");
+                foreach (var candidate in rest)
+                {
+                    sb.Append("- ").Append(candidate.Sentence).Append(" [").Append(candidate.N).Append("]\n");
+                }
+            }
+
+            chosen = steps.Concat(rest).ToList();
+        }
+        else
+        {
+            sb.Append(":\n");
+            foreach (var candidate in chosen)
+            {
+                sb.Append("- ").Append(candidate.Sentence).Append(" [").Append(candidate.N).Append("]\n");
+            }
+        }
+
+        if (procedural && ScheduleLine(chosen) is { } schedule)
+        {
+            sb.Append(schedule).Append('\n');
         }
 
         sb.Append('\n').Append(SourceList.Format(chosen.GroupBy(c => c.N).Select(g => (g.Key, passages[g.Key]!, g.First().Sentence))));
         return sb.ToString().TrimEnd();
     }
 
-    private List<Candidate> Choose(AnalyzedQuestion question, SuppliedPassages passages)
+    /// <summary>
+    /// The steps of the item that answers best: the directives ("Tổ chức …", "Cấp uỷ phải …") of the
+    /// passages under the same heading as the best directive that shares the question's words, in
+    /// the order the document gives them, without their item numbers ("5. ").
+    /// </summary>
+    private List<Candidate> Steps(List<Candidate> candidates, SuppliedPassages passages)
+    {
+        var floor = 0.25 * candidates[0].Score;
+        var directives = candidates.Where(c => c.Score >= floor && Directive.IsStep(c.Sentence)).ToList();
+        if (directives.Count == 0)
+        {
+            return [];
+        }
+
+        // The item whose directives together answer most: one strong bullet elsewhere does not pull the steps away from it.
+        var item = directives.GroupBy(c => PassageOrder.Parent(passages[c.N]!.PassageId))
+            .OrderByDescending(g => g.Sum(c => c.Score)).First().Key;
+        return directives
+            .Where(c => PassageOrder.Parent(passages[c.N]!.PassageId) == item)
+            .Take(maxSentences + 2)
+            .Select(c => c with { Sentence = ItemNumber().Replace(c.Sentence, string.Empty, 1) })
+            .OrderBy(c => passages[c.N]!.PassageId, PassageOrder.Instance)
+            .ThenBy(c => c.Position)
+            .ToList();
+    }
+
+    /// <summary>"Thời hạn, tần suất: Định kỳ hàng năm [1]; vào cuối năm 2022 [1]" from the cited sentences; null when they set none.</summary>
+    private static string? ScheduleLine(IEnumerable<Candidate> cited)
+    {
+        var parts = new List<(string Deadline, List<int> Numbers)>();
+        foreach (var candidate in cited)
+        {
+            foreach (var deadline in Deadlines.In(candidate.Sentence))
+            {
+                var same = parts.FirstOrDefault(p => VietnameseText.MatchKey(p.Deadline) == VietnameseText.MatchKey(deadline));
+                if (same.Numbers is null)
+                {
+                    parts.Add((deadline, [candidate.N]));
+                }
+                else if (!same.Numbers.Contains(candidate.N))
+                {
+                    same.Numbers.Add(candidate.N);
+                }
+            }
+        }
+
+        return parts.Count == 0 ? null : "Thời hạn, tần suất: " + string.Join("; ", parts.Select(p => p.Deadline + " " + string.Concat(p.Numbers.Select(n => $"[{n}]"))));
+    }
+
+    private (List<Candidate> Chosen, List<Candidate> Candidates) Choose(AnalyzedQuestion question, SuppliedPassages passages)
     {
         var unigrams = Words(question.SearchText);
         var bigrams = unigrams.Zip(unigrams.Skip(1), (a, b) => $"{a} {b}").ToList();
@@ -74,7 +157,7 @@ public sealed class ExtractiveAnswerer(int maxSentences)
             .ToList();
         if (candidates.Count == 0)
         {
-            return [];
+            return ([], []);
         }
 
         var best = candidates[0].Score;
@@ -94,9 +177,12 @@ public sealed class ExtractiveAnswerer(int maxSentences)
             }
         }
 
-        return chosen.OrderBy(c => c.N).ThenBy(c => c.Position).ToList();
+        return (chosen.OrderBy(c => c.N).ThenBy(c => c.Position).ToList(), candidates);
     }
 
     private static List<string> Words(string text) =>
         VietnameseText.MatchKey(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Syllable.Canonical(w)).ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+\.\s+")]
+    private static partial System.Text.RegularExpressions.Regex ItemNumber();
 }

@@ -1,5 +1,6 @@
 using PartyAssistant.Answering;
 using PartyAssistant.Conversations;
+using PartyAssistant.Obligations;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Channels;
@@ -8,7 +9,7 @@ namespace PartyAssistant.Channels;
 /// What every bot does with a message, on any platform: the commands, and questions answered
 /// through the pipeline with the user's conversation, within the per-user rate limit.
 /// </summary>
-public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore conversations, ChannelStore store, BotDocuments documents)
+public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore conversations, ChannelStore store, BotDocuments documents, ObligationBook obligations)
 {
     public async Task HandleAsync(IncomingMessage message, IReplySender sender, QuestionRateLimiter limiter, CancellationToken cancellationToken)
     {
@@ -22,6 +23,9 @@ public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore co
                 break;
             case "xem":
                 await sender.SendTextAsync(message, await documents.ShowAsync(message.Argument, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                break;
+            case "nghiavu":
+                await sender.SendTextAsync(message, await obligations.DescribeAsync(message.Argument, "/nghiavu vai trò, ví dụ: /nghiavu bí thư chi bộ", cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 break;
             case "moi":
                 await conversations.ForgetAsync(message.Conversation, cancellationToken).ConfigureAwait(false);

@@ -10,6 +10,7 @@ public static class ChatCommands
         ("hoi", "Đặt câu hỏi: /hoi câu hỏi"),
         ("vanban", "Các văn bản đã nạp và tình trạng hiệu lực"),
         ("xem", "Xem nguyên văn một đoạn: /xem mã-đoạn"),
+        ("nghiavu", "Nghĩa vụ theo vai trò: /nghiavu bí thư chi bộ"),
         ("moi", "Bắt đầu cuộc trò chuyện mới"),
     ];
 

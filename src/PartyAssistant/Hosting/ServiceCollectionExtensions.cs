@@ -26,6 +26,7 @@ public static partial class ServiceCollectionExtensions
         services.AddSingleton<CorpusLoader>();
         services.AddSingleton<CorpusIndex>();
         services.AddSingleton<SearchIndexProvider>();
+        services.TryAddSingleton<Obligations.ObligationBook>();
         return services;
     }
 

@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using PartyAssistant.Cli.Infrastructure;
+using PartyAssistant.Facts;
+using PartyAssistant.Obligations;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PartyAssistant.Cli.Commands;
+
+/// <summary>What the documents ask of a role, as a cited checklist; without a role, the roles and how many items each has.</summary>
+public sealed class NghiaVuCommand(ObligationBook book, CliOutput output) : AsyncCommand<NghiaVuCommand.Settings>
+{
+    public sealed class Settings : JsonSettings
+    {
+        [CommandArgument(0, "[vai-trò]")]
+        [Description("Vai trò, gõ có dấu hoặc không dấu: \"bí thư chi bộ\", \"dv dang cong tac\", \"chi-uy\". Bỏ trống để xem các vai trò.")]
+        public string? Role { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Role))
+        {
+            var all = await book.AllAsync(cancellationToken);
+            if (settings.Json)
+            {
+                output.Json(all.Select(r => new { role = r.Role.Id, name = r.Role.Name, items = r.Items.Count }));
+            }
+            else
+            {
+                output.Console.WriteLine(ObligationText.RoleList(all, "nghia-vu <vai trò>, ví dụ: nghia-vu \"bí thư chi bộ\""));
+            }
+
+            return 0;
+        }
+
+        if (RoleLexicon.Resolve(settings.Role) is not { } role)
+        {
+            return output.Fail(ObligationText.Unknown(settings.Role));
+        }
+
+        var list = await book.ForAsync(role, cancellationToken);
+        if (settings.Json)
+        {
+            output.Json(new
+            {
+                role = role.Id,
+                role_name = role.Name,
+                message = list.Items.Count == 0 ? ObligationText.Checklist(list) : null,
+                items = list.Items.Select(i => new
+                {
+                    text = i.Text,
+                    passage_id = i.PassageId,
+                    label = i.Label,
+                    quote = i.Quote,
+                    when = i.When,
+                    from_summary = i.FromSummary,
+                    note = i.FromSummary ? ObligationText.SummaryMark : null,
+                }),
+            });
+        }
+        else
+        {
+            output.Console.WriteLine(ObligationText.Checklist(list));
+        }
+
+        return 0;
+    }
+}

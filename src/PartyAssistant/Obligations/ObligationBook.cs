@@ -1,0 +1,31 @@
+using PartyAssistant.Facts;
+using PartyAssistant.Search;
+
+namespace PartyAssistant.Obligations;
+
+/// <summary>The checklists as the command line and the bots ask for them, read from the corpus as it is now.</summary>
+public sealed class ObligationBook(CorpusIndex index)
+{
+    public async Task<IReadOnlyList<RoleObligations>> AllAsync(CancellationToken cancellationToken)
+    {
+        var corpus = await index.LoadCorpusAsync(cancellationToken).ConfigureAwait(false);
+        return ObligationFinder.FindAll(corpus);
+    }
+
+    /// <summary>The reply to "/nghiavu <paramref name="query"/>": the roles when empty, a clear message for an unknown role, otherwise the checklist.</summary>
+    /// <param name="usage">How to ask for one role on this channel, shown under the list of roles.</param>
+    public async Task<string> DescribeAsync(string query, string usage, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return ObligationText.RoleList(await this.AllAsync(cancellationToken).ConfigureAwait(false), usage);
+        }
+
+        return RoleLexicon.Resolve(query) is { } role
+            ? ObligationText.Checklist(await this.ForAsync(role, cancellationToken).ConfigureAwait(false))
+            : ObligationText.Unknown(query);
+    }
+
+    public async Task<RoleObligations> ForAsync(Role role, CancellationToken cancellationToken) =>
+        (await this.AllAsync(cancellationToken).ConfigureAwait(false)).First(r => r.Role.Id == role.Id);
+}

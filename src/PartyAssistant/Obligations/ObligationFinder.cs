@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using PartyAssistant.Corpus;
+using PartyAssistant.Facts;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Obligations;
+
+/// <summary>
+/// Reads the duties of every role out of the in-force passages. A sentence is a role's duty when
+/// the role is its subject and it directs (a modal — phải, cần, có trách nhiệm, chủ trì — or
+/// "Giao …", or a subject-led sentence under a heading about tasks); or when it is a subjectless
+/// directive ("Thực hiện …", "Tham mưu …") and the passage's first sentence, or a heading
+/// "Nhiệm vụ của …", names who acts. Replaced documents and summaries superseded by their
+/// official text are left out.
+/// </summary>
+public static partial class ObligationFinder
+{
+    // A document about a narrower role means that role when its text says only the broader one:
+    // "đảng viên phải …" in Quy định 213 is said of the đảng viên đang công tác, not of every member.
+    private static readonly Dictionary<string, string> Broader = new(StringComparer.Ordinal)
+    {
+        ["dang-vien-dang-cong-tac"] = "dang-vien",
+    };
+
+    public static IReadOnlyList<RoleObligations> FindAll(CorpusLoadResult corpus)
+    {
+        var found = RoleLexicon.Roles.ToDictionary(r => r.Id, _ => new List<Obligation>(), StringComparer.Ordinal);
+        var documents = corpus.Documents
+            .Where(d => corpus.Catalog[d.Id].Standing == DocumentStanding.InForce)
+            .OrderBy(d => d.Metadata.IsSummary); // the official text first; OrderBy is stable, so corpus order otherwise
+        foreach (var document in documents)
+        {
+            var scope = LeadInRole(document.Metadata.Title);
+            foreach (var passage in document.Passages.OrderBy(p => p.Order))
+            {
+                foreach (var obligation in Read(document, passage, scope))
+                {
+                    var list = found[obligation.Role.Id];
+                    var key = VietnameseText.MatchKey(obligation.Text);
+                    if (!list.Any(o => VietnameseText.MatchKey(o.Text) == key))
+                    {
+                        list.Add(obligation);
+                    }
+                }
+            }
+        }
+
+        return RoleLexicon.Roles
+            .Select(role => new RoleObligations(role, found[role.Id], Broader
+                .Where(b => b.Value == role.Id && found[b.Key].Count > 0)
+                .Select(b => (RoleLexicon.Roles.First(r => r.Id == b.Key), found[b.Key].Count))
+                .ToList()))
+            .ToList();
+    }
+
+    private static IEnumerable<Obligation> Read(CorpusDocument document, Passage passage, Role? scope)
+    {
+        var headingRoles = passage.Heading.Split(" › ").Reverse().Select(LeadInRole).FirstOrDefault(r => r is not null) is { } lead ? [lead] : Array.Empty<Role>();
+        var directive = DirectiveHeading().IsMatch(VietnameseText.Fold(passage.Heading));
+        IReadOnlyList<Role>? carried = null;
+        var sentences = SentenceSplitter.Split(passage.Text);
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var sentence = ObligationSentence.Read(sentences[i], directive);
+            if (i == 0 && sentence.HasSubject && sentence.Obligatory)
+            {
+                carried = sentence.Subjects;
+            }
+
+            IReadOnlyList<Role> roles = sentence.HasSubject
+                ? (sentence.Obligatory ? sentence.Subjects : [])
+                : sentence.Imperative ? (i > 0 ? carried : null) ?? headingRoles : [];
+            foreach (var role in roles.Select(r => Narrowed(r, scope)).Distinct())
+            {
+                var schedule = Deadlines.In(sentence.Quote);
+                yield return new Obligation(role, sentence.Text, sentence.Quote, passage.Id, passage.Label, document.Id,
+                    document.Metadata.IsSummary, schedule.Count == 0 ? null : string.Join("; ", schedule));
+            }
+        }
+    }
+
+    private static Role Narrowed(Role role, Role? scope) =>
+        scope is not null && Broader.TryGetValue(scope.Id, out var broader) && broader == role.Id ? scope : role;
+
+    /// <summary>The role a heading or title gives tasks to: "Nhiệm vụ của đảng viên ở nơi cư trú", "… trách nhiệm của đảng viên đang công tác …", "Chi uỷ có nhiệm vụ:".</summary>
+    private static Role? LeadInRole(string heading)
+    {
+        var normalized = VietnameseText.Normalize(heading);
+        var mentions = RoleLexicon.Find(normalized);
+        foreach (Match of in TasksOf().Matches(normalized))
+        {
+            var start = of.Index + of.Length;
+            if (mentions.FirstOrDefault(m => m.Start == start) is { } named)
+            {
+                return named.Role;
+            }
+        }
+
+        return mentions.FirstOrDefault(m => m.Start == 0 && HasTasks().IsMatch(normalized[m.Length..]))?.Role;
+    }
+
+    [GeneratedRegex(@"(nhiệm vụ|trách nhiệm)\s+của\s+(các\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex TasksOf();
+
+    [GeneratedRegex(@"^\s+có\s+(trách nhiệm|nhiệm vụ)", RegexOptions.IgnoreCase)]
+    private static partial Regex HasTasks();
+
+    [GeneratedRegex(@"nhiem vu|trach nhiem|giai phap|to chuc thuc hien")]
+    private static partial Regex DirectiveHeading();
+}

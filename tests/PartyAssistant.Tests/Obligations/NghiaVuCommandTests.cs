@@ -1,0 +1,57 @@
+using System.Text.Json;
+using PartyAssistant.Tests.Cli;
+
+namespace PartyAssistant.Tests.Obligations;
+
+public sealed class NghiaVuCommandTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    private string Data => Path.Combine(this.temp.Path, "data");
+
+    public void Dispose() => this.temp.Dispose();
+
+    [Fact]
+    public async Task Json_gives_the_role_and_cited_items()
+    {
+        var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "nghia-vu", "ban to chuc tinh uy", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("ban-to-chuc-tinh-uy", json.RootElement.GetProperty("role").GetString());
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(3, items.Count);
+        Assert.All(items, i =>
+        {
+            Assert.Equal("kl-tu-nq03/III.5", i.GetProperty("passage_id").GetString());
+            Assert.False(string.IsNullOrEmpty(i.GetProperty("text").GetString()));
+            Assert.False(string.IsNullOrEmpty(i.GetProperty("quote").GetString()));
+            Assert.Contains("Mục III, điểm 5", i.GetProperty("label").GetString(), StringComparison.Ordinal);
+        });
+        Assert.Contains(items, i => i.GetProperty("when").GetString()?.Contains("cuối năm 2022", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task A_known_role_without_duties_is_said_plainly_and_an_unknown_role_is_refused()
+    {
+        var none = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "nghia-vu", "ban tuyên giáo tỉnh ủy", "--json");
+        Assert.Equal(0, none.ExitCode);
+        using var json = JsonDocument.Parse(none.Output);
+        Assert.Empty(json.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Contains("không quy định nghĩa vụ riêng cho Ban Tuyên giáo Tỉnh uỷ", json.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var unknown = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "nghia-vu", "giám đốc sở");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("Không nhận ra vai trò \"giám đốc sở\"", unknown.Diagnostics, StringComparison.Ordinal);
+        Assert.Contains("Bí thư chi bộ (bi-thu-chi-bo)", unknown.Diagnostics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_role_it_lists_the_roles_with_their_counts()
+    {
+        var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "nghia-vu");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Ban Tổ chức Tỉnh uỷ (ban-to-chuc-tinh-uy): 3 mục", result.Console, StringComparison.Ordinal);
+        Assert.Contains("Đảng viên (dang-vien): 0 mục", result.Console, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using PartyAssistant.Answering;
+using PartyAssistant.Corpus;
+using PartyAssistant.Facts;
+using PartyAssistant.Obligations;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Tests.Obligations;
+
+/// <summary>The checklists read from the shipped corpus: every item a sentence of its passage, said of the role.</summary>
+public sealed class ObligationFinderTests
+{
+    private static readonly Lazy<(CorpusLoadResult Corpus, IReadOnlyList<RoleObligations> All)> Shipped = new(() =>
+    {
+        var corpus = new CorpusLoader(NullLogger<CorpusLoader>.Instance).LoadAsync(TestPaths.Corpus, CancellationToken.None).GetAwaiter().GetResult();
+        return (corpus, ObligationFinder.FindAll(corpus));
+    });
+
+    private static RoleObligations For(string roleId) => Shipped.Value.All.Single(r => r.Role.Id == roleId);
+
+    private static Passage Passage(string id) => Shipped.Value.Corpus.Passages.Single(p => p.Id == id);
+
+    [Theory]
+    [InlineData("dang-vien")]
+    [InlineData("dang-vien-dang-cong-tac")]
+    [InlineData("bi-thu-chi-bo")]
+    [InlineData("chi-uy")]
+    [InlineData("dang-uy-xa")]
+    [InlineData("cap-uy-huyen")]
+    [InlineData("cap-uy-tinh")]
+    [InlineData("cap-uy")]
+    [InlineData("mttq-doan-the")]
+    [InlineData("ban-to-chuc-tinh-uy")]
+    [InlineData("ban-tuyen-giao-tinh-uy")]
+    public void Every_item_quotes_its_passage_and_is_said_of_the_role_or_the_answer_says_there_is_none(string roleId)
+    {
+        var list = For(roleId);
+        if (list.Items.Count == 0)
+        {
+            Assert.StartsWith("Các văn bản đã nạp không quy định nghĩa vụ riêng cho ", ObligationText.Checklist(list), StringComparison.Ordinal);
+            return;
+        }
+
+        foreach (var item in list.Items)
+        {
+            var passage = Passage(item.PassageId);
+            Assert.True(CitationChecker.Contains(passage.Text, item.Quote), $"{item.PassageId}: {item.Quote}");
+            Assert.True(CitationChecker.Contains(item.Quote, item.Text), $"checklist line reworded: {item.Text}");
+            Assert.Equal(passage.Label, item.Label);
+            var leadIn = SentenceSplitter.Split(passage.Text)[0] + " " + passage.Heading + " " + Shipped.Value.Corpus.FindDocument(item.DocumentId)!.Metadata.Title;
+            Assert.True(Names(item.Quote, list.Role) || Names(leadIn, list.Role), $"{roleId} not named for {item.PassageId}: {item.Quote}");
+            Assert.DoesNotContain("/I.", item.PassageId, StringComparison.Ordinal); // Part I reports results; it directs nobody
+        }
+
+        Assert.Equal(list.Items.Count, list.Items.Select(i => VietnameseText.MatchKey(i.Text)).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_provincial_organisation_board_gets_item_III_5_with_its_deadlines()
+    {
+        var items = For("ban-to-chuc-tinh-uy").Items;
+        Assert.Equal(["kl-tu-nq03/III.5"], items.Select(i => i.PassageId).Distinct());
+        Assert.StartsWith("Ban Tổ chức Tỉnh uỷ chủ trì phối hợp với các cơ quan chuyên trách tham mưu", items[0].Quote, StringComparison.Ordinal);
+        Assert.Equal("Chủ trì phối hợp với các cơ quan chuyên trách tham mưu, giúp việc Tỉnh uỷ tổ chức triển khai và theo dõi việc thực hiện.", items[0].Text);
+        var report = Assert.Single(items, i => i.Quote.StartsWith("Định kỳ hàng năm", StringComparison.Ordinal));
+        Assert.Contains("cuối năm 2022", report.When, StringComparison.Ordinal);
+        Assert.Contains("giữa năm 2024", report.When, StringComparison.Ordinal);
+        Assert.All(items, i => Assert.False(i.FromSummary));
+    }
+
+    [Fact]
+    public void Working_members_get_the_tasks_of_Quy_dinh_213_marked_as_from_a_summary()
+    {
+        var list = For("dang-vien-dang-cong-tac");
+        Assert.Contains(list.Items, i => i.PassageId == "qd-213/dieu-2.2" && i.Text.StartsWith("Phải là tấm gương cho nhân dân nơi cư trú", StringComparison.Ordinal));
+        Assert.Contains(list.Items, i => i.PassageId == "qd-213/dieu-2.4" && i.When == "định kỳ");
+        Assert.All(list.Items, i => Assert.True(i.FromSummary));
+        Assert.Contains(ObligationText.SummaryMark, ObligationText.Checklist(list), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_member_named_only_as_the_one_served_is_not_given_the_duty()
+    {
+        var members = For("dang-vien");
+        Assert.DoesNotContain(members.Items, i => i.Quote.Contains("cung cấp thông tin thời sự", StringComparison.Ordinal));
+        Assert.DoesNotContain(Shipped.Value.All.SelectMany(r => r.Items), i => i.Quote.StartsWith("Nâng cao chất lượng công tác nắm bắt tình hình tư tưởng đảng viên", StringComparison.Ordinal));
+
+        // Quy định 213's "đảng viên phải …" is said of working members; the general role points there instead.
+        Assert.Empty(members.Items);
+        Assert.Contains("Các văn bản đã nạp không quy định nghĩa vụ riêng cho Đảng viên.", ObligationText.Checklist(members), StringComparison.Ordinal);
+        Assert.Contains("dang-vien-dang-cong-tac", ObligationText.Checklist(members), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Subjects_joined_to_the_first_and_stand_ins_share_the_duty()
+    {
+        var yearly = "qd-213/dieu-4.5";
+        Assert.Contains(For("chi-uy").Items, i => i.PassageId == yearly && i.When == "mỗi năm một lần");
+        Assert.Contains(For("bi-thu-chi-bo").Items, i => i.PassageId == yearly);
+        Assert.Contains(For("dang-uy-xa").Items, i => i.PassageId == "kl-tu-nq03/II.5.3");
+        Assert.Contains(For("cap-uy-huyen").Items, i => i.PassageId == "kl-tu-nq03/II.5.3");
+        Assert.Contains(For("cap-uy-tinh").Items, i => i.Text.StartsWith("Lãnh đạo, chỉ đạo toàn diện", StringComparison.Ordinal));
+        Assert.Contains(For("mttq-doan-the").Items, i => i.PassageId == "kl-tu-nq03/III.3");
+        Assert.Contains(For("cap-uy").Items, i => i.Text == "Phải thực hiện việc tiếp dân định kỳ theo quy định, bảo đảm thời gian đi cơ sở, nắm thực tế, hỗ trợ kịp thời cho chi bộ ấp, khóm.");
+    }
+
+    [Fact]
+    public async Task Superseded_summaries_give_way_to_the_official_text()
+    {
+        using var temp = new TempDirectory();
+        var corpus = temp.CopyCorpus();
+        File.WriteAllText(Path.Combine(corpus, "qd-213-toan-van.md"),
+            "---\nid: qd-213-toan-van\ntype: Quy định\nnumber: 213-QĐ/TW\ndate: 2020-01-02\ntitle: Quy định về trách nhiệm của đảng viên đang công tác\nkind: official-text\nsummary_of: qd-213\n---\n\n"
+            + "## Điều 2. Nhiệm vụ của đảng viên ở nơi cư trú\n\n1. Gương mẫu thực hiện và vận động gia đình thực hiện nghĩa vụ công dân nơi cư trú.\n");
+        var loaded = await new CorpusLoader(NullLogger<CorpusLoader>.Instance).LoadAsync(corpus, CancellationToken.None);
+
+        var items = ObligationFinder.FindAll(loaded).Single(r => r.Role.Id == "dang-vien-dang-cong-tac").Items;
+
+        Assert.DoesNotContain(items, i => i.DocumentId == "qd-213");
+        var official = Assert.Single(items, i => i.DocumentId == "qd-213-toan-van");
+        Assert.False(official.FromSummary);
+        Assert.Equal("Gương mẫu thực hiện và vận động gia đình thực hiện nghĩa vụ công dân nơi cư trú.", official.Text);
+    }
+
+    [Theory]
+    [InlineData("Tổ chức hình thức sinh hoạt đảng viên nơi cư trú thiết thực, hiệu quả.", true)]
+    [InlineData("Cấp uỷ phải thực hiện việc tiếp dân định kỳ theo quy định.", true)]
+    [InlineData("Việc tổ chức sinh hoạt đối với chi bộ có đông đảng viên còn lúng túng.", false)]
+    [InlineData("Hàng năm, đảng bộ xã, phường, thị trấn được xếp loại chất lượng \"Hoàn thành tốt nhiệm vụ\" trở lên đạt trên 95%.", false)]
+    public void A_step_is_a_directive_not_a_report(string sentence, bool expected) => Assert.Equal(expected, Directive.IsStep(sentence));
+
+    private static bool Names(string text, Role role) =>
+        RoleLexicon.Find(text).Any(m => m.Role == role || (role.Id == "dang-vien-dang-cong-tac" && m.Role.Id == "dang-vien"));
+}
