@@ -8,7 +8,7 @@ namespace PartyAssistant.Channels;
 /// What every bot does with a message, on any platform: the commands, and questions answered
 /// through the pipeline with the user's conversation, within the per-user rate limit.
 /// </summary>
-public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore conversations, ChannelStore store, BotDocuments documents)
+public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore conversations, ChannelStore store, BotDocuments documents, ChatQuiz quiz)
 {
     public async Task HandleAsync(IncomingMessage message, IReplySender sender, QuestionRateLimiter limiter, CancellationToken cancellationToken)
     {
@@ -22,6 +22,11 @@ public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore co
                 break;
             case "xem":
                 await sender.SendTextAsync(message, await documents.ShowAsync(message.Argument, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                break;
+            case "quiz":
+                await quiz.StartAsync(message, sender, cancellationToken).ConfigureAwait(false);
+                break;
+            case null when await quiz.TryAnswerTextAsync(message, sender, cancellationToken).ConfigureAwait(false):
                 break;
             case "moi":
                 await conversations.ForgetAsync(message.Conversation, cancellationToken).ConfigureAwait(false);

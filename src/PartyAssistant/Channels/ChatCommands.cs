@@ -10,6 +10,7 @@ public static class ChatCommands
         ("hoi", "Đặt câu hỏi: /hoi câu hỏi"),
         ("vanban", "Các văn bản đã nạp và tình trạng hiệu lực"),
         ("xem", "Xem nguyên văn một đoạn: /xem mã-đoạn"),
+        ("quiz", "Ôn tập 5 câu hỏi có đáp án: /quiz hoặc /quiz mã-văn-bản"),
         ("moi", "Bắt đầu cuộc trò chuyện mới"),
     ];
 

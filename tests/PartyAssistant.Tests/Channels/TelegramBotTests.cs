@@ -94,7 +94,8 @@ public sealed class TelegramBotTests : IAsyncLifetime
         await run;
 
         Assert.Contains(this.server.Commands, c => c.Command == "hoi");
-        Assert.Equal(6, this.server.Commands.Count);
+        Assert.Equal(7, this.server.Commands.Count);
+        Assert.Contains(this.server.Commands, c => c.Command == "quiz");
         var texts = this.server.SentMessages.Select(m => m.PlainText).ToList();
         Assert.Contains("Câu hỏi mẫu", texts[0], StringComparison.Ordinal);
         Assert.Contains("Quy định 213-QĐ/TW — bản tóm tắt", texts[1], StringComparison.Ordinal);
