@@ -38,6 +38,7 @@ public static class CliApplication
         services.AddPartyAssistantTelegram(configuration);
         services.AddPartyAssistantZalo(configuration);
         services.AddPartyAssistantIngestion();
+        services.AddPartyAssistantQuizzes();
         services.AddSingleton(console);
         services.AddSingleton(new CliOutput(console, input, output, diagnostics));
         services.AddSingleton<IndexOpener>();
@@ -62,6 +63,8 @@ public static class CliApplication
                 .WithExample("show", "kl-tu-nq03/II.3.4");
             config.AddCommand<NghiaVuCommand>("nghia-vu").WithDescription("Nghĩa vụ của một vai trò theo các văn bản, dạng danh sách kiểm có trích dẫn.")
                 .WithExample("nghia-vu", "\"bí thư chi bộ\"");
+            config.AddCommand<QuizCommand>("quiz").WithDescription("Soạn câu hỏi ôn tập từ một văn bản (điền chỗ trống, đúng/sai, trắc nghiệm), có đáp án và trích dẫn.")
+                .WithExample("quiz", "--doc", "kl-tu-nq03", "--n", "20", "--format", "docx");
             config.AddCommand<EvalCommand>("eval").WithDescription("Đo chất lượng tìm kiếm trên một tệp câu hỏi (.jsonl).");
             config.SetExceptionHandler((exception, _) =>
             {
@@ -81,7 +84,7 @@ public static class CliApplication
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await app.RunAsync(args, cancellation.Token);
+            return await app.RunAsync(ArgumentAliases.Apply(args), cancellation.Token);
         }
         finally
         {

@@ -29,6 +29,13 @@ public sealed class CliOutput(IAnsiConsole console, TextReader input, TextWriter
         raw.Flush();
     }
 
+    /// <summary>Text that is the command's output (Markdown): written as is, never wrapped to the terminal's width.</summary>
+    public void Text(string text)
+    {
+        raw.Write(text);
+        raw.Flush();
+    }
+
     /// <summary>Progress and notices: never mixed into the command's own output.</summary>
     public void Status(string message)
     {

@@ -9,7 +9,7 @@ namespace PartyAssistant.Channels;
 /// What every bot does with a message, on any platform: the commands, and questions answered
 /// through the pipeline with the user's conversation, within the per-user rate limit.
 /// </summary>
-public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore conversations, ChannelStore store, BotDocuments documents, ObligationBook obligations)
+public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore conversations, ChannelStore store, BotDocuments documents, ObligationBook obligations, ChatQuiz quiz)
 {
     public async Task HandleAsync(IncomingMessage message, IReplySender sender, QuestionRateLimiter limiter, CancellationToken cancellationToken)
     {
@@ -26,6 +26,11 @@ public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore co
                 break;
             case "nghiavu":
                 await sender.SendTextAsync(message, await obligations.DescribeAsync(message.Argument, "/nghiavu vai trò, ví dụ: /nghiavu bí thư chi bộ", cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                break;
+            case "quiz":
+                await quiz.StartAsync(message, sender, cancellationToken).ConfigureAwait(false);
+                break;
+            case null when await quiz.TryAnswerTextAsync(message, sender, cancellationToken).ConfigureAwait(false):
                 break;
             case "moi":
                 await conversations.ForgetAsync(message.Conversation, cancellationToken).ConfigureAwait(false);

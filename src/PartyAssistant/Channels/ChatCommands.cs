@@ -11,6 +11,7 @@ public static class ChatCommands
         ("vanban", "Các văn bản đã nạp và tình trạng hiệu lực"),
         ("xem", "Xem nguyên văn một đoạn: /xem mã-đoạn"),
         ("nghiavu", "Nghĩa vụ theo vai trò: /nghiavu bí thư chi bộ"),
+        ("quiz", "Ôn tập 5 câu hỏi có đáp án: /quiz hoặc /quiz mã-văn-bản"),
         ("moi", "Bắt đầu cuộc trò chuyện mới"),
     ];
 

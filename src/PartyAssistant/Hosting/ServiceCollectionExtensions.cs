@@ -38,6 +38,26 @@ public static partial class ServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Quizzes for trainers: the generator (offline, reproducible). Needs <see cref="AddPartyAssistantSearch"/> for the corpus.</summary>
+    public static IServiceCollection AddPartyAssistantQuizzes(this IServiceCollection services)
+    {
+        services.TryAddSingleton<Quizzes.QuizGenerator>();
+        return services;
+    }
+
+    /// <summary>What every bot shares: the stores, the document replies, quizzes and the assistant itself.</summary>
+    private static IServiceCollection AddPartyAssistantChannels(this IServiceCollection services)
+    {
+        services.AddPartyAssistantQuizzes();
+        services.TryAddSingleton<ChannelStore>();
+        services.TryAddSingleton<ChannelInbox>();
+        services.TryAddSingleton<BotDocuments>();
+        services.TryAddSingleton<QuizSessionStore>();
+        services.TryAddSingleton<ChatQuiz>();
+        services.TryAddSingleton<ChatAssistant>();
+        return services;
+    }
+
     /// <summary>Cited answers: the Semantic Kernel pipeline, the offline answerer, the model if configured, and conversations.</summary>
     public static IServiceCollection AddPartyAssistantAnswering(this IServiceCollection services, IConfiguration configuration)
     {
@@ -58,10 +78,7 @@ public static partial class ServiceCollectionExtensions
     /// <summary>The Telegram bot: client, update handling, polling and webhook. Needs <see cref="AddPartyAssistantAnswering"/>.</summary>
     public static IServiceCollection AddPartyAssistantTelegram(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton<ChannelStore>();
-        services.TryAddSingleton<ChannelInbox>();
-        services.TryAddSingleton<BotDocuments>();
-        services.TryAddSingleton<ChatAssistant>();
+        services.AddPartyAssistantChannels();
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName));
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
@@ -89,10 +106,7 @@ public static partial class ServiceCollectionExtensions
     /// <summary>Zalo: the Official Account webhook and the Bot Platform bot. Needs <see cref="AddPartyAssistantAnswering"/>.</summary>
     public static IServiceCollection AddPartyAssistantZalo(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton<ChannelStore>();
-        services.TryAddSingleton<BotDocuments>();
-        services.TryAddSingleton<ChatAssistant>();
-        services.TryAddSingleton<ChannelInbox>();
+        services.AddPartyAssistantChannels();
         services.AddOptions<ZaloOaOptions>().Bind(configuration.GetSection(ZaloOaOptions.SectionName));
         services.AddOptions<ZaloBotOptions>().Bind(configuration.GetSection(ZaloBotOptions.SectionName));
         services.AddSingleton(sp => new ZaloOaTokens(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, sp.GetRequiredService<ChannelStore>(),

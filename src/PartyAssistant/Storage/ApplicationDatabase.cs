@@ -32,6 +32,13 @@ public sealed class ApplicationDatabase(IOptions<StorageOptions> options)
             answer_id INTEGER NOT NULL, user TEXT NOT NULL, vote INTEGER NOT NULL, at_unix_ms INTEGER NOT NULL,
             PRIMARY KEY (answer_id, user)
         );
+        CREATE TABLE IF NOT EXISTS quiz_sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL, chat TEXT NOT NULL,
+            document_id TEXT NOT NULL, items_json TEXT NOT NULL,
+            position INTEGER NOT NULL, score INTEGER NOT NULL, at_unix_ms INTEGER NOT NULL,
+            UNIQUE (channel, chat)
+        );
         """;
 
     private readonly SemaphoreSlim initialised = new(1, 1);

@@ -95,6 +95,8 @@ public sealed class TelegramBotTests : IAsyncLifetime
 
         Assert.Contains(this.server.Commands, c => c.Command == "hoi");
         Assert.Equal(PartyAssistant.Channels.ChatCommands.All.Count, this.server.Commands.Count);
+        Assert.Contains(this.server.Commands, c => c.Command == "quiz");
+        Assert.Contains(this.server.Commands, c => c.Command == "nghiavu");
         var texts = this.server.SentMessages.Select(m => m.PlainText).ToList();
         Assert.Contains("Câu hỏi mẫu", texts[0], StringComparison.Ordinal);
         Assert.Contains("Quy định 213-QĐ/TW — bản tóm tắt", texts[1], StringComparison.Ordinal);

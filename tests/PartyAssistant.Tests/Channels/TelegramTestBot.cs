@@ -27,6 +27,8 @@ internal sealed class TelegramTestBot : IDisposable
 
     public ChannelStore Store => this.services.GetRequiredService<ChannelStore>();
 
+    public QuizSessionStore QuizSessions => this.services.GetRequiredService<QuizSessionStore>();
+
     public TelegramUpdateProcessor Processor => this.services.GetRequiredService<TelegramUpdateProcessor>();
 
     public static Dictionary<string, string?> Settings(FakeTelegramServer server, string dataDirectory, IDictionary<string, string?>? extra = null)

@@ -52,6 +52,8 @@ internal sealed class ZaloTestHost : IDisposable
 
     public ZaloOaWebhook Oa => this.services.GetRequiredService<ZaloOaWebhook>();
 
+    public PartyAssistant.Channels.QuizSessionStore QuizSessions => this.services.GetRequiredService<PartyAssistant.Channels.QuizSessionStore>();
+
     public ZaloBot Bot => this.services.GetRequiredService<ZaloBot>();
 
     public void Dispose() => this.services.Dispose();

@@ -25,6 +25,7 @@ public sealed class TelegramUpdateHandler(
     ChatAssistant assistant,
     ChannelStore store,
     BotDocuments documents,
+    ChatQuiz quiz,
     IOptions<TelegramOptions> options,
     TimeProvider clock,
     ILogger<TelegramUpdateHandler> logger)
@@ -95,6 +96,14 @@ public sealed class TelegramUpdateHandler(
 
     private async Task<string> HandleButtonAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
+        if (QuizButton.Parse(query.Data) is { } quizButton && query.Message is { } quizMessage)
+        {
+            var inGroup = quizMessage.Chat.Type is ChatType.Group or ChatType.Supergroup;
+            var key = new ConversationKey(Channel, quizMessage.Chat.Id.ToString(CultureInfo.InvariantCulture), query.From.Id.ToString(CultureInfo.InvariantCulture));
+            var from = new IncomingMessage(key, inGroup, "quiz", string.Empty);
+            return await quiz.AnswerButtonAsync(from, quizButton, new Sender(this, outbox, quizMessage.Chat.Id, null), cancellationToken).ConfigureAwait(false);
+        }
+
         if (AnswerButton.Parse(query.Data) is not { } button || query.Message is not { } message)
         {
             return "Nút này không còn dùng được.";
@@ -131,6 +140,16 @@ public sealed class TelegramUpdateHandler(
 
         public Task SendTextAsync(IncomingMessage to, string text, CancellationToken cancellationToken) =>
             handler.SendTextAsync(chatId, to.IsGroup, text, replyTo, cancellationToken);
+
+        public async Task SendChoicesAsync(IncomingMessage to, string text, IReadOnlyList<ReplyChoice> choices, CancellationToken cancellationToken)
+        {
+            var parts = TelegramHtml.FormatPlain(text);
+            var keyboard = new InlineKeyboardMarkup(choices.Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Data)));
+            for (var i = 0; i < parts.Count; i++)
+            {
+                await outbox.SendAsync(chatId, to.IsGroup, parts[i], i == parts.Count - 1 ? keyboard : null, i == 0 ? replyTo : null, cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         public async Task SendAnswerAsync(IncomingMessage to, GroundedAnswer answer, long answerId, CancellationToken cancellationToken)
         {
