@@ -29,6 +29,13 @@ public sealed class CliOutput(IAnsiConsole console, TextReader input, TextWriter
         raw.Flush();
     }
 
+    /// <summary>Text meant for a file or a pipe (a Markdown outline): written as is, never wrapped.</summary>
+    public void Plain(string text)
+    {
+        raw.Write(text);
+        raw.Flush();
+    }
+
     /// <summary>Progress and notices: never mixed into the command's own output.</summary>
     public void Status(string message)
     {
