@@ -37,6 +37,13 @@ public static partial class ServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Quizzes for trainers: the generator (offline, reproducible). Needs <see cref="AddPartyAssistantSearch"/> for the corpus.</summary>
+    public static IServiceCollection AddPartyAssistantQuizzes(this IServiceCollection services)
+    {
+        services.TryAddSingleton<Quizzes.QuizGenerator>();
+        return services;
+    }
+
     /// <summary>Cited answers: the Semantic Kernel pipeline, the offline answerer, the model if configured, and conversations.</summary>
     public static IServiceCollection AddPartyAssistantAnswering(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,0 +1,225 @@
+using PartyAssistant.Answering;
+using PartyAssistant.Corpus;
+using PartyAssistant.Facts;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Quizzes;
+
+/// <summary>
+/// Makes quiz questions from a document's sentences, offline and reproducibly. Each question
+/// tests one fact of one sentence (a figure, a date, a document, a quoted term, a frequency, who
+/// acts), quotes that sentence word for word and cites its passage, so it can be answered from the
+/// passage alone; no two questions test the same sentence.
+/// </summary>
+public sealed class QuizGenerator
+{
+    // Figures and dates are what trainers check first; "đảng viên" as the actor is the weakest test.
+    private static readonly FactKind[] Priority =
+        [FactKind.Percent, FactKind.Quantity, FactKind.Time, FactKind.Document, FactKind.QuotedTerm, FactKind.Frequency, FactKind.Actor];
+
+    private static readonly QuizItemType[] Rotation = [QuizItemType.MultipleChoice, QuizItemType.FillBlank, QuizItemType.TrueFalse];
+
+    public Quiz Generate(CorpusLoadResult corpus, QuizRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Count is < 1 or > QuizRequest.MaxCount)
+        {
+            throw new QuizRequestException($"Số câu hỏi phải từ 1 đến {QuizRequest.MaxCount} (đã nhập {request.Count}).");
+        }
+
+        var document = corpus.FindDocument(request.DocumentId.Trim())
+            ?? throw new QuizRequestException($"Không có văn bản mang mã \"{request.DocumentId}\". Các mã hợp lệ: {string.Join(", ", corpus.Documents.Select(d => d.Id))}.");
+        var entry = corpus.Catalog[document.Id];
+        var section = string.IsNullOrWhiteSpace(request.Section) ? null : request.Section.Trim();
+        var passages = document.Passages.Where(p => QuizSentences.IsMaterial(document, p) && InSection(document, p, section)).ToList();
+        if (passages.Count == 0)
+        {
+            var valid = document.Sections.Select(s => s.Path)
+                .Where(path => document.Passages.Any(p => QuizSentences.IsMaterial(document, p) && InSection(document, p, path)));
+            throw new QuizRequestException($"Văn bản {document.Id} không có mục \"{section}\". Các mục hợp lệ: {string.Join(", ", valid)}.");
+        }
+
+        // Wrong answers come from documents that may answer questions, plus the quizzed one.
+        var poolSentences = corpus.Documents
+            .Where(d => d.Id == document.Id || corpus.Catalog[d.Id].Standing == DocumentStanding.InForce)
+            .SelectMany(QuizSentences.Of);
+        var pool = DistractorPool.Build(poolSentences);
+        var allPassages = corpus.Passages.ToList();
+
+        var types = request.Types is { Count: > 0 } t ? t : QuizItemTypes.All;
+        var candidates = passages.SelectMany(QuizSentences.Of).Select(s => Candidate.For(s, pool)).OfType<Candidate>().ToList();
+        var items = new List<QuizItem>();
+        foreach (var candidate in Select(candidates, request.Count))
+        {
+            if (this.Build(candidate, items.Count, types, allPassages) is { } item && Verifies(item, candidate.Sentence.Passage))
+            {
+                items.Add(item);
+            }
+        }
+
+        return new Quiz(document.Id, document.Metadata.CitationName, document.Metadata.Title, section, document.Metadata.IsSummary,
+            Notices(entry), request.Count, items);
+    }
+
+    /// <summary>"II" takes II, II.1 and II.1.2; "dieu-2" takes dieu-2.3; matched on the section path and on the passage's own path.</summary>
+    private static bool InSection(CorpusDocument document, Passage passage, string? section)
+    {
+        if (section is null)
+        {
+            return true;
+        }
+
+        var own = passage.Id.Length > document.Id.Length + 1 ? passage.Id[(document.Id.Length + 1)..] : passage.Id;
+        return Under(passage.SectionPath, section) || Under(own, section);
+
+        static bool Under(string path, string prefix) =>
+            path.Equals(prefix, StringComparison.OrdinalIgnoreCase) || path.StartsWith(prefix + ".", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The best sentence of every passage first, then the second best, and so on, so a short quiz
+    /// covers the whole text rather than its densest paragraph; then back into reading order.
+    /// </summary>
+    private static IEnumerable<Candidate> Select(List<Candidate> candidates, int count)
+    {
+        var rounds = candidates
+            .GroupBy(c => c.Sentence.Passage.Id)
+            .SelectMany(g => g.OrderBy(c => c.Score).ThenBy(c => c.Sentence.Index).Select((c, round) => (Candidate: c, Round: round)))
+            .OrderBy(x => x.Round).ThenBy(x => x.Candidate.Score).ThenBy(x => x.Candidate.Sentence.Passage.Order).ThenBy(x => x.Candidate.Sentence.Index);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return rounds
+            .Select(x => x.Candidate)
+            .Where(c => seen.Add(VietnameseText.MatchKey(c.Sentence.Text)))
+            .Take(count)
+            .OrderBy(c => c.Sentence.Passage.Order).ThenBy(c => c.Sentence.Index)
+            .ToList();
+    }
+
+    private QuizItem? Build(Candidate candidate, int position, IReadOnlySet<QuizItemType> types, IReadOnlyList<Passage> corpus)
+    {
+        var rotation = Rotation.Where(types.Contains).ToList();
+        for (var i = 0; i < rotation.Count; i++)
+        {
+            var item = rotation[(position + i) % rotation.Count] switch
+            {
+                QuizItemType.FillBlank => FillBlank(candidate),
+                QuizItemType.MultipleChoice => MultipleChoice(candidate),
+                _ => TrueFalse(candidate, corpus),
+            };
+            if (item is not null)
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+
+    private static QuizItem FillBlank(Candidate c) => new(
+        QuizItemType.FillBlank, $"Điền vào chỗ trống: {c.Blanked}", c.Blanked, [], c.Fact.Text, c.Fact.Text, null,
+        c.Sentence.Passage.Id, c.Sentence.Passage.Label, c.Sentence.Text);
+
+    private static QuizItem? MultipleChoice(Candidate c)
+    {
+        if (c.Distractors.Count < 3)
+        {
+            return null;
+        }
+
+        var choices = QuizRandom.Shuffle(c.Distractors.Take(3).Prepend(c.Fact.Text), c.Seed);
+        return new QuizItem(
+            QuizItemType.MultipleChoice, $"Theo {c.Sentence.Passage.Label}, cụm từ nào đúng ở chỗ trống? {c.Blanked}", c.Blanked, choices,
+            c.Fact.Text, c.Fact.Text, null, c.Sentence.Passage.Id, c.Sentence.Passage.Label, c.Sentence.Text);
+    }
+
+    /// <summary>
+    /// The sentence as written ("Đúng"), or with its fact replaced by a wrong answer ("Sai") — but
+    /// only a change that no passage of the corpus states, since a statement true elsewhere is not false.
+    /// </summary>
+    private static QuizItem TrueFalse(Candidate c, IReadOnlyList<Passage> corpus)
+    {
+        var sentence = c.Sentence.Text;
+        var wantFalse = QuizRandom.Hash(c.Seed + "|tf") % 2 == 0;
+        var changed = wantFalse
+            ? c.Distractors
+                .Select(d => (Wrong: d, Text: string.Concat(sentence.AsSpan(0, c.Fact.Start), d, sentence.AsSpan(c.Fact.End))))
+                .FirstOrDefault(x => !corpus.Any(p => CitationChecker.Contains(p.Text, x.Text)))
+            : default;
+        var passage = c.Sentence.Passage;
+        return changed.Text is null
+            ? new QuizItem(QuizItemType.TrueFalse, $"Đúng hay sai: {sentence}", sentence, [QuizItem.True, QuizItem.False], QuizItem.True, c.Fact.Text,
+                $"Đúng: câu này trích nguyên văn {passage.Label}.", passage.Id, passage.Label, sentence)
+            : new QuizItem(QuizItemType.TrueFalse, $"Đúng hay sai: {changed.Text}", changed.Text, [QuizItem.True, QuizItem.False], QuizItem.False, c.Fact.Text,
+                $"Sai: {passage.Label} ghi “{c.Fact.Text}”, không phải “{changed.Wrong}”.", passage.Id, passage.Label, sentence);
+    }
+
+    // The same check answers get: the quote must be text of the cited passage; and the tested fact must be in the quote.
+    private static bool Verifies(QuizItem item, Passage passage) =>
+        passage.Text.Contains(item.Quote, StringComparison.Ordinal)
+        && CitationChecker.Contains(passage.Text, item.Quote)
+        && item.Quote.Contains(item.Fact, StringComparison.Ordinal);
+
+    private static List<string> Notices(DocumentEntry entry)
+    {
+        var notices = new List<string>();
+        var metadata = entry.Document.Metadata;
+        if (metadata.IsSummary)
+        {
+            notices.Add($"{metadata.ShortTitle}: đây là bản tóm tắt không chính thức, không phải nguyên văn; đối chiếu văn bản gốc trước khi dùng.");
+        }
+
+        if (entry.Standing == DocumentStanding.SummaryOfIngestedText)
+        {
+            notices.Add($"Đã có toàn văn ({entry.OfficialText!.Id}); nên ra đề theo toàn văn.");
+        }
+        else if (entry.Standing == DocumentStanding.Replaced)
+        {
+            notices.Add($"{metadata.ShortTitle} {entry.Warning}.");
+        }
+
+        return notices;
+    }
+
+    /// <summary>A sentence with the fact it will test, the sentence blanked there, and the wrong answers for it.</summary>
+    private sealed record Candidate(QuizSentence Sentence, Fact Fact, string Blanked, IReadOnlyList<string> Distractors, int Score, string Seed)
+    {
+        public static Candidate? For(QuizSentence sentence, DistractorPool pool)
+        {
+            var seed = $"{sentence.Passage.Id}#{sentence.Index}";
+
+            // A fact written twice in the sentence would leave the blank guessable from the other one.
+            var testable = sentence.Facts
+                .Where(f => Occurrences(sentence.Text, f.Text) == 1 && !IsShouted(f.Text))
+                .OrderBy(f => Array.IndexOf(Priority, f.Kind)).ThenBy(f => f.Start)
+                .Select(f => (Fact: f, Distractors: pool.For(f, sentence.Text, 3, QuizRandom.Hash(seed))))
+                .ToList();
+            if (testable.Count == 0)
+            {
+                return null;
+            }
+
+            // Prefer a fact that can be asked every way; fall back to the best one that has any wrong answer, then to any.
+            var (fact, distractors) = testable.FirstOrDefault(x => x.Distractors.Count >= 3) is { Fact: not null } full ? full
+                : testable.FirstOrDefault(x => x.Distractors.Count > 0) is { Fact: not null } some ? some
+                : testable[0];
+            var blanked = string.Concat(sentence.Text.AsSpan(0, fact.Start), QuizItem.Blank, sentence.Text.AsSpan(fact.End));
+            return new Candidate(sentence, fact, blanked, distractors, Array.IndexOf(Priority, fact.Kind), seed);
+        }
+
+        private static int Occurrences(string text, string part)
+        {
+            var key = $" {VietnameseText.MatchKey(text)} ";
+            var find = $" {VietnameseText.MatchKey(part)} ";
+            var count = 0;
+            for (var at = key.IndexOf(find, StringComparison.Ordinal); at >= 0; at = key.IndexOf(find, at + 1, StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            return count;
+        }
+
+        private static bool IsShouted(string text) => text.Count(char.IsUpper) > text.Count(char.IsLetter) / 2;
+    }
+}
