@@ -76,8 +76,7 @@ public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, Cl
         }
         else
         {
-            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
-            OutlineDocxWriter.Write(outline, file);
+            await OutlineDocxWriter.WriteAsync(outline, path, cancellationToken);
         }
 
         output.Status($"Đã ghi dàn ý {outline.Parts.Count} phần, {outline.KeyPoints.Count()} ý chính, {outline.Questions.Count} câu hỏi thảo luận, {outline.Quiz.Count} câu kiểm tra vào {path}.");

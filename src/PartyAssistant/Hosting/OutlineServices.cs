@@ -9,6 +9,7 @@ public static partial class ServiceCollectionExtensions
     /// <summary>Session outlines for trainers (offline; they read the corpus, not the index).</summary>
     public static IServiceCollection AddPartyAssistantOutlines(this IServiceCollection services)
     {
+        services.AddPartyAssistantQuizzes();
         services.TryAddSingleton<OutlineQuiz>();
         services.TryAddSingleton<OutlineBuilder>();
         return services;

@@ -95,7 +95,7 @@ public static class OutlineMarkdownWriter
         for (var i = 0; i < outline.Quiz.Count; i++)
         {
             var item = outline.Quiz[i];
-            md.Append(i + 1).Append(". ").AppendLine(OutlineText.QuizQuestion(item));
+            md.Append(i + 1).Append(". ").AppendLine(item.Question);
             for (var c = 0; c < item.Choices.Count; c++)
             {
                 md.Append("   - ").Append(OutlineText.Letter(c)).Append(". ").AppendLine(item.Choices[c]);

@@ -55,15 +55,14 @@ public static class OutlineText
 
     public static string Letter(int index) => ((char)('A' + index)).ToString();
 
-    /// <summary>The question with the sentence it asks about: "Điền vào chỗ trống: Hàng năm … đạt ____."</summary>
-    public static string QuizQuestion(OutlineQuizItem item) =>
-        item.Statement.Length == 0 || item.Question.Contains(item.Statement, StringComparison.Ordinal) ? item.Question : $"{item.Question} {item.Statement}";
-
     /// <summary>"B. trên 95% — “Hàng năm, … đạt trên 95%.” [Mục II.1, ý 1]".</summary>
     public static string QuizAnswer(OutlineQuizItem item)
     {
         var index = item.Choices.ToList().IndexOf(item.Answer);
-        var answer = index < 0 ? item.Answer : $"{Letter(index)}. {item.Answer}";
-        return $"{answer} — “{item.Quote}” {Cite(item.Source)}";
+        // A true/false explanation already opens with the answer ("Sai: … ghi “…”, không phải “…”.").
+        var answer = item.Explanation is { Length: > 0 } explanation && explanation.StartsWith(item.Answer, StringComparison.Ordinal)
+            ? explanation.TrimEnd('.')
+            : index < 0 || item.Choices.Count == 2 ? item.Answer : $"{Letter(index)}. {item.Answer}";
+        return $"{answer}. — “{item.Quote}” {Cite(item.Source)}";
     }
 }

@@ -67,7 +67,7 @@ public sealed record DiscussionQuestion(string Question, OutlineCitation Source)
 public sealed record TimeSlot(string Activity, int Minutes);
 
 /// <summary>
-/// A quick-check question: the question, the sentence it is about (blanked or whole), the choices
-/// (none for fill-in), the answer, and the sentence as the passage writes it.
+/// A quick-check question (from the quiz generator): the question as shown, its choices (none for
+/// fill-in), the answer, why a true/false statement is false, and the sentence as the passage writes it.
 /// </summary>
-public sealed record OutlineQuizItem(string Question, string Statement, IReadOnlyList<string> Choices, string Answer, string Quote, OutlineCitation Source);
+public sealed record OutlineQuizItem(string Question, IReadOnlyList<string> Choices, string Answer, string? Explanation, string Quote, OutlineCitation Source);
