@@ -38,6 +38,7 @@ public static class CliApplication
         services.AddPartyAssistantTelegram(configuration);
         services.AddPartyAssistantZalo(configuration);
         services.AddPartyAssistantIngestion();
+        services.AddPartyAssistantQuizzes();
         services.AddPartyAssistantOutlines();
         services.AddSingleton(console);
         services.AddSingleton(new CliOutput(console, input, output, diagnostics));
@@ -61,6 +62,8 @@ public static class CliApplication
             config.AddCommand<DocsCommand>("docs").WithDescription("Liệt kê các văn bản trong corpus và tình trạng hiệu lực.");
             config.AddCommand<ShowCommand>("show").WithDescription("Xem một đoạn văn bản theo mã, cùng ngữ cảnh.")
                 .WithExample("show", "kl-tu-nq03/II.3.4");
+            config.AddCommand<QuizCommand>("quiz").WithDescription("Soạn câu hỏi ôn tập từ một văn bản (điền chỗ trống, đúng/sai, trắc nghiệm), có đáp án và trích dẫn.")
+                .WithExample("quiz", "--doc", "kl-tu-nq03", "--n", "20", "--format", "docx");
             config.AddCommand<OutlineCommand>("outline").WithDescription("Lập dàn ý buổi sinh hoạt, tập huấn từ một văn bản (tệp Word hoặc Markdown).")
                 .WithExample("outline", "--doc", "kl-tu-nq03", "--minutes", "45");
             config.AddCommand<EvalCommand>("eval").WithDescription("Đo chất lượng tìm kiếm trên một tệp câu hỏi (.jsonl).");
@@ -82,7 +85,7 @@ public static class CliApplication
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await app.RunAsync(args, cancellation.Token);
+            return await app.RunAsync(ArgumentAliases.Apply(args), cancellation.Token);
         }
         finally
         {

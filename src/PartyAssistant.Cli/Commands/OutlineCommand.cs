@@ -60,7 +60,7 @@ public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, Cl
 
         if (format == "md" && settings.Output is null)
         {
-            output.Plain(OutlineMarkdownWriter.Write(outline));
+            output.Text(OutlineMarkdownWriter.Write(outline));
             return 0;
         }
 

@@ -29,8 +29,8 @@ public sealed class CliOutput(IAnsiConsole console, TextReader input, TextWriter
         raw.Flush();
     }
 
-    /// <summary>Text meant for a file or a pipe (a Markdown outline): written as is, never wrapped.</summary>
-    public void Plain(string text)
+    /// <summary>Text that is the command's output (Markdown): written as is, never wrapped to the terminal's width.</summary>
+    public void Text(string text)
     {
         raw.Write(text);
         raw.Flush();

@@ -8,12 +8,16 @@ public static class QuizText
     public static string Title(Quiz quiz) =>
         quiz.Section is null ? $"Câu hỏi ôn tập: {quiz.DocumentName}" : $"Câu hỏi ôn tập: {quiz.DocumentName}, mục {quiz.Section}";
 
-    /// <summary>"B. 40 tuổi — [Kết luận … · Mục II.3, ý 3] (kl-tu-nq03/II.3.3)", with the explanation for true/false.</summary>
+    /// <summary>"B. 40 tuổi. [Kết luận … · Mục II.3, ý 3] (kl-tu-nq03/II.3.3)"; a false statement's line gives the right fact.</summary>
     public static string AnswerLine(QuizItem item)
     {
-        var answer = item.Type == QuizItemType.MultipleChoice ? $"{item.AnswerLetter}. {item.Answer}" : item.Answer;
-        var explanation = item.Type == QuizItemType.TrueFalse && item.Answer == QuizItem.False ? $" {item.Explanation}" : string.Empty;
-        return $"{answer}.{explanation} — [{item.Label}] ({item.PassageId})";
+        var answer = item switch
+        {
+            { Type: QuizItemType.MultipleChoice } => $"{item.AnswerLetter}. {item.Answer}.",
+            { Type: QuizItemType.TrueFalse, Answer: QuizItem.False } => $"Sai — văn bản ghi “{item.Fact}”.",
+            _ => $"{item.Answer}.",
+        };
+        return $"{answer} [{item.Label}] ({item.PassageId})";
     }
 
     public static string Markdown(Quiz quiz)

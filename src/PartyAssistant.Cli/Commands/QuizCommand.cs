@@ -1,0 +1,114 @@
+using System.ComponentModel;
+using PartyAssistant.Cli.Infrastructure;
+using PartyAssistant.Quizzes;
+using PartyAssistant.Search;
+using Spectre.Console.Cli;
+
+namespace PartyAssistant.Cli.Commands;
+
+/// <summary>Quiz questions for trainers from one document, with answers and citations: Markdown, JSON or a Word handout.</summary>
+public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliOutput output) : AsyncCommand<QuizCommand.Settings>
+{
+    private static readonly string[] Formats = ["md", "docx", "json"];
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--doc <ID>")]
+        [Description("Mã văn bản, ví dụ kl-tu-nq03 (xem lệnh docs).")]
+        public string? Document { get; init; }
+
+        [CommandOption("--section <S>")]
+        [Description("Chỉ ra đề trong một mục: II, II.3 (kl-tu-nq03), dieu-2 (văn bản đã nạp).")]
+        public string? Section { get; init; }
+
+        [CommandOption("-n|--count <N>")]
+        [Description("Số câu hỏi, từ 1 đến 100 (viết --n cũng được). Mặc định 10.")]
+        [DefaultValue(10)]
+        public int Count { get; init; } = 10;
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("md (mặc định, in ra màn hình), json (in ra màn hình) hoặc docx (ghi tệp Word).")]
+        [DefaultValue("md")]
+        public string Format { get; init; } = "md";
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("Tệp kết quả. Mặc định với docx: quiz-<mã văn bản>.docx trong thư mục hiện tại; md và json in ra màn hình.")]
+        public string? Output { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var format = settings.Format.Trim().ToLowerInvariant();
+        if (!Formats.Contains(format))
+        {
+            return output.Fail($"Định dạng \"{settings.Format}\" không hỗ trợ; dùng md, json hoặc docx.");
+        }
+
+        var corpus = await index.LoadCorpusAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(settings.Document))
+        {
+            return output.Fail($"Cần --doc <mã văn bản>. Các mã hợp lệ: {string.Join(", ", corpus.Documents.Select(d => d.Id))}.");
+        }
+
+        Quiz quiz;
+        try
+        {
+            quiz = generator.Generate(corpus, new QuizRequest(settings.Document, settings.Section, settings.Count));
+        }
+        catch (QuizRequestException e)
+        {
+            return output.Fail(e.Message);
+        }
+
+        foreach (var notice in quiz.Notices)
+        {
+            output.Status($"Lưu ý: {notice}");
+        }
+
+        if (quiz.IsShort)
+        {
+            output.Status($"Chỉ tạo được {quiz.Items.Count}/{quiz.Requested} câu hỏi: văn bản (hoặc mục) không còn câu nào nêu số liệu, thời hạn, chủ thể hay thuật ngữ để hỏi mà không trùng câu đã hỏi.");
+        }
+
+        switch (format)
+        {
+            case "json":
+                output.Json(quiz.Items.Select(ToJson));
+                break;
+            case "docx":
+                var path = Path.GetFullPath(settings.Output ?? $"quiz-{quiz.DocumentId}.docx");
+                await QuizDocxWriter.WriteAsync(quiz, path, cancellationToken);
+                output.Status($"Đã ghi {quiz.Items.Count} câu hỏi vào {path}");
+                break;
+            default:
+                if (settings.Output is { } file)
+                {
+                    await File.WriteAllTextAsync(file, QuizText.Markdown(quiz), cancellationToken);
+                    output.Status($"Đã ghi {quiz.Items.Count} câu hỏi vào {Path.GetFullPath(file)}");
+                }
+                else
+                {
+                    output.Text(QuizText.Markdown(quiz));
+                }
+
+                break;
+        }
+
+        return 0;
+    }
+
+    private static object ToJson(QuizItem item) => new
+    {
+        type = item.Type.JsonName(),
+        question = item.Question,
+        choices = item.Choices,
+        answer = item.Answer,
+        answer_choice = item.AnswerLetter.Length == 0 ? null : item.AnswerLetter,
+        statement = item.Statement,
+        fact = item.Fact,
+        explanation = item.Explanation,
+        passage_id = item.PassageId,
+        label = item.Label,
+        quote = item.Quote,
+    };
+}
