@@ -39,6 +39,7 @@ public static class CliApplication
         services.AddPartyAssistantZalo(configuration);
         services.AddPartyAssistantIngestion();
         services.AddPartyAssistantQuizzes();
+        services.AddPartyAssistantOutlines();
         services.AddSingleton(console);
         services.AddSingleton(new CliOutput(console, input, output, diagnostics));
         services.AddSingleton<IndexOpener>();
@@ -65,6 +66,8 @@ public static class CliApplication
                 .WithExample("nghia-vu", "\"bí thư chi bộ\"");
             config.AddCommand<QuizCommand>("quiz").WithDescription("Soạn câu hỏi ôn tập từ một văn bản (điền chỗ trống, đúng/sai, trắc nghiệm), có đáp án và trích dẫn.")
                 .WithExample("quiz", "--doc", "kl-tu-nq03", "--n", "20", "--format", "docx");
+            config.AddCommand<OutlineCommand>("outline").WithDescription("Lập dàn ý buổi sinh hoạt, tập huấn từ một văn bản (tệp Word hoặc Markdown).")
+                .WithExample("outline", "--doc", "kl-tu-nq03", "--minutes", "45");
             config.AddCommand<EvalCommand>("eval").WithDescription("Đo chất lượng tìm kiếm trên một tệp câu hỏi (.jsonl).");
             config.SetExceptionHandler((exception, _) =>
             {

@@ -1,0 +1,85 @@
+using System.ComponentModel;
+using PartyAssistant.Cli.Infrastructure;
+using PartyAssistant.Outlines;
+using PartyAssistant.Search;
+using Spectre.Console.Cli;
+
+namespace PartyAssistant.Cli.Commands;
+
+/// <summary>A session outline for trainers: Markdown on stdout, or a Word file to edit and print.</summary>
+public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, CliOutput output) : AsyncCommand<OutlineCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--doc <ID>")]
+        [Description("Mã văn bản, ví dụ kl-tu-nq03 (xem lệnh docs).")]
+        public string? Document { get; init; }
+
+        [CommandOption("--minutes <MINUTES>")]
+        [Description("Thời lượng buổi sinh hoạt, từ 15 đến 240 phút. Mặc định 45.")]
+        [DefaultValue(OutlineRequest.DefaultMinutes)]
+        public int Minutes { get; init; } = OutlineRequest.DefaultMinutes;
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("md (in ra màn hình) hoặc docx (tệp Word). Mặc định docx.")]
+        [DefaultValue("docx")]
+        public string Format { get; init; } = "docx";
+
+        [CommandOption("--output <FILE>")]
+        [Description("Tệp kết quả. Mặc định với docx: outline-<mã>.docx trong thư mục hiện tại.")]
+        public string? Output { get; init; }
+
+        [CommandOption("--overwrite")]
+        [Description("Ghi đè tệp kết quả nếu đã có.")]
+        public bool Overwrite { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var format = settings.Format.Trim().ToLowerInvariant();
+        if (format is not ("md" or "docx"))
+        {
+            return output.Fail($"định dạng \"{settings.Format}\" không hỗ trợ; dùng --format md hoặc --format docx.");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Document))
+        {
+            return output.Fail("cần chọn văn bản: --doc <mã>, ví dụ --doc kl-tu-nq03 (xem mã bằng lệnh docs).");
+        }
+
+        var corpus = await index.LoadCorpusAsync(cancellationToken);
+        SessionOutline outline;
+        try
+        {
+            outline = builder.Build(corpus, new OutlineRequest(settings.Document, settings.Minutes));
+        }
+        catch (OutlineRequestException e)
+        {
+            return output.Fail(e.Message);
+        }
+
+        if (format == "md" && settings.Output is null)
+        {
+            output.Text(OutlineMarkdownWriter.Write(outline));
+            return 0;
+        }
+
+        var path = Path.GetFullPath(settings.Output ?? $"outline-{outline.Document.Id}.{format}");
+        if (File.Exists(path) && !settings.Overwrite)
+        {
+            return output.Fail($"tệp \"{path}\" đã có. Thêm --overwrite để ghi đè, hoặc chọn tên khác bằng --output.");
+        }
+
+        if (format == "md")
+        {
+            await File.WriteAllTextAsync(path, OutlineMarkdownWriter.Write(outline), cancellationToken);
+        }
+        else
+        {
+            await OutlineDocxWriter.WriteAsync(outline, path, cancellationToken);
+        }
+
+        output.Status($"Đã ghi dàn ý {outline.Parts.Count} phần, {outline.KeyPoints.Count()} ý chính, {outline.Questions.Count} câu hỏi thảo luận, {outline.Quiz.Count} câu kiểm tra vào {path}.");
+        return 0;
+    }
+}

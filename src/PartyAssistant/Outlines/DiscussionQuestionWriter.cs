@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using PartyAssistant.Facts;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Outlines;
+
+/// <summary>
+/// Three to five questions that bring the document home to the cell, one per topic: topics that
+/// set a target (a percentage) first, the others spread over the document so every part gets its
+/// turn; asked in document order. The quoted words are the document's own, so each question still
+/// passes the quote rule against the passage it cites.
+/// </summary>
+internal static partial class DiscussionQuestionWriter
+{
+    public const int Most = 5;
+    private const int Fewest = 3;
+    private const int MaxQuotedWords = 22;
+
+    public static IReadOnlyList<DiscussionQuestion> Write(IReadOnlyList<OutlinePart> parts)
+    {
+        // A summary's "Thông tin văn bản" or "Hiệu lực" is for the trainer, not for the cell to discuss.
+        var discussable = parts.Where(p => !AboutTheDocument().IsMatch(p.Heading)).ToList();
+        parts = discussable.Count > 0 ? discussable : parts;
+        var candidates = parts.SelectMany(p => p.Topics.Select(t => (Part: p, Point: Pick(t.KeyPoints)))).ToList();
+        if (candidates.Count < Fewest)
+        {
+            // Few topics (a short summary): further key points give the cell enough to discuss.
+            candidates = parts.SelectMany(p => p.KeyPoints.Select(k => (Part: p, Point: k))).Take(Fewest).ToList();
+        }
+
+        var chosen = candidates.Select((c, i) => (c.Part, c.Point, Index: i)).Where(c => HasTarget(c.Point)).Take(Most).ToList();
+        var rest = candidates.Select((c, i) => (c.Part, c.Point, Index: i)).Where(c => !HasTarget(c.Point)).ToList();
+        chosen.AddRange(Spread(rest, Most - chosen.Count));
+        return chosen.OrderBy(c => c.Index).Select(c => Ask(c.Part, c.Point)).ToList();
+    }
+
+    /// <summary>A topic's target if it sets one (the most informative), else a shortcoming it names, else its first point.</summary>
+    private static KeyPoint Pick(IReadOnlyList<KeyPoint> points) =>
+        points.Where(HasTarget).OrderByDescending(p => KeyPointSelector.Score(p.Quote)).FirstOrDefault()
+        ?? points.FirstOrDefault(p => Shortcoming().IsMatch(p.Quote))
+        ?? points[0];
+
+    private static DiscussionQuestion Ask(OutlinePart part, KeyPoint point)
+    {
+        var target = HasTarget(point);
+
+        // A target is quoted whole, figure included; after a lead-in ("… còn một số hạn chế:") what it introduces is the point.
+        var quoted = target ? point.Quote.TrimEnd('.', ';') : Shorten(AfterLeadIn(point.Quote));
+        var question = target
+            ? $"Văn bản đặt chỉ tiêu: “{quoted}”. Chi bộ ta đang ở đâu so với chỉ tiêu này, cần làm gì để đạt?"
+            : Shortcoming().IsMatch(point.Quote)
+                ? $"Văn bản chỉ ra: “{quoted}”. Chi bộ ta có tình trạng này không, khắc phục thế nào?"
+                : Assessment().IsMatch(part.Heading)
+                    ? $"Văn bản đánh giá: “{quoted}”. Ở chi bộ ta, điều này thể hiện thế nào?"
+                    : Directive().IsMatch(point.Quote)
+                        ? $"Chi bộ ta đã thực hiện “{quoted}” như thế nào? Còn khó khăn gì?"
+                        : $"Văn bản nêu: “{quoted}”. Điều này đặt ra yêu cầu gì với chi bộ và đảng viên ta?";
+        return new DiscussionQuestion(VietnameseText.Normalize(question), point.Source);
+    }
+
+    private static bool HasTarget(KeyPoint point) => FactExtractor.Extract(point.Quote).Any(f => f.Kind == FactKind.Percent);
+
+    private static string AfterLeadIn(string sentence)
+    {
+        var colon = sentence.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && colon < sentence.Length - 20 ? sentence[(colon + 2)..] : sentence;
+    }
+
+    /// <summary>Up to <paramref name="count"/> items evenly spaced from first to last.</summary>
+    private static IEnumerable<T> Spread<T>(IReadOnlyList<T> items, int count)
+    {
+        if (count <= 0)
+        {
+            return [];
+        }
+
+        if (items.Count <= count)
+        {
+            return items;
+        }
+
+        return count == 1
+            ? [items[0]]
+            : Enumerable.Range(0, count).Select(i => items[(int)Math.Round(i * (items.Count - 1) / (double)(count - 1), MidpointRounding.AwayFromZero)]);
+    }
+
+    /// <summary>The sentence up to its last clause break within the word limit; a cut is marked with "…".</summary>
+    private static string Shorten(string sentence)
+    {
+        var text = sentence.TrimEnd('.', ';', ':');
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length <= MaxQuotedWords)
+        {
+            return text;
+        }
+
+        var head = string.Join(' ', words.Take(MaxQuotedWords));
+        var comma = head.LastIndexOfAny([',', ';', ':']);
+        return (comma > head.Length / 2 ? head[..comma] : head) + "…";
+    }
+
+    [GeneratedRegex(@"hạn chế|yếu kém|khâu yếu|còn hình thức|lúng túng|chưa đạt", RegexOptions.IgnoreCase)]
+    private static partial Regex Shortcoming();
+
+    // Tasks are written as bare verbs ("Thực hiện tốt …", "Các cấp uỷ … triển khai …") or with a duty word.
+    [GeneratedRegex(@"^(Thực hiện|Nâng cao|Tăng cường|Tiếp tục|Kịp thời|Xây dựng|Đổi mới|Quán triệt|Tập trung|Phát huy|Tạo điều kiện|Rà soát|Chú trọng|Bảo đảm|Đảm bảo|Triển khai|Khắc phục|Kiên quyết|Giao|Các cấp uỷ|Các cấp ủy|Cấp uỷ|Cấp ủy|Chi bộ|Đảng viên)|\b(phải|cần)\s", RegexOptions.IgnoreCase)]
+    private static partial Regex Directive();
+
+    [GeneratedRegex(@"^(Thông tin văn bản|Hiệu lực|Văn bản (liên quan|trước|được thay thế|tiếp nối|dẫn chiếu))", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutTheDocument();
+
+    [GeneratedRegex(@"kết quả|đánh giá|tình hình", RegexOptions.IgnoreCase)]
+    private static partial Regex Assessment();
+}

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using PartyAssistant.Corpus;
+using PartyAssistant.Facts;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Outlines;
+
+/// <summary>
+/// Picks what a trainer reads out from a passage: its first sentence (what the item is about),
+/// then up to two more that carry a figure, a deadline, a set term or a duty ("phải", "bảo đảm"),
+/// the most informative first. Sentences are quoted word for word, in document order.
+/// </summary>
+internal static partial class KeyPointSelector
+{
+    public const int MaxExtraPerPassage = 2;
+
+    /// <summary>A sentence scoring at least this much is worth reading out beside the first.</summary>
+    private const int ExtraThreshold = 3;
+
+    public static IReadOnlyList<KeyPoint> Select(Passage passage)
+    {
+        var sentences = PassageSentences.Split(passage.Text);
+        if (sentences.Count == 0)
+        {
+            return [];
+        }
+
+        var source = new OutlineCitation(passage.Label, passage.Id);
+        var extras = sentences.Select((s, i) => (Sentence: s, Index: i, Score: Score(s)))
+            .Skip(1)
+            .Where(s => s.Score >= ExtraThreshold)
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Index)
+            .Take(MaxExtraPerPassage)
+            .Select(s => s.Index);
+        return new[] { 0 }.Concat(extras).Order()
+            .Select(i => new KeyPoint(sentences[i], source))
+            .ToList();
+    }
+
+    /// <summary>Figures and deadlines weigh most: they are what members are asked about afterwards.</summary>
+    public static int Score(string sentence)
+    {
+        var score = 0;
+        foreach (var fact in FactExtractor.Extract(sentence))
+        {
+            score += fact.Kind switch
+            {
+                FactKind.Percent or FactKind.Quantity or FactKind.Time => 3,
+                FactKind.Frequency or FactKind.QuotedTerm => 2,
+                FactKind.Document => 1,
+                _ => 0,
+            };
+        }
+
+        if (Duty().IsMatch(VietnameseText.Normalize(sentence)))
+        {
+            score += 1;
+        }
+
+        return score;
+    }
+
+    [GeneratedRegex(@"(?<!\p{L})(phải|cần|bảo đảm|đảm bảo|không được|nghiêm cấm|kiên quyết|chịu trách nhiệm)(?!\p{L})", RegexOptions.IgnoreCase)]
+    private static partial Regex Duty();
+}

@@ -1,0 +1,67 @@
+using PartyAssistant.Corpus;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Outlines;
+
+/// <summary>What to outline: a document and the length of the session.</summary>
+public sealed record OutlineRequest(string DocumentId, int Minutes = OutlineRequest.DefaultMinutes)
+{
+    public const int DefaultMinutes = 45;
+}
+
+/// <summary>
+/// Makes a session outline from one document, offline: its parts in order with their key points,
+/// the figures and deadlines, discussion questions, the time plan and a short quiz. Everything
+/// quoted is the document's own words, cited to its passage.
+/// </summary>
+public sealed class OutlineBuilder(OutlineQuiz quiz)
+{
+    public SessionOutline Build(CorpusLoadResult corpus, OutlineRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(request);
+        if (SessionTimePlanner.Problem(request.Minutes) is { } problem)
+        {
+            throw new OutlineRequestException(char.ToUpperInvariant(problem[0]) + problem[1..]);
+        }
+
+        var document = corpus.FindDocument(request.DocumentId.Trim())
+            ?? throw new OutlineRequestException($"Không có văn bản mang mã \"{request.DocumentId}\". Các mã hợp lệ: {string.Join(", ", corpus.Documents.Select(d => d.Id))}.");
+
+        var parts = DocumentParts.Read(document)
+            .Select(p => new OutlinePart(p.Heading, p.Topics.Select(t => new OutlineTopic(t.Heading, t.Passages.SelectMany(KeyPointSelector.Select).ToList())).ToList()))
+            .ToList();
+        var questions = DiscussionQuestionWriter.Write(parts);
+        var items = quiz.For(corpus, document);
+        var plan = SessionTimePlanner.Plan(request.Minutes, parts, hasQuiz: items.Count > 0);
+        parts = parts.Select((p, i) => p with { Minutes = plan[i + 1].Minutes }).ToList();
+        return new SessionOutline(Describe(corpus.Catalog[document.Id]), request.Minutes, parts, FigureCollector.Collect(document), questions, plan, items);
+    }
+
+    private static OutlineDocumentInfo Describe(DocumentEntry entry)
+    {
+        var m = entry.Document.Metadata;
+        var notices = new List<string>();
+        if (m.IsSummary)
+        {
+            notices.Add("Đây là bản tóm tắt không chính thức, không phải nguyên văn văn bản; khi cần trích dẫn chính xác, đối chiếu với toàn văn.");
+            if (m.NotCovered is { } notCovered)
+            {
+                notices.Add($"Bản tóm tắt không bao gồm: {notCovered}");
+            }
+        }
+
+        switch (entry.Standing)
+        {
+            case DocumentStanding.SummaryOfIngestedText:
+                notices.Add($"Đã có toàn văn ({entry.OfficialText!.Id}): nên lập dàn ý từ toàn văn.");
+                break;
+            case DocumentStanding.Replaced:
+                notices.Add($"Cảnh báo: văn bản này {entry.Warning}; chỉ dùng để tham khảo, không hướng dẫn thực hiện theo văn bản này.");
+                break;
+        }
+
+        return new OutlineDocumentInfo(m.Id, m.Type, m.Number, m.Date, m.Issuer, m.Title, m.CitationName, entry.DescribeStanding(), m.IsSummary,
+            notices.Select(VietnameseText.Normalize).ToList());
+    }
+}
