@@ -20,12 +20,15 @@ public sealed class RetrievalPlugin(SearchIndexProvider index, IOptions<Answerin
         [Description("Câu hỏi, có dấu hoặc không dấu")] string question,
         CancellationToken cancellationToken)
     {
-        var opened = await index.GetAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await index.AcquireAsync(cancellationToken).ConfigureAwait(false);
         var analyzed = AnalyzedQuestion.From(question);
-        var hits = opened.Searcher.Search(analyzed, Math.Max(1, options.Value.Passages));
+        var hits = lease.Searcher.Search(analyzed, Math.Max(1, options.Value.Passages));
 
         // The answer usually sits in one of the first few passages; judge the evidence by the best of them.
-        var coverage = hits.Take(3).Select(h => opened.Searcher.Coverage(analyzed, h.Text)).DefaultIfEmpty(0).Max();
-        return new RetrievedPassages(analyzed, hits, coverage, opened.Searcher.Rarity);
+        var coverage = hits.Take(3).Select(h => lease.Searcher.Coverage(analyzed, h.Text)).DefaultIfEmpty(0).Max();
+
+        // Rarity is asked for while the answer is written, after this lease is gone: the provider
+        // answers from whichever index is current then.
+        return new RetrievedPassages(analyzed, hits, coverage, index.Rarity);
     }
 }

@@ -14,12 +14,6 @@ public sealed class CorpusOptions
     /// </summary>
     public int ReloadCheckSeconds { get; set; } = 5;
 
-    /// <summary>
-    /// How long (seconds) a replaced index stays open after the switch, so that questions already
-    /// being answered with it finish on it.
-    /// </summary>
-    public int RetireAfterSeconds { get; set; } = 600;
-
     public string Resolve()
     {
         if (!string.IsNullOrWhiteSpace(this.Directory))

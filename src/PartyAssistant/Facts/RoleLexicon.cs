@@ -25,7 +25,7 @@ public static class RoleLexicon
         new("bi-thu-chi-bo", "Bí thư chi bộ", ["bí thư chi bộ", "bí thư, phó bí thư chi bộ", "bí thư chi bộ ấp, khóm"]),
         new("chi-uy", "Chi uỷ", ["chi uỷ", "chi uỷ chi bộ", "chi uỷ nơi cư trú"]),
         new("chi-bo", "Chi bộ", ["chi bộ", "chi bộ ấp, khóm", "chi bộ ấp", "chi bộ khóm", "chi bộ nơi cư trú", "tổ đảng"]),
-        new("dang-uy-xa", "Đảng uỷ xã, phường, thị trấn", ["đảng uỷ xã, phường, thị trấn", "đảng uỷ xã", "đảng uỷ phường", "đảng bộ xã, phường, thị trấn", "đảng bộ xã", "cấp uỷ xã", "cấp uỷ cơ sở", "đảng uỷ cơ sở"]),
+        new("dang-uy-xa", "Đảng uỷ xã, phường, thị trấn", ["đảng uỷ xã, phường, thị trấn", "đảng uỷ xã", "đảng uỷ phường", "đảng bộ xã, phường, thị trấn", "đảng bộ xã", "cấp uỷ xã, phường, thị trấn", "cấp uỷ xã", "cấp uỷ cơ sở", "đảng uỷ cơ sở"]),
         new("cap-uy-huyen", "Cấp uỷ cấp huyện", ["cấp uỷ cấp huyện", "cấp uỷ huyện", "huyện uỷ, thành uỷ", "huyện uỷ", "thành uỷ", "các huyện uỷ, thành uỷ, đảng uỷ trực thuộc", "ban thường vụ huyện uỷ, thành uỷ", "ban thường vụ huyện uỷ", "đảng bộ huyện, thành phố", "đảng bộ huyện"]),
         new("cap-uy-tinh", "Tỉnh uỷ và Ban Thường vụ Tỉnh uỷ", ["ban thường vụ tỉnh uỷ", "tỉnh uỷ", "ban chấp hành đảng bộ tỉnh", "cấp uỷ cấp tỉnh", "cấp uỷ tỉnh"]),
         new("cap-uy", "Cấp uỷ, tổ chức đảng các cấp", ["cấp uỷ", "các cấp uỷ", "cấp uỷ các cấp", "cấp uỷ, tổ chức đảng", "tổ chức đảng"]),

@@ -6,10 +6,65 @@ using PartyAssistant.Storage;
 
 namespace PartyAssistant.Search;
 
-/// <summary>What opening the index found: the searcher, the corpus it was built from, and whether it was rebuilt.</summary>
+/// <summary>
+/// What opening the index found: the searcher, the corpus it was built from, and whether it was
+/// rebuilt. Counted references keep it open while questions use it after a newer index took its
+/// place: it closes when the last one is released.
+/// </summary>
 public sealed record OpenedIndex(PassageSearcher Searcher, IndexManifest Manifest, bool Rebuilt, string Generation) : IDisposable
 {
-    public void Dispose() => this.Searcher.Dispose();
+    // One reference belongs to whoever opened it (the provider while it is current); each lease adds one.
+    private int references = 1;
+
+    public bool IsClosed => Volatile.Read(ref this.references) <= 0;
+
+    /// <summary>Adds a reference unless the index is already closed.</summary>
+    public bool TryAcquire()
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref this.references);
+            if (current <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref this.references, current + 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Drops a reference; the last one closes the searcher.</summary>
+    public void Release()
+    {
+        if (Interlocked.Decrement(ref this.references) == 0)
+        {
+            this.Searcher.Dispose();
+        }
+    }
+
+    /// <summary>The opener's own reference: for an index that is not shared, this closes it.</summary>
+    public void Dispose() => this.Release();
+}
+
+/// <summary>A question's hold on an index: the index stays open until every lease on it is disposed.</summary>
+public sealed class IndexLease(OpenedIndex index) : IDisposable
+{
+    private int released;
+
+    public OpenedIndex Index { get; } = index;
+
+    public PassageSearcher Searcher => this.Index.Searcher;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref this.released, 1) == 0)
+        {
+            this.Index.Release();
+        }
+    }
 }
 
 /// <summary>

@@ -7,12 +7,12 @@ namespace PartyAssistant.Search;
 /// <summary>
 /// The index a long-running process searches: opened (and built if the corpus changed) on first
 /// use, shared by every question, and switched to a newer one by <see cref="ReloadIfChangedAsync"/>
-/// without failing a question in flight. Thread-safe.
+/// without failing a question in flight: questions hold a lease (<see cref="AcquireAsync"/>), and
+/// the index they started with closes when the last lease is released. Thread-safe.
 /// </summary>
 public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOptions> options, ILogger<SearchIndexProvider> logger) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly List<OpenedIndex> retired = [];
     private volatile OpenedIndex? opened;
     private volatile bool disposed;
 
@@ -47,6 +47,45 @@ public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOption
         }
     }
 
+    /// <summary>The current index, held open for the caller until the lease is disposed.</summary>
+    public async Task<IndexLease> AcquireAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var current = await this.GetAsync(cancellationToken).ConfigureAwait(false);
+
+            // Fails only when a reload closed it between the two lines: take the new one.
+            if (current.TryAcquire())
+            {
+                return new IndexLease(current);
+            }
+        }
+    }
+
+    /// <summary>
+    /// How rare a term is in the current index (see <see cref="PassageSearcher.Rarity"/>), for work
+    /// that runs after the search itself, when the index searched may have been replaced.
+    /// </summary>
+    public double Rarity(string foldedTerm)
+    {
+        while (this.opened is { } current && !this.disposed)
+        {
+            if (current.TryAcquire())
+            {
+                try
+                {
+                    return current.Searcher.Rarity(foldedTerm);
+                }
+                finally
+                {
+                    current.Release();
+                }
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>
     /// Builds aside and switches when the corpus changed or another process built a newer index;
     /// returns whether it switched. Questions keep using the index they started with.
@@ -68,7 +107,9 @@ public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOption
 
             var fresh = await index.OpenAsync(progress: null, cancellationToken).ConfigureAwait(false);
             this.opened = fresh;
-            this.Retire(current);
+
+            // The provider's own reference: questions still holding leases keep it open until they finish.
+            current.Release();
             logger.LogInformation("Đã nạp chỉ mục mới: {Documents} văn bản, {Passages} đoạn.", fresh.Manifest.Documents, fresh.Manifest.Passages);
             this.Reloaded?.Invoke(fresh.Manifest);
             return true;
@@ -108,46 +149,17 @@ public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOption
         }
     }
 
-    // A question holds the searcher from retrieval until its answer is written (the extractive
-    // answerer asks it for term rarity), so the old one is closed only after a grace period.
-    private void Retire(OpenedIndex old)
-    {
-        lock (this.retired)
-        {
-            this.retired.Add(old);
-        }
-
-        _ = Task.Delay(TimeSpan.FromSeconds(Math.Max(0, options.Value.RetireAfterSeconds))).ContinueWith(
-            _ =>
-            {
-                lock (this.retired)
-                {
-                    if (!this.disposed && this.retired.Remove(old))
-                    {
-                        old.Dispose();
-                    }
-                }
-            },
-            TaskScheduler.Default);
-    }
-
     public void Dispose()
     {
         // Waits for a reload in progress, so the index it opens is not left open behind us.
         this.gate.Wait();
-        lock (this.retired)
+        if (!this.disposed)
         {
             this.disposed = true;
-            foreach (var old in this.retired)
-            {
-                old.Dispose();
-            }
-
-            this.retired.Clear();
+            this.opened?.Release();
+            this.opened = null;
         }
 
-        this.opened?.Dispose();
-        this.opened = null;
         this.gate.Release();
     }
 }

@@ -14,7 +14,7 @@ public sealed class IndexReloadTests : IDisposable
 
     private SearchIndexProvider Provider(string corpus, string data) => new(
         TestIndex.For(corpus, data),
-        Options.Create(new CorpusOptions { Directory = corpus, RetireAfterSeconds = 1 }),
+        Options.Create(new CorpusOptions { Directory = corpus }),
         NullLogger<SearchIndexProvider>.Instance);
 
     private static void AddDocument(string corpus, int n) => File.WriteAllText(
@@ -37,11 +37,11 @@ public sealed class IndexReloadTests : IDisposable
             {
                 try
                 {
-                    var opened = await provider.GetAsync(CancellationToken.None);
+                    using var lease = await provider.AcquireAsync(CancellationToken.None);
                     var question = AnalyzedQuestion.From("chi bo sinh hoat dinh ky may lan");
-                    var hits = opened.Searcher.Search(question, 5);
-                    _ = opened.Searcher.Coverage(question, hits[0].Text);
-                    _ = opened.Searcher.Rarity("chi");
+                    var hits = lease.Searcher.Search(question, 5);
+                    _ = lease.Searcher.Coverage(question, hits[0].Text);
+                    _ = provider.Rarity("chi");
                     Interlocked.Increment(ref answered);
                 }
                 catch (Exception e)
@@ -53,11 +53,22 @@ public sealed class IndexReloadTests : IDisposable
 
         for (var n = 1; n <= 3; n++)
         {
+            // A slow question (a model taking its time) holds the index it started with across the switch.
+            var slow = await provider.AcquireAsync(CancellationToken.None);
             AddDocument(corpus, n);
             Assert.True(await provider.ReloadIfChangedAsync(CancellationToken.None));
+            await Task.Delay(300);
 
-            // Long enough for the previous index to be closed while the askers keep going.
-            await Task.Delay(1200);
+            Assert.False(slow.Index.IsClosed);
+            Assert.NotEmpty(slow.Searcher.Search("chi bo sinh hoat", 3));
+            if (n == 1)
+            {
+                // Only the new index has "bóng": rarity asked after the switch comes from it.
+                Assert.True(provider.Rarity("bong") < slow.Searcher.Rarity("bong"));
+            }
+
+            slow.Dispose();
+            Assert.True(slow.Index.IsClosed, "the replaced index closes with its last lease");
         }
 
         Assert.False(await provider.ReloadIfChangedAsync(CancellationToken.None));
