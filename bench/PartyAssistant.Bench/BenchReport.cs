@@ -179,6 +179,18 @@ public static class BenchReport
         o.WriteLine();
     }
 
+    public static void PrintTools(TextWriter o, IReadOnlyList<ToolTiming> tools)
+    {
+        o.WriteLine("Member and trainer tools on the shipped corpus (warm, in process; first = first call, JIT included)");
+        o.WriteLine(string.Create(Inv, $"{"tool",-58} {"runs",5} {"first ms",9} {"p50 ms",8} {"max ms",8}  produced"));
+        foreach (var t in tools)
+        {
+            o.WriteLine(string.Create(Inv, $"{t.Name,-58} {t.Runs,5} {t.FirstMs,9:F1} {t.P50Ms,8:F1} {t.MaxMs,8:F1}  {t.Produced}"));
+        }
+
+        o.WriteLine();
+    }
+
     public static void PrintZaloOaLoad(TextWriter o, ZaloOaLoad z)
     {
         string Ms(double ms) => ms.ToString("F0", Inv);

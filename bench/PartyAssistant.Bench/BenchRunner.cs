@@ -68,6 +68,9 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
         BenchReport.PrintTimings(output, builds, latency);
 
         // Answers: the offline pipeline in this process (warm), then the built CLI in fresh processes (cold).
+        var tools = TrainerToolsBenchmark.Measure(corpus);
+        BenchReport.PrintTools(output, tools);
+
         var answers = await AnswerBenchmark.MeasureAsync(
             "shipped corpus, dev questions", options.CorpusDirectory, this.NewScratchFolder("answers-data"), devQuestions, options.Asks, cancellationToken);
         var coldStart = await ColdStartBenchmark.MeasureAsync(
