@@ -47,7 +47,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
             ?? throw new IngestException(request.File, "không nhận ra trích yếu (tên) của văn bản; hãy ghi rõ bằng --title \"…\".");
         var signer = Pick("Người ký", request.Signer, detected.Signer);
 
-        var notes = new List<string>();
+        var notes = new List<string>(extracted.Warnings);
         var summaryOf = ResolveSummaryOf(request, number, date, existing, notes);
         var replaces = ResolveReplaces(request, existing, notes);
         var id = this.ChooseId(request, type, number, summaryOf, existing, idsInBatch);

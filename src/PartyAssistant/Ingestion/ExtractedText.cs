@@ -5,7 +5,11 @@ namespace PartyAssistant.Ingestion;
 /// recognised. Page furniture (running headers, footers, page numbers) is already gone and
 /// paragraphs cut by a page break are already joined.
 /// </summary>
-public sealed record ExtractedText(string SourcePath, string Format, IReadOnlyList<ExtractedParagraph> Paragraphs, int PageCount);
+public sealed record ExtractedText(string SourcePath, string Format, IReadOnlyList<ExtractedParagraph> Paragraphs, int PageCount)
+{
+    /// <summary>What the user should know about the reading (pages without text, …), in Vietnamese.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>One paragraph as the file lays it out; <paramref name="Page"/> is 1-based (1 for formats without pages).</summary>
 public sealed record ExtractedParagraph(string Text, int Page);

@@ -94,7 +94,7 @@ public sealed class CorpusIndex(
         var rebuilt = false;
         if (current is not { } found || found.Manifest.Fingerprint != fingerprint)
         {
-            await this.RebuildAsync(fingerprint, progress, cancellationToken).ConfigureAwait(false);
+            await this.RebuildAsync(progress, cancellationToken).ConfigureAwait(false);
             current = this.store.Current() ?? throw new InvalidOperationException("Chỉ mục vừa dựng nhưng không mở được.");
             rebuilt = true;
         }
@@ -115,15 +115,14 @@ public sealed class CorpusIndex(
                !string.Equals(current.Path, opened.Generation, StringComparison.Ordinal);
     }
 
-    public async Task<IndexManifest> RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken)
-    {
-        var fingerprint = await CorpusFingerprint.ComputeAsync(this.CorpusDirectory, cancellationToken).ConfigureAwait(false);
-        return await this.RebuildAsync(fingerprint, progress, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<IndexManifest> RebuildAsync(string fingerprint, IProgress<int>? progress, CancellationToken cancellationToken)
-    {
-        var corpus = await this.LoadCorpusAsync(cancellationToken).ConfigureAwait(false);
-        return await this.store.BuildAsync(corpus, fingerprint, progress, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IndexManifest> RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken) =>
+        this.store.BuildAsync(
+            async token =>
+            {
+                // Read under the build lock: the corpus as it is now, not as it was before waiting.
+                var fingerprint = await CorpusFingerprint.ComputeAsync(this.CorpusDirectory, token).ConfigureAwait(false);
+                return (await this.LoadCorpusAsync(token).ConfigureAwait(false), fingerprint);
+            },
+            progress,
+            cancellationToken);
 }

@@ -47,13 +47,21 @@ public sealed class IndexStore(string dataDirectory, ILogger<IndexStore> logger)
     }
 
     /// <summary>Builds a new generation from the loaded corpus and makes it current.</summary>
-    public async Task<IndexManifest> BuildAsync(CorpusLoadResult corpus, string fingerprint, IProgress<int>? progress, CancellationToken cancellationToken)
+    public Task<IndexManifest> BuildAsync(CorpusLoadResult corpus, string fingerprint, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        this.BuildAsync(_ => Task.FromResult((corpus, fingerprint)), progress, cancellationToken);
+
+    /// <summary>
+    /// Builds a new generation from the corpus as <paramref name="load"/> reads it once the build lock
+    /// is held, so that of two processes writing the corpus and building, the later build sees both writes.
+    /// </summary>
+    public async Task<IndexManifest> BuildAsync(Func<CancellationToken, Task<(CorpusLoadResult Corpus, string Fingerprint)>> load, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(this.Root);
 
         // The bots, the web host and the command line may share a data directory: one build at a time.
         using var buildLock = await AcquireBuildLockAsync(cancellationToken).ConfigureAwait(false);
         this.RemoveUnfinishedBuilds();
+        var (corpus, fingerprint) = await load(cancellationToken).ConfigureAwait(false);
 
         var name = $"gen-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{fingerprint}";
         var building = Path.Combine(this.Root, name + BuildingSuffix);
@@ -87,6 +95,10 @@ public sealed class IndexStore(string dataDirectory, ILogger<IndexStore> logger)
             try
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException e) when (waited >= LockTimeout)
+            {
+                throw new IOException($"Một tiến trình khác đã dựng chỉ mục quá {LockTimeout.TotalMinutes:0} phút ({path}); hãy thử lại sau.", e);
             }
             catch (IOException) when (waited < LockTimeout)
             {

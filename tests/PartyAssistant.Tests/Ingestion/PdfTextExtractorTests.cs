@@ -123,4 +123,22 @@ public sealed class PdfTextExtractorTests
 
         Assert.StartsWith("tệp PDF hỏng hoặc không đọc được: ", error.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_scanned_page_among_text_pages_is_named_in_a_warning()
+    {
+        using var temp = new TempDirectory();
+        var text = Path.Combine(temp.Path, "text.pdf");
+        var scan = Path.Combine(temp.Path, "scan.pdf");
+        var layout = SamplePdf.Write(text, SampleDocuments.Regulation());
+        SamplePdf.WriteWithoutTextLayer(scan, pages: 1);
+        var mixed = Path.Combine(temp.Path, "mixed.pdf");
+        await File.WriteAllBytesAsync(mixed, UglyToad.PdfPig.Writer.PdfMerger.Merge(text, scan));
+
+        var extracted = await new PdfTextExtractor().ExtractAsync(mixed, CancellationToken.None);
+
+        var warning = Assert.Single(extracted.Warnings);
+        Assert.Contains($"Trang {layout.PageCount + 1} không có lớp chữ", warning, StringComparison.Ordinal);
+        Assert.NotEmpty(extracted.Paragraphs);
+    }
 }

@@ -43,7 +43,13 @@ public sealed class PdfTextExtractor : IDocumentTextExtractor
             throw new IngestException(path, "tệp PDF không có lớp văn bản (có thể là bản quét); cần nhận dạng chữ (OCR) trước khi nạp.");
         }
 
+        // A scan slipped in among text pages would silently drop its content: say which pages.
+        var empty = pages.Where(p => p.Rows.Count == 0).Select(p => p.Number).ToList();
         PdfPageFurniture.Remove(pages);
-        return new ExtractedText(path, "pdf", PdfParagraphBuilder.Build(pages), pageCount);
+        return new ExtractedText(path, "pdf", PdfParagraphBuilder.Build(pages), pageCount)
+        {
+            Warnings = empty.Count == 0 ? [] :
+                [$"Trang {string.Join(", ", empty)} không có lớp chữ (có thể là ảnh quét); nội dung các trang này không được nạp."],
+        };
     }
 }
