@@ -21,9 +21,13 @@ public sealed class ObligationBook(CorpusIndex index)
             return ObligationText.RoleList(await this.AllAsync(cancellationToken).ConfigureAwait(false), usage);
         }
 
-        return RoleLexicon.Resolve(query) is { } role
-            ? ObligationText.Checklist(await this.ForAsync(role, cancellationToken).ConfigureAwait(false))
-            : ObligationText.Unknown(query);
+        if (ObligationRoles.Resolve(query) is not { } choice)
+        {
+            return ObligationText.Unknown(query);
+        }
+
+        var checklist = ObligationText.Checklist(await this.ForAsync(choice.Role, cancellationToken).ConfigureAwait(false));
+        return choice.Nearest is null ? checklist : $"{choice.Nearest}\n\n{checklist}";
     }
 
     public async Task<RoleObligations> ForAsync(Role role, CancellationToken cancellationToken) =>
