@@ -21,6 +21,11 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
 
     public string Answer(AnalyzedQuestion question, SuppliedPassages passages)
     {
+        if (passages.Duties is { Items.Count: > 0 } duties)
+        {
+            return DutiesAnswer(duties, passages);
+        }
+
         var (chosen, candidates) = this.Choose(question, passages);
         if (chosen.Count == 0)
         {
@@ -114,6 +119,30 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
             .OrderBy(c => passages[c.N]!.PassageId, PassageOrder.Instance)
             .ThenBy(c => c.Position)
             .ToList();
+    }
+
+    /// <summary>A role's duties, each quoted as its passage has it and cited; the deadlines they set; summaries flagged.</summary>
+    private static string DutiesAnswer(RoleDuties duties, SuppliedPassages passages)
+    {
+        var sb = new StringBuilder($"Nghĩa vụ của {duties.Role.Name} theo các văn bản đã nạp ({duties.Items.Count} mục):\n");
+        foreach (var (n, item) in duties.Items)
+        {
+            sb.Append("- ").Append(item.Quote).Append(" [").Append(n).Append("]\n");
+        }
+
+        var cited = duties.Items.Select((d, i) => new Candidate(d.N, i, d.Item.Quote, 1)).ToList();
+        if (ScheduleLine(cited) is { } schedule)
+        {
+            sb.Append(schedule).Append('\n');
+        }
+
+        if (duties.Items.Any(d => d.Item.FromSummary))
+        {
+            sb.Append("Các mục lấy từ bản tóm tắt không chính thức cần đối chiếu với văn bản gốc.\n");
+        }
+
+        sb.Append('\n').Append(SourceList.Format(cited.Select(c => (c.N, passages[c.N]!, c.Sentence))));
+        return sb.ToString().TrimEnd();
     }
 
     /// <summary>"Thời hạn, tần suất: Định kỳ hàng năm [1]; vào cuối năm 2022 [1]" from the cited sentences; null when they set none.</summary>

@@ -79,6 +79,30 @@ public sealed class ProceduralAnswerTests : IDisposable
         Assert.True(CitationChecker.Check(answer.Answer, new SuppliedPassages(answer.Passages)).Passed);
     }
 
+    [Fact]
+    public async Task What_a_role_must_do_is_answered_with_its_duties_each_quoted_and_cited()
+    {
+        var answer = await this.assistant.Pipeline.AskAsync("dang vien dang cong tac phai lam gi o noi cu tru", null, CancellationToken.None);
+
+        Assert.False(answer.Abstained, answer.Answer);
+        Assert.StartsWith("Nghĩa vụ của Đảng viên đang công tác (diện Quy định 213) theo các văn bản đã nạp", answer.Answer, StringComparison.Ordinal);
+        foreach (var task in new[] { "qd-213/dieu-2.2", "qd-213/dieu-2.3", "qd-213/dieu-2.4", "qd-213/dieu-2.5", "qd-213/dieu-2.6" })
+        {
+            Assert.Contains(answer.Citations, c => c.PassageId == task && c.FromSummary);
+        }
+
+        Assert.Contains("đảng viên phải là tấm gương cho nhân dân nơi cư trú", answer.Answer, StringComparison.Ordinal);
+        Assert.Contains("Các mục lấy từ bản tóm tắt không chính thức cần đối chiếu với văn bản gốc.", answer.Answer, StringComparison.Ordinal);
+        Assert.True(CitationChecker.Check(answer.Answer, new SuppliedPassages(answer.Passages)).Passed);
+    }
+
+    [Fact]
+    public async Task Duties_that_do_not_fit_the_rest_of_the_question_are_not_listed()
+    {
+        var answer = await this.assistant.Pipeline.AskAsync("Đảng viên đang công tác phải làm gì khi đi nước ngoài?", null, CancellationToken.None);
+        Assert.DoesNotContain("Nghĩa vụ của Đảng viên đang công tác", answer.Answer, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("gia hạn hộ chiếu dùng mẫu nào")]
     [InlineData("ai cấp giấy phép lái xe, bao lâu một lần, dùng mẫu nào")]
