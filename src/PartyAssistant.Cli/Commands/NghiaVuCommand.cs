@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using PartyAssistant.Cli.Infrastructure;
-using PartyAssistant.Facts;
 using PartyAssistant.Obligations;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -34,11 +33,18 @@ public sealed class NghiaVuCommand(ObligationBook book, CliOutput output) : Asyn
             return 0;
         }
 
-        if (RoleLexicon.Resolve(settings.Role) is not { } role)
+        if (ObligationRoles.Resolve(settings.Role) is not { } choice)
         {
+            // A script asking for JSON gets JSON, not an empty stdout it cannot tell from a crash.
+            if (settings.Json)
+            {
+                output.Json(new { error = ObligationText.Unknown(settings.Role) });
+            }
+
             return output.Fail(ObligationText.Unknown(settings.Role));
         }
 
+        var role = choice.Role;
         var list = await book.ForAsync(role, cancellationToken);
         if (settings.Json)
         {
@@ -46,6 +52,7 @@ public sealed class NghiaVuCommand(ObligationBook book, CliOutput output) : Asyn
             {
                 role = role.Id,
                 role_name = role.Name,
+                nearest_role_note = choice.Nearest,
                 message = list.Items.Count == 0 ? ObligationText.Checklist(list) : null,
                 items = list.Items.Select(i => new
                 {
@@ -61,6 +68,12 @@ public sealed class NghiaVuCommand(ObligationBook book, CliOutput output) : Asyn
         }
         else
         {
+            if (choice.Nearest is not null)
+            {
+                output.Console.WriteLine(choice.Nearest);
+                output.Console.WriteLine();
+            }
+
             output.Console.WriteLine(ObligationText.Checklist(list));
         }
 

@@ -19,6 +19,7 @@ public sealed class AnswerPipeline(
     Kernel kernel,
     IConversationStore conversations,
     FollowUpRewriter rewriter,
+    Obligations.ObligationBook obligations,
     IOptions<AnsweringOptions> options,
     TimeProvider clock,
     ILogger<AnswerPipeline> logger)
@@ -54,7 +55,7 @@ public sealed class AnswerPipeline(
         }
         else
         {
-            var supplied = new SuppliedPassages(retrieved.Hits, retrieved.Rarity);
+            var supplied = await this.SupplyAsync(standalone, retrieved, cancellationToken).ConfigureAwait(false);
             answer = model is null
                 ? await this.AnswerWithAsync(offline, question, standalone, retrieved, supplied, notice: null, timings, cancellationToken).ConfigureAwait(false)
                 : await this.AnswerWithModelAsync(model, offline, question, standalone, retrieved, supplied, timings, cancellationToken).ConfigureAwait(false);
@@ -100,7 +101,7 @@ public sealed class AnswerPipeline(
                 var sources = SourceList.Format(check.Citations.Select(c => (c.N, supplied[c.N]!, c.Quote)));
                 var own = reply.IndexOf(SourceList.Heading, StringComparison.Ordinal);
                 var text = $"{(own >= 0 ? reply[..own] : reply).Trim()}\n\n{sources}";
-                return new GroundedAnswer(question, standalone, false, text, check.Citations, retrieved.Hits, ModelName(model), null, timings);
+                return new GroundedAnswer(question, standalone, false, text, check.Citations, supplied.Hits, ModelName(model), null, timings);
             }
 
             problem = check.Problem;
@@ -135,7 +136,42 @@ public sealed class AnswerPipeline(
             return Abstain(question, standalone, retrieved, OfflineChatCompletionService.ModelId, notice, timings);
         }
 
-        return new GroundedAnswer(question, standalone, false, reply.Trim(), check.Citations, retrieved.Hits, OfflineChatCompletionService.ModelId, notice, timings);
+        return new GroundedAnswer(question, standalone, false, reply.Trim(), check.Citations, supplied.Hits, OfflineChatCompletionService.ModelId, notice, timings);
+    }
+
+    /// <summary>
+    /// The passages the answer may cite: the search's, and for a question about a role's duties the
+    /// passages of the duties that fit it, so each duty is quoted from the text it was read from.
+    /// </summary>
+    private async Task<SuppliedPassages> SupplyAsync(string standalone, RetrievedPassages retrieved, CancellationToken cancellationToken)
+    {
+        if (DutyQuestion.RoleAsked(standalone) is not { } role)
+        {
+            return new SuppliedPassages(retrieved.Hits, retrieved.Rarity);
+        }
+
+        var (duties, titleOf) = await obligations.WithPassagesAsync(role, cancellationToken).ConfigureAwait(false);
+        var fitting = DutyQuestion.Fitting(standalone, duties.Select(d => new DutyItem(d.Item, d.Passage)).ToList(), titleOf);
+        if (fitting.Count == 0)
+        {
+            return new SuppliedPassages(retrieved.Hits, retrieved.Rarity);
+        }
+
+        var hits = retrieved.Hits.ToList();
+        var numbered = new List<(int N, Obligations.Obligation Item)>();
+        foreach (var duty in fitting)
+        {
+            var at = hits.FindIndex(h => h.PassageId == duty.Passage.Id);
+            if (at < 0)
+            {
+                hits.Add(new SearchHit(hits.Count + 1, duty.Passage.Id, duty.Passage.DocumentId, duty.Passage.Label, 0f, duty.Passage.Text, duty.Item.FromSummary));
+                at = hits.Count - 1;
+            }
+
+            numbered.Add((at + 1, duty.Item));
+        }
+
+        return new SuppliedPassages(hits, retrieved.Rarity) { Duties = new RoleDuties(role, numbered) };
     }
 
     private async Task<string> CompleteAsync(IChatCompletionService service, AnalyzedQuestion question, SuppliedPassages supplied, CancellationToken cancellationToken)

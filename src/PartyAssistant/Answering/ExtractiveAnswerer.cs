@@ -13,25 +13,45 @@ namespace PartyAssistant.Answering;
 /// </summary>
 public sealed partial class ExtractiveAnswerer(int maxSentences)
 {
-    private sealed record Candidate(int N, int Position, string Sentence, double Score);
+    /// <param name="Original">The sentence as the passage has it, item number included: <paramref name="Sentence"/> may drop the number.</param>
+    private sealed record Candidate(int N, int Position, string Sentence, double Score)
+    {
+        public string Original { get; init; } = Sentence;
+    }
 
     public string Answer(AnalyzedQuestion question, SuppliedPassages passages)
     {
+        if (passages.Duties is { Items.Count: > 0 } duties)
+        {
+            return DutiesAnswer(duties, passages);
+        }
+
         var (chosen, candidates) = this.Choose(question, passages);
         if (chosen.Count == 0)
         {
             return PromptLibrary.NotFoundToken;
         }
 
+        // A who / how-often / which-form question that no found sentence answers in any part is not answered:
+        // sentences that merely share its other words would read as an answer they are not.
+        var asks = ProceduralAsks.Of(question.Original);
+        if (asks != Ask.None && !Parts(asks).Any(a => chosen.Any(c => ProceduralAsks.Gives(a, c.Sentence, question.Original))))
+        {
+            return PromptLibrary.NotFoundToken;
+        }
+
         var procedural = ProceduralQuestion.Matches(question.Original);
         var steps = procedural ? this.Steps(candidates, passages) : [];
-        var sb = new StringBuilder("Theo các văn bản đã nạp");
+        var sb = new StringBuilder();
         if (steps.Count >= 2)
         {
-            sb.Append(", các bước:\n");
+            // Numbered only when the text gives the order; otherwise the same sentences, as the list of tasks they are.
+            var ordered = StepOrder.IsOrdered(steps.Select(s => (s.Original, passages[s.N]!)).ToList());
+            var documents = steps.Select(s => passages[s.N]!.DocumentId).Distinct(StringComparer.Ordinal).Count();
+            sb.Append(ordered ? "Theo các văn bản đã nạp, các bước:\n" : documents > 1 ? "Các văn bản nêu các việc sau:\n" : "Văn bản nêu các việc sau:\n");
             for (var i = 0; i < steps.Count; i++)
             {
-                sb.Append(i + 1).Append(". ").Append(steps[i].Sentence).Append(" [").Append(steps[i].N).Append("]\n");
+                sb.Append(ordered ? $"{i + 1}. " : "- ").Append(steps[i].Sentence).Append(" [").Append(steps[i].N).Append("]\n");
             }
 
             // What else answered the question stays, after the steps: the steps replace nothing that was found.
@@ -49,7 +69,7 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
         }
         else
         {
-            sb.Append(":\n");
+            sb.Append("Theo các văn bản đã nạp:\n");
             foreach (var candidate in chosen)
             {
                 sb.Append("- ").Append(candidate.Sentence).Append(" [").Append(candidate.N).Append("]\n");
@@ -61,7 +81,17 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
             sb.Append(schedule).Append('\n');
         }
 
-        sb.Append('\n').Append(SourceList.Format(chosen.GroupBy(c => c.N).Select(g => (g.Key, passages[g.Key]!, g.First().Sentence))));
+        // Say which asked-for part the quoted sentences leave open rather than let the reader assume it was answered.
+        var missing = Parts(asks)
+            .Where(a => !chosen.Any(c => ProceduralAsks.Gives(a, c.Sentence, question.Original)))
+            .Aggregate(Ask.None, (all, a) => all | a);
+        if (ProceduralAsks.Unanswered(missing) is { } open)
+        {
+            sb.Append(open).Append('\n');
+        }
+
+        // Every sentence the answer uses appears in the sources, not only the first of its passage.
+        sb.Append('\n').Append(SourceList.Format(chosen.Select(c => (c.N, passages[c.N]!, c.Sentence))));
         return sb.ToString().TrimEnd();
     }
 
@@ -89,6 +119,30 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
             .OrderBy(c => passages[c.N]!.PassageId, PassageOrder.Instance)
             .ThenBy(c => c.Position)
             .ToList();
+    }
+
+    /// <summary>A role's duties, each quoted as its passage has it and cited; the deadlines they set; summaries flagged.</summary>
+    private static string DutiesAnswer(RoleDuties duties, SuppliedPassages passages)
+    {
+        var sb = new StringBuilder($"Nghĩa vụ của {duties.Role.Name} theo các văn bản đã nạp ({duties.Items.Count} mục):\n");
+        foreach (var (n, item) in duties.Items)
+        {
+            sb.Append("- ").Append(item.Quote).Append(" [").Append(n).Append("]\n");
+        }
+
+        var cited = duties.Items.Select((d, i) => new Candidate(d.N, i, d.Item.Quote, 1)).ToList();
+        if (ScheduleLine(cited) is { } schedule)
+        {
+            sb.Append(schedule).Append('\n');
+        }
+
+        if (duties.Items.Any(d => d.Item.FromSummary))
+        {
+            sb.Append("Các mục lấy từ bản tóm tắt không chính thức cần đối chiếu với văn bản gốc.\n");
+        }
+
+        sb.Append('\n').Append(SourceList.Format(cited.Select(c => (c.N, passages[c.N]!, c.Sentence))));
+        return sb.ToString().TrimEnd();
     }
 
     /// <summary>"Thời hạn, tần suất: Định kỳ hàng năm [1]; vào cuối năm 2022 [1]" from the cited sentences; null when they set none.</summary>
@@ -134,12 +188,19 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
         var weights = unigrams.Distinct().ToDictionary(u => u, u => passages.Rarity(u));
         var pairWeights = bigrams.Distinct().ToDictionary(b => b, b => passages.Rarity(b));
         var topScore = Math.Max(passages.Hits.Max(h => h.Score), 1e-6);
+        var asks = ProceduralAsks.Of(question.Original);
         var candidates = sentences
             .Select(s =>
             {
                 var score = weights.Where(w => s.Words.Contains(w.Key)).Sum(w => w.Value) +
                             pairWeights.Where(w => s.Pairs.Contains(w.Key)).Sum(w => w.Value);
                 if (question.Expected != ExpectedAnswer.Any && AnswerShape.Satisfies(question, s.Text, VietnameseText.MatchKey(s.Text)))
+                {
+                    score *= 1.5;
+                }
+
+                // Each part of a who / how-often / which-form question is answered by a sentence that gives it.
+                foreach (var ask in Parts(asks).Where(a => ProceduralAsks.Gives(a, s.Text, question.Original)))
                 {
                     score *= 1.5;
                 }
@@ -177,8 +238,20 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
             }
         }
 
+        // A part of the question the best sentences leave open is answered by the best sentence that gives it, if one is relevant at all.
+        foreach (var ask in Parts(asks).Where(a => !chosen.Any(c => ProceduralAsks.Gives(a, c.Sentence, question.Original))))
+        {
+            if (candidates.FirstOrDefault(c => c.Score >= 0.25 * best && ProceduralAsks.Gives(ask, c.Sentence, question.Original)) is { } giver &&
+                !chosen.Contains(giver))
+            {
+                chosen.Add(giver);
+            }
+        }
+
         return (chosen.OrderBy(c => c.N).ThenBy(c => c.Position).ToList(), candidates);
     }
+
+    private static IEnumerable<Ask> Parts(Ask asks) => new[] { Ask.Actor, Ask.Frequency, Ask.Form }.Where(a => asks.HasFlag(a));
 
     private static List<string> Words(string text) =>
         VietnameseText.MatchKey(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Syllable.Canonical(w)).ToList();

@@ -25,7 +25,9 @@ public sealed class RetrievalPlugin(SearchIndexProvider index, IOptions<Answerin
         var hits = lease.Searcher.Search(analyzed, Math.Max(1, options.Value.Passages));
 
         // The answer usually sits in one of the first few passages; judge the evidence by the best of them.
-        var coverage = hits.Take(3).Select(h => lease.Searcher.Coverage(analyzed, h.Text)).DefaultIfEmpty(0).Max();
+        // A question in parts (who, how often, which form) is answered from several passages, any of the supplied ones.
+        var judged = ProceduralAsks.Of(question) == Ask.None ? 3 : hits.Count;
+        var coverage = hits.Take(judged).Select(h => lease.Searcher.Coverage(analyzed, h.Text)).DefaultIfEmpty(0).Max();
 
         // Rarity is asked for while the answer is written, after this lease is gone: the provider
         // answers from whichever index is current then.

@@ -5,7 +5,8 @@ namespace PartyAssistant.Answering;
 
 /// <summary>
 /// The "Nguồn:" block under every answer: each cited passage's label, whether it is a summary or
-/// from a replaced document, and the quoted text a reader can look up.
+/// from a replaced document, and the quoted text a reader can look up. A passage the answer
+/// quotes more than once shows every sentence used, so each line of the answer can be checked here.
 /// </summary>
 public static class SourceList
 {
@@ -14,8 +15,10 @@ public static class SourceList
     public static string Format(IEnumerable<(int N, SearchHit Hit, string Quote)> sources)
     {
         var sb = new StringBuilder(Heading).Append('\n');
-        foreach (var (n, hit, quote) in sources.OrderBy(s => s.N))
+        foreach (var group in sources.GroupBy(s => s.N).OrderBy(g => g.Key))
         {
+            var (n, hit, _) = group.First();
+            var quotes = group.Select(s => s.Quote).Distinct(StringComparer.Ordinal);
             sb.Append('[').Append(n).Append("] ").Append(hit.Label);
             if (hit.FromSummary)
             {
@@ -27,7 +30,7 @@ public static class SourceList
                 sb.Append(" ⚠ Văn bản ").Append(hit.ReplacedWarning).Append('.');
             }
 
-            sb.Append(" — “").Append(quote).Append("”\n");
+            sb.Append(" — ").Append(string.Join(" … ", quotes.Select(q => $"“{q}”"))).Append('\n');
         }
 
         return sb.ToString().TrimEnd();

@@ -3,6 +3,9 @@ using PartyAssistant.Search;
 
 namespace PartyAssistant.Answering;
 
+/// <summary>A role's duties as an answer quotes them: each checklist item with the number [n] of its passage.</summary>
+public sealed record RoleDuties(PartyAssistant.Facts.Role Role, IReadOnlyList<(int N, PartyAssistant.Obligations.Obligation Item)> Items);
+
 /// <summary>The passages an answer may cite, numbered from 1 in the order they are given.</summary>
 /// <param name="rarity">How rare a folded syllable or syllable pair is in the corpus (for choosing sentences); null: all alike.</param>
 public sealed class SuppliedPassages(IReadOnlyList<SearchHit> hits, Func<string, double>? rarity = null)
@@ -12,6 +15,9 @@ public sealed class SuppliedPassages(IReadOnlyList<SearchHit> hits, Func<string,
     public Func<string, double> Rarity { get; } = rarity ?? (_ => 1.0);
 
     public int Count => this.Hits.Count;
+
+    /// <summary>For a question about a role's duties: the role and its fitting duties, each with the number of the passage it quotes.</summary>
+    public RoleDuties? Duties { get; init; }
 
     /// <summary>The passage [n] points at, or null when n is out of range.</summary>
     public SearchHit? this[int n] => n >= 1 && n <= this.Hits.Count ? this.Hits[n - 1] : null;

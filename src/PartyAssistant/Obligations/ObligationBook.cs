@@ -21,9 +21,22 @@ public sealed class ObligationBook(CorpusIndex index)
             return ObligationText.RoleList(await this.AllAsync(cancellationToken).ConfigureAwait(false), usage);
         }
 
-        return RoleLexicon.Resolve(query) is { } role
-            ? ObligationText.Checklist(await this.ForAsync(role, cancellationToken).ConfigureAwait(false))
-            : ObligationText.Unknown(query);
+        if (ObligationRoles.Resolve(query) is not { } choice)
+        {
+            return ObligationText.Unknown(query);
+        }
+
+        var checklist = ObligationText.Checklist(await this.ForAsync(choice.Role, cancellationToken).ConfigureAwait(false));
+        return choice.Nearest is null ? checklist : $"{choice.Nearest}\n\n{checklist}";
+    }
+
+    /// <summary>A role's duties with the passages they quote and the titles of their documents, for answers that cite them.</summary>
+    public async Task<(IReadOnlyList<(Obligation Item, Corpus.Passage Passage)> Duties, Func<string, string> TitleOf)> WithPassagesAsync(Role role, CancellationToken cancellationToken)
+    {
+        var corpus = await index.LoadCorpusAsync(cancellationToken).ConfigureAwait(false);
+        var passages = corpus.Passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var items = ObligationFinder.FindAll(corpus).First(r => r.Role.Id == role.Id).Items;
+        return (items.Select(i => (i, passages[i.PassageId])).ToList(), id => corpus.FindDocument(id)?.Metadata.Title ?? string.Empty);
     }
 
     public async Task<RoleObligations> ForAsync(Role role, CancellationToken cancellationToken) =>

@@ -32,6 +32,14 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
         }
 
         var assigned = Assign().Match(core);
+        if (!assigned.Success && AssignedBy().Match(core) is { Success: true } by)
+        {
+            // "Khoản 2 Điều 1 … giao cho cả tổ chức cơ sở đảng … trách nhiệm …": the document is the subject, the
+            // roles after "giao cho" are who acts; the line keeps the whole sentence, which names both.
+            assigned = by;
+            prefixed = true;
+        }
+
         var subjectStart = assigned.Success ? assigned.Length : Determiner().Match(core).Length;
         var (subjects, subjectEnd) = SubjectAt(core, subjectStart);
         if (subjects.Count == 0)
@@ -56,7 +64,7 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
     {
         var roles = new List<Role>();
         var end = start;
-        foreach (var mention in RoleLexicon.Find(core))
+        foreach (var mention in ObligationRoles.Find(core))
         {
             // Some aliases carry their determiner ("các cấp uỷ"): the first may start before the subject's start, but not end there.
             var first = roles.Count == 0 && mention.Start <= start && mention.Start + mention.Length > start;
@@ -81,7 +89,7 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
 
         if (roles.Count > 0 && StandIn().Match(core[end..]) is { Success: true } standIn)
         {
-            roles.AddRange(RoleLexicon.Find(standIn.Groups["who"].Value).Select(m => m.Role).Where(r => !roles.Contains(r)));
+            roles.AddRange(ObligationRoles.Find(standIn.Groups["who"].Value).Select(m => m.Role).Where(r => !roles.Contains(r)));
             end += standIn.Length;
         }
 
@@ -118,6 +126,10 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
 
     [GeneratedRegex(@"^Giao\s+(cho\s+)?(cả\s+)?(các\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex Assign();
+
+    // A document or one of its parts that assigns a duty: "Khoản 2 Điều 1 Quy định 213-QĐ/TW giao cho …".
+    [GeneratedRegex(@"^(Khoản|Điều|Mục|Điểm|Quy định|Hướng dẫn|Kết luận|Nghị quyết|Chỉ thị)\s[^,;:]{0,100}?\sgiao\s+cho\s+(cả\s+)?(các\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex AssignedBy();
 
     [GeneratedRegex(@"^(Các|Những)\s+")]
     private static partial Regex Determiner();

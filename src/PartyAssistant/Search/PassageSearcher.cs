@@ -10,7 +10,7 @@ namespace PartyAssistant.Search;
 /// Searches one opened index. A passage's score blends its best sentence with the passage as a
 /// whole, and unofficial summaries are weighted down. Thread-safe: nothing here is mutable after construction.
 /// </summary>
-public sealed class PassageSearcher : IDisposable
+public sealed partial class PassageSearcher : IDisposable
 {
     // Deep enough that a passage's best sentence and the passage itself are both seen.
     private const int CandidateDepth = 200;
@@ -147,7 +147,10 @@ public sealed class PassageSearcher : IDisposable
     /// </summary>
     public double Coverage(AnalyzedQuestion question, string passageText)
     {
-        var questionTerms = AnalyzerTerms.Of(this.coverageAnalyzer, SearchFields.BodyFolded, question.SearchText)
+        // "bao lâu một lần" and the "dùng" of "dùng mẫu nào" say what kind of answer is wanted, like "ai";
+        // "mẫu" stays: a question about a form is not covered by a passage that names none.
+        var about = Framing().Replace(VietnameseText.Fold(VietnameseText.Normalize(question.SearchText)).ToLowerInvariant(), " ");
+        var questionTerms = AnalyzerTerms.Of(this.coverageAnalyzer, SearchFields.BodyFolded, about)
             .Where(t => !QuestionWords.Contains(t))
             .ToList();
         if (questionTerms.Count == 0)
@@ -211,6 +214,9 @@ public sealed class PassageSearcher : IDisposable
     {
         "ai", "gi", "nao", "sao", "bao", "nhieu", "may", "dau", "the", "nhu", "khong", "chua", "co", "la", "khi", "thi", "vay", "nhi", "a", "ha",
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![a-z0-9])(bao lau( thi)?( mot lan)?|(dung|su dung|theo)(?= (bieu mau|mau) (nao|gi)))(?![a-z0-9])")]
+    private static partial System.Text.RegularExpressions.Regex Framing();
 
     private sealed class StoredPassage(string id, string documentId, string label, string text, bool fromSummary, string documentType, HashSet<string> referenceKeys, string? replacedWarning)
     {

@@ -47,6 +47,30 @@ public sealed class NghiaVuCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_role_asked_for_as_json_gets_a_json_error()
+    {
+        var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "nghia-vu", "xyz", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.StartsWith("Không nhận ra vai trò \"xyz\"", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_nearest_role_is_named_when_the_asked_role_has_none_of_its_own()
+    {
+        var text = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "nghia-vu", "doan thanh nien");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Không có vai trò riêng cho \"doan thanh nien\"; dùng Mặt trận Tổ quốc và các đoàn thể.", text.Console, StringComparison.Ordinal);
+        Assert.Contains("kl-tu-nq03/III.3", text.Console, StringComparison.Ordinal);
+
+        var json = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "nghia-vu", "phó bí thư chi bộ", "--json");
+        using var parsed = JsonDocument.Parse(json.Output);
+        Assert.Equal("bi-thu-chi-bo", parsed.RootElement.GetProperty("role").GetString());
+        Assert.Equal("Không có vai trò riêng cho \"phó bí thư chi bộ\"; dùng Bí thư chi bộ.", parsed.RootElement.GetProperty("nearest_role_note").GetString());
+    }
+
+    [Fact]
     public async Task Without_a_role_it_lists_the_roles_with_their_counts()
     {
         var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "nghia-vu");

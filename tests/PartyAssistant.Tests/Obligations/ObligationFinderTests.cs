@@ -122,6 +122,44 @@ public sealed class ObligationFinderTests
         Assert.Equal("Gương mẫu thực hiện và vận động gia đình thực hiện nghĩa vụ công dân nơi cư trú.", official.Text);
     }
 
+    [Fact]
+    public void A_duty_a_document_gives_with_giao_cho_goes_to_the_roles_it_names()
+    {
+        var item = Assert.Single(For("cap-uy").Items, i => i.PassageId == "qd-213/dieu-1.4");
+        Assert.StartsWith("Khoản 2 Điều 1 Quy định 213-QĐ/TW giao cho cả tổ chức cơ sở đảng nơi đảng viên công tác", item.Text, StringComparison.Ordinal);
+        Assert.Contains("kiểm tra, giám sát, nhận xét và đánh giá", item.Text, StringComparison.Ordinal);
+        Assert.True(item.FromSummary);
+        Assert.DoesNotContain(For("dang-vien-dang-cong-tac").Items, i => i.PassageId == "qd-213/dieu-1.4");
+    }
+
+    [Fact]
+    public void The_youth_union_standing_committee_is_read_as_one_of_the_mass_organisations()
+    {
+        var item = Assert.Single(For("mttq-doan-the").Items, i => i.PassageId == "kl-tu-nq03/III.3");
+        Assert.Equal("Xây dựng kế hoạch triển khai Kết luận, tập trung lãnh đạo đổi mới nội dung, phương thức hoạt động của Uỷ ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội ở xã, phường, thị trấn.", item.Text);
+    }
+
+    [Theory]
+    [InlineData("doan thanh nien", "mttq-doan-the", true)]
+    [InlineData("Ban Thường vụ Đoàn Thanh niên Cộng sản Hồ Chí Minh Tỉnh", "mttq-doan-the", true)]
+    [InlineData("phó bí thư chi bộ", "bi-thu-chi-bo", true)]
+    [InlineData("đảng viên dự bị", "dang-vien", true)]
+    [InlineData("bí thư chi bộ", "bi-thu-chi-bo", false)]
+    [InlineData("nghĩa vụ của bí thư chi bộ", "bi-thu-chi-bo", false)]
+    [InlineData("dv dang cong tac", "dang-vien-dang-cong-tac", false)]
+    [InlineData("chi-uy", "chi-uy", false)]
+    public void A_role_without_its_own_checklist_says_which_role_stands_in(string query, string roleId, bool nearest)
+    {
+        var choice = ObligationRoles.Resolve(query);
+        Assert.NotNull(choice);
+        Assert.Equal(roleId, choice.Role.Id);
+        Assert.Equal(nearest, choice.Nearest is not null);
+        if (nearest)
+        {
+            Assert.Equal($"Không có vai trò riêng cho \"{query}\"; dùng {choice.Role.Name}.", choice.Nearest);
+        }
+    }
+
     [Theory]
     [InlineData("Tổ chức hình thức sinh hoạt đảng viên nơi cư trú thiết thực, hiệu quả.", true)]
     [InlineData("Cấp uỷ phải thực hiện việc tiếp dân định kỳ theo quy định.", true)]
@@ -130,5 +168,5 @@ public sealed class ObligationFinderTests
     public void A_step_is_a_directive_not_a_report(string sentence, bool expected) => Assert.Equal(expected, Directive.IsStep(sentence));
 
     private static bool Names(string text, Role role) =>
-        RoleLexicon.Find(text).Any(m => m.Role == role || (role.Id == "dang-vien-dang-cong-tac" && m.Role.Id == "dang-vien"));
+        ObligationRoles.Find(text).Any(m => m.Role == role || (role.Id == "dang-vien-dang-cong-tac" && m.Role.Id == "dang-vien"));
 }
