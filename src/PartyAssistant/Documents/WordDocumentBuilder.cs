@@ -14,6 +14,9 @@ public sealed class WordDocumentBuilder
 {
     public const string DefaultFont = "Times New Roman";
 
+    /// <summary>The language tag of every run (w:lang): Vietnamese, so Word checks spelling and hyphenates as Vietnamese.</summary>
+    public const string Language = "vi-VN";
+
     private const int Twips = 20; // per point
     private readonly List<OpenXmlElement> body = [];
     private readonly string font;
@@ -114,9 +117,12 @@ public sealed class WordDocumentBuilder
     {
         var size = (this.fontSizePoints * 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var styles = new Styles(new DocDefaults(
-            new RunPropertiesDefault(new RunPropertiesBaseStyle(this.Fonts(), new FontSize { Val = size }, new Languages { Val = "vi-VN" })),
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(this.Fonts(), new FontSize { Val = size }, new Languages { Val = Language })),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "276", LineRule = LineSpacingRuleValues.Auto }))));
-        styles.Append(new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
+        // The language is set on the Normal style as well as the defaults: Word's spelling and hyphenation follow the
+        // style a paragraph uses, and without it a Vietnamese handout is checked as English.
+        styles.Append(new Style(new StyleName { Val = "Normal" }, new PrimaryStyle(), new StyleRunProperties(new Languages { Val = Language }))
+            { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
         styles.Append(Heading("Title", "Title", this.fontSizePoints + 5, outline: null));
         for (var level = 1; level <= 3; level++)
         {

@@ -19,9 +19,7 @@ public static class Deadlines
                 continue;
             }
 
-            var datesDocument = fact.Kind == FactKind.Time && i > 0 && facts[i - 1].Kind == FactKind.Document &&
-                string.IsNullOrWhiteSpace(normalized[facts[i - 1].End..fact.Start].Replace(",", string.Empty, StringComparison.Ordinal));
-            if (!datesDocument && !kept.Any(k => Text.VietnameseText.MatchKey(k) == Text.VietnameseText.MatchKey(fact.Text)))
+            if (!fact.DatesDocument && !kept.Any(k => Text.VietnameseText.MatchKey(k) == Text.VietnameseText.MatchKey(fact.Text)))
             {
                 kept.Add(fact.Text);
             }

@@ -32,6 +32,18 @@ public enum FactKind
 public sealed record Fact(FactKind Kind, string Text, int Start, int Length, Role? Role = null)
 {
     public int End => this.Start + this.Length;
+
+    /// <summary>
+    /// A time right after a document number ("01-KL/TW ngày 18/5/2021"): it names the document,
+    /// it is no deadline or milestone of the text.
+    /// </summary>
+    public bool DatesDocument { get; init; }
+
+    /// <summary>
+    /// An "as of" bound ("Tính đến tháng 01/2026 chưa tìm thấy…", "Đến tháng 12/2025, … vẫn được áp
+    /// dụng"): the status it dates holds at any earlier date too, so another date is no wrong answer.
+    /// </summary>
+    public bool IsStatusDate { get; init; }
 }
 
 /// <summary>
@@ -102,7 +114,37 @@ public static partial class FactExtractor
             }
         }
 
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (kept[i].Kind == FactKind.Time)
+            {
+                kept[i] = kept[i] with
+                {
+                    DatesDocument = i > 0 && kept[i - 1].Kind == FactKind.Document && IsGap(normalized[kept[i - 1].End..kept[i].Start]),
+                    IsStatusDate = IsStatusBound(folded, normalized, kept[i]),
+                };
+            }
+        }
+
         return kept;
+    }
+
+    private static bool IsGap(string between) => string.IsNullOrWhiteSpace(between.Replace(",", string.Empty, StringComparison.Ordinal));
+
+    // "tính đến/tới …" always bounds a status; a bare "đến …" does when the sentence states one ("vẫn", "chưa", "đang", "còn").
+    // Status words are matched with their tone marks: folded, "đang" is also "đảng" and "vẫn" is "văn".
+    private static bool IsStatusBound(string folded, string normalized, Fact time)
+    {
+        var before = folded[..time.Start].TrimEnd();
+        var text = folded.Substring(time.Start, time.Length);
+        if (AsOfLead().IsMatch(before) || (text.StartsWith("den ", StringComparison.Ordinal) && before.EndsWith("tinh", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        var opensWithUntil = text.StartsWith("den ", StringComparison.Ordinal) || text.StartsWith("den het ", StringComparison.Ordinal) ||
+            before.EndsWith(" toi", StringComparison.Ordinal) || before == "toi";
+        return opensWithUntil && StatusWord().IsMatch(normalized);
     }
 
     /// <summary>The facts of the kinds that make a deadline or schedule: times and frequencies.</summary>
@@ -119,8 +161,14 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<![a-z0-9])(dinh ky\s+(hang|hang|moi)\s+(nam|quy|thang|tuan)|dinh ky|(hang|hang)\s+(nam|quy|thang|tuan|ngay)|moi\s+(nam|quy|thang|tuan)(\s+(mot|1|hai|2)\s+lan)?|\d+\s+(thang|nam|tuan)\s+(mot|1)\s+lan|(mot|1|hai|2|ba|3)\s+lan\s+(mot|moi|trong)\s+(nam|quy|thang)|thuong xuyen|dot xuat)(?![a-z0-9])")]
     private static partial Regex FrequencyPattern();
 
-    [GeneratedRegex(@"(?<![a-z0-9/.,-])\d+([.,]\d+)?\s+(nam|thang|tuan|ngay|tuoi|lan|dang vien|nguoi|chi bo|to dang|dong chi|nhiem vu|noi dung|diem|khoan|dieu|gio|phut|trieu dong|ty dong)(?![a-z0-9])")]
+    [GeneratedRegex(@"(?<![a-z0-9/.,-])\d+([.,]\d+)?\s+(nam|thang|tuan|ngay|tuoi|lan|dang vien|nguoi|chi bo|to dang|dong chi|nhiem vu|noi dung|gio|phut|trieu dong|ty dong)(?![a-z0-9])")]
     private static partial Regex QuantityPattern();
+
+    [GeneratedRegex(@"(?<![a-z0-9])tinh\s+(den|toi)$")]
+    private static partial Regex AsOfLead();
+
+    [GeneratedRegex(@"(?<!\p{L})(vẫn|chưa|đang|còn hiệu lực)(?!\p{L})", RegexOptions.IgnoreCase)]
+    private static partial Regex StatusWord();
 
     [GeneratedRegex(@"(?<![a-z0-9])\d{1,4}\s*[-–]\s*(qd|kl|nq|hd|ct|kh|tb)\s*/\s*[a-z]{2,8}(?![a-z0-9])")]
     private static partial Regex DocumentPattern();

@@ -35,7 +35,39 @@ public static class RoleLexicon
         new("ban-dan-van-tinh-uy", "Ban Dân vận Tỉnh uỷ", ["ban dân vận tỉnh uỷ"]),
         new("uy-ban-kiem-tra", "Uỷ ban kiểm tra các cấp", ["uỷ ban kiểm tra", "uỷ ban kiểm tra tỉnh uỷ"]),
         new("ban-to-chuc-trung-uong", "Ban Tổ chức Trung ương", ["ban tổ chức trung ương"]),
+        new("co-quan-tham-muu-tinh-uy", "Các cơ quan tham mưu, giúp việc Tỉnh uỷ", ["cơ quan chuyên trách tham mưu, giúp việc tỉnh uỷ", "các cơ quan chuyên trách tham mưu, giúp việc tỉnh uỷ", "cơ quan tham mưu, giúp việc tỉnh uỷ"]),
+        new("ban-can-su-dang-dang-doan", "Ban cán sự đảng Uỷ ban nhân dân Tỉnh, Đảng đoàn Hội đồng nhân dân Tỉnh", ["ban cán sự đảng uỷ ban nhân dân tỉnh", "đảng đoàn hội đồng nhân dân tỉnh"]),
     ];
+
+    // Which roles include which: a đảng uỷ xã is a cấp uỷ, a member on duty is a member. "Cấp uỷ,
+    // tổ chức đảng các cấp" also takes the chi bộ, which is a tổ chức đảng. Offered in place of
+    // each other, both would read as right.
+    private static readonly Dictionary<string, string[]> Covers = new(StringComparer.Ordinal)
+    {
+        ["cap-uy"] = ["chi-uy", "chi-bo", "dang-uy-xa", "cap-uy-huyen", "cap-uy-tinh", "bi-thu-chi-bo"],
+        ["dang-vien"] = ["dang-vien-dang-cong-tac", "bi-thu-chi-bo"],
+        ["dang-uy-xa"] = ["chi-bo", "chi-uy", "bi-thu-chi-bo"],
+        ["cap-uy-tinh"] = ["co-quan-tham-muu-tinh-uy", "ban-can-su-dang-dang-doan"],
+        ["co-quan-tham-muu-tinh-uy"] = ["ban-to-chuc-tinh-uy", "ban-tuyen-giao-tinh-uy", "ban-dan-van-tinh-uy", "uy-ban-kiem-tra"],
+    };
+
+    // The same family without one including the other: a chi bộ acts through its chi uỷ and its bí thư.
+    private static readonly (string A, string B)[] Kin =
+    [
+        ("chi-bo", "chi-uy"),
+        ("bi-thu-chi-bo", "chi-uy"),
+        ("bi-thu-chi-bo", "chi-bo"),
+    ];
+
+    /// <summary>
+    /// Whether two roles are the same, one includes the other, or they are one family — so that one
+    /// could be read as right where the other is written. When in doubt, they overlap.
+    /// </summary>
+    public static bool Overlap(Role a, Role b) =>
+        a.Id == b.Id || Includes(a.Id, b.Id) || Includes(b.Id, a.Id) || Kin.Any(k => (k.A == a.Id && k.B == b.Id) || (k.A == b.Id && k.B == a.Id));
+
+    private static bool Includes(string wider, string narrower, int depth = 0) =>
+        depth < 4 && Covers.TryGetValue(wider, out var parts) && parts.Any(p => p == narrower || Includes(p, narrower, depth + 1));
 
     // One alternation of every alias, longest first, over the folded text (same positions as NFC).
     private static readonly Regex AnyAlias = new(

@@ -84,7 +84,11 @@ internal static partial class DiscussionQuestionWriter
             : Enumerable.Range(0, count).Select(i => items[(int)Math.Round(i * (items.Count - 1) / (double)(count - 1), MidpointRounding.AwayFromZero)]);
     }
 
-    /// <summary>The sentence up to its last clause break within the word limit; a cut is marked with "…".</summary>
+    /// <summary>
+    /// The sentence up to its last comma within the word limit, marked with "…"; whole when there is
+    /// no such comma. Cut anywhere else, a quote can lose the word that carries its meaning ("… vẫn là
+    /// khâu…" without "yếu"), or end inside a name.
+    /// </summary>
     private static string Shorten(string sentence)
     {
         var text = sentence.TrimEnd('.', ';', ':');
@@ -95,8 +99,8 @@ internal static partial class DiscussionQuestionWriter
         }
 
         var head = string.Join(' ', words.Take(MaxQuotedWords));
-        var comma = head.LastIndexOfAny([',', ';', ':']);
-        return (comma > head.Length / 2 ? head[..comma] : head) + "…";
+        var comma = head.LastIndexOf(',');
+        return comma > head.Length / 2 ? head[..comma] + "…" : text;
     }
 
     [GeneratedRegex(@"hạn chế|yếu kém|khâu yếu|còn hình thức|lúng túng|chưa đạt", RegexOptions.IgnoreCase)]

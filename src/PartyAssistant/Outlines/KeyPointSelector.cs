@@ -19,7 +19,10 @@ internal static partial class KeyPointSelector
 
     public static IReadOnlyList<KeyPoint> Select(Passage passage)
     {
-        var sentences = PassageSentences.Split(passage.Text);
+        // A heading stored as a passage, and a heading-like line without a final stop, state nothing to read out.
+        var sentences = PassageHeadings.RepeatsHeading(passage)
+            ? []
+            : PassageSentences.Split(passage.Text).Where(IsStatement).ToList();
         if (sentences.Count == 0)
         {
             return [];
@@ -36,6 +39,12 @@ internal static partial class KeyPointSelector
             .Select(i => new KeyPoint(sentences[i], source))
             .ToList();
     }
+
+    /// <summary>
+    /// A finished sentence (".", "!", "?"), or a lead-in ending with ":" that introduces the points
+    /// after it ("Đảng viên phải thực hiện các việc sau:"); not a heading or a piece cut at ";".
+    /// </summary>
+    public static bool IsStatement(string sentence) => PassageHeadings.EndsSentence(sentence) || sentence.TrimEnd().EndsWith(':');
 
     /// <summary>Figures and deadlines weigh most: they are what members are asked about afterwards.</summary>
     public static int Score(string sentence)

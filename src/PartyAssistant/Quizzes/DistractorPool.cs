@@ -5,9 +5,9 @@ using PartyAssistant.Text;
 namespace PartyAssistant.Quizzes;
 
 /// <summary>
-/// Wrong answers that look right: facts of the same kind stated elsewhere in the corpus. Numbers
-/// must differ in value, actors in role, and nothing the tested sentence already says is offered
-/// (it could be read as right). Those shaped like the answer ("40 tuổi" → "… tuổi", "đến năm …")
+/// Wrong answers that look right: facts of the same kind stated elsewhere in the corpus that are
+/// wrong beyond doubt where the answer stands (see <see cref="QuizFacts.ClearlyWrong"/>), and nothing
+/// the tested sentence already says (it could be read as right). Those shaped like the answer ("40 tuổi" → "… tuổi", "đến năm …")
 /// come first, so the sentence still reads naturally with a wrong choice put in.
 /// </summary>
 public sealed partial class DistractorPool
@@ -16,7 +16,7 @@ public sealed partial class DistractorPool
 
     private DistractorPool(Dictionary<FactKind, List<PoolFact>> byKind) => this.byKind = byKind;
 
-    private sealed record PoolFact(Fact Fact, string Key, string Shape, string Lead, string Unit, string Digits, bool AtSentenceStart);
+    private sealed record PoolFact(Fact Fact, string Key, string Shape, string Lead, bool AtSentenceStart);
 
     public static DistractorPool Build(IEnumerable<QuizSentence> sentences)
     {
@@ -24,7 +24,7 @@ public sealed partial class DistractorPool
         var seen = new HashSet<(FactKind, string)>();
         foreach (var sentence in sentences)
         {
-            foreach (var fact in sentence.Facts)
+            foreach (var fact in sentence.Facts.Where(f => QuizFacts.IsOfferable(f, sentence.Text)))
             {
                 var key = VietnameseText.MatchKey(fact.Text);
                 if (key.Length == 0 || !seen.Add((fact.Kind, key)))
@@ -37,7 +37,7 @@ public sealed partial class DistractorPool
                     byKind[fact.Kind] = list = [];
                 }
 
-                list.Add(new PoolFact(fact, key, Shape(key), Lead(key), Unit(key), Digits(key), sentence.StartsAt(fact)));
+                list.Add(new PoolFact(fact, key, Shape(key), Lead(key), sentence.StartsAt(fact)));
             }
         }
 
@@ -60,19 +60,14 @@ public sealed partial class DistractorPool
         var sentenceKey = $" {VietnameseText.MatchKey(sentence)} ";
         var shape = Shape(answerKey);
         var lead = Lead(answerKey);
-        var unit = Unit(answerKey);
-        var digits = Digits(answerKey);
-        var numeric = answer.Kind is FactKind.Percent or FactKind.Quantity or FactKind.Time or FactKind.Document;
-
         var ordered = candidates
-            .Where(c => c.Key != answerKey && !sentenceKey.Contains($" {c.Key} ", StringComparison.Ordinal) && !Overlaps(c.Key, answerKey))
-            .Where(c => !numeric || (c.Digits.Length > 0 && c.Digits != digits))
-            .Where(c => answer.Kind != FactKind.Quantity || c.Unit == unit)
-            .Where(c => answer.Kind != FactKind.Actor || c.Fact.Role?.Id != answer.Role?.Id)
+            .Where(c => !sentenceKey.Contains($" {c.Key} ", StringComparison.Ordinal) && !Overlaps(c.Key, answerKey))
+            .Where(c => QuizFacts.ClearlyWrong(answer, sentence, c.Fact))
             .OrderBy(c => c.Shape == shape ? 0 : c.Lead == lead ? 1 : 2)
             .ThenBy(c => QuizRandom.Hash($"{seed}|{c.Key}"));
 
-        // "đảng viên công tác" next to "đảng viên đang công tác" is two ways of one choice: keep the first.
+        // "đảng viên công tác" next to "đảng viên đang công tác", "6 tháng một lần" next to "2 lần mỗi năm":
+        // two ways of one choice, which would tell the trainee both are wrong. Keep the first.
         var chosen = new List<PoolFact>();
         foreach (var candidate in ordered)
         {
@@ -81,7 +76,7 @@ public sealed partial class DistractorPool
                 break;
             }
 
-            if (!chosen.Any(c => Overlaps(c.Key, candidate.Key)))
+            if (!chosen.Any(c => Overlaps(c.Key, candidate.Key) || SameChoice(c.Fact, candidate.Fact)))
             {
                 chosen.Add(candidate);
             }
@@ -89,6 +84,13 @@ public sealed partial class DistractorPool
 
         return chosen.Select(c => Fit(c, answer.Start == 0)).ToList();
     }
+
+    private static bool SameChoice(Fact a, Fact b) => a.Kind switch
+    {
+        FactKind.Frequency => Frequencies.MayAgree(a.Text, b.Text),
+        FactKind.Actor => a.Role is { } x && b.Role is { } y && RoleLexicon.Overlap(x, y),
+        _ => false,
+    };
 
     // "cấp uỷ" inside "cấp uỷ cơ sở", or "đảng viên công tác" beside "đảng viên đang công tác": both read as right.
     private static bool Overlaps(string a, string b)
@@ -113,7 +115,9 @@ public sealed partial class DistractorPool
             return char.ToUpperInvariant(text[0]) + text[1..];
         }
 
-        return candidate.AtSentenceStart && text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])
+        // "Ban Tổ chức Trung ương" is a name, capitalised anywhere: only a common noun ("Đảng viên") goes to lower case.
+        var isName = text.Split(' ').Skip(1).Any(w => w.Length > 0 && char.IsUpper(w[0]));
+        return candidate.AtSentenceStart && !isName && text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])
             ? char.ToLowerInvariant(text[0]) + text[1..]
             : text;
     }
@@ -121,11 +125,7 @@ public sealed partial class DistractorPool
     // The first and last words that are not numbers: "đến" in "đến năm 2025", "tuổi" in "40 tuổi".
     private static string Lead(string key) => Words(key).FirstOrDefault(w => !char.IsDigit(w[0])) ?? string.Empty;
 
-    private static string Unit(string key) => Words(key).LastOrDefault(w => !char.IsDigit(w[0])) ?? string.Empty;
-
     private static string Shape(string key) => DigitRun().Replace(key, "#");
-
-    private static string Digits(string key) => string.Join('/', DigitRun().Matches(key).Select(m => m.Value.TrimStart('0')));
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex DigitRun();

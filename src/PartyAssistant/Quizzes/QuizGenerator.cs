@@ -48,7 +48,7 @@ public sealed class QuizGenerator
         var allPassages = corpus.Passages.ToList();
 
         var types = request.Types is { Count: > 0 } t ? t : QuizItemTypes.All;
-        var candidates = passages.SelectMany(QuizSentences.Of).Select(s => Candidate.For(s, pool)).OfType<Candidate>().ToList();
+        var candidates = passages.SelectMany(p => QuizSentences.Of(document, p)).Select(s => Candidate.For(s, pool)).OfType<Candidate>().ToList();
         var items = new List<QuizItem>();
         foreach (var candidate in Select(candidates, request.Count))
         {
@@ -134,13 +134,14 @@ public sealed class QuizGenerator
     }
 
     /// <summary>
-    /// The sentence as written ("Đúng"), or with its fact replaced by a wrong answer ("Sai") — but
-    /// only a change that no passage of the corpus states, since a statement true elsewhere is not false.
+    /// The sentence as written ("Đúng"), or with its fact replaced by a wrong answer ("Sai") — only a
+    /// figure, a date or a document number, whose wrong values the right one rules out (a frequency,
+    /// a set term or an actor may still be true when changed), and only a change no passage states.
     /// </summary>
     private static QuizItem TrueFalse(Candidate c, IReadOnlyList<Passage> corpus)
     {
         var sentence = c.Sentence.Text;
-        var wantFalse = QuizRandom.Hash(c.Seed + "|tf") % 2 == 0;
+        var wantFalse = QuizFacts.CanMakeFalse(c.Fact.Kind) && QuizRandom.Hash(c.Seed + "|tf") % 2 == 0;
         var changed = wantFalse
             ? c.Distractors
                 .Select(d => (Wrong: d, Text: string.Concat(sentence.AsSpan(0, c.Fact.Start), d, sentence.AsSpan(c.Fact.End))))
@@ -190,7 +191,7 @@ public sealed class QuizGenerator
 
             // A fact written twice in the sentence would leave the blank guessable from the other one.
             var testable = sentence.Facts
-                .Where(f => Occurrences(sentence.Text, f.Text) == 1 && !IsShouted(f.Text))
+                .Where(f => Occurrences(sentence.Text, f.Text) == 1 && !IsShouted(f.Text) && QuizFacts.IsAskable(f, sentence.Text))
                 .OrderBy(f => Array.IndexOf(Priority, f.Kind)).ThenBy(f => f.Start)
                 .Select(f => (Fact: f, Distractors: pool.For(f, sentence.Text, 3, QuizRandom.Hash(seed))))
                 .ToList();

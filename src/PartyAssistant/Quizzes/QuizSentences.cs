@@ -13,8 +13,9 @@ public sealed record QuizSentence(Passage Passage, int Index, string Text, IRead
 }
 
 /// <summary>
-/// Which sentences are quiz material: body sentences of a reasonable length that state a fact.
-/// Titles, headings, recipients and signatures test nothing a member must know.
+/// Which sentences are quiz material: finished body sentences (ending with ".", "!" or "?") of a
+/// reasonable length that state a fact. Titles, headings, recipients, signatures and a summary's
+/// notes on its sources test nothing a member must know.
 /// </summary>
 public static partial class QuizSentences
 {
@@ -24,7 +25,10 @@ public static partial class QuizSentences
     private const int MaxLength = 360;
 
     public static IEnumerable<QuizSentence> Of(CorpusDocument document) =>
-        document.Passages.Where(p => IsMaterial(document, p)).SelectMany(Of);
+        document.Passages.Where(p => IsMaterial(document, p)).SelectMany(p => Of(document, p));
+
+    public static IEnumerable<QuizSentence> Of(CorpusDocument document, Passage passage) =>
+        document.Metadata.IsSummary ? Of(passage).Where(s => !AboutTheSources().IsMatch(s.Text)) : Of(passage);
 
     public static IEnumerable<QuizSentence> Of(Passage passage)
     {
@@ -35,7 +39,7 @@ public static partial class QuizSentences
             // "1. Các cấp uỷ…": the item number is the passage's place, not part of what it says.
             var sentence = ItemNumber().Replace(raw, string.Empty);
             var position = index++;
-            if (sentence.Length is < MinLength or > MaxLength || sentence.EndsWith(':') || !text.Contains(sentence, StringComparison.Ordinal) || IsShouted(sentence))
+            if (sentence.Length is < MinLength or > MaxLength || !PassageHeadings.EndsSentence(sentence) || !text.Contains(sentence, StringComparison.Ordinal) || IsShouted(sentence))
             {
                 continue;
             }
@@ -52,7 +56,7 @@ public static partial class QuizSentences
     public static bool IsMaterial(CorpusDocument document, Passage passage)
     {
         var section = passage.SectionPath;
-        if (section is "noi-nhan" or "ky" || IsShouted(passage.Text))
+        if (section is "noi-nhan" or "ky" || IsShouted(passage.Text) || PassageHeadings.RepeatsHeading(passage))
         {
             return false;
         }
@@ -69,6 +73,12 @@ public static partial class QuizSentences
         var letters = text.Where(char.IsLetter).ToList();
         return letters.Count > 0 && letters.Count(char.IsUpper) > letters.Count / 2;
     }
+
+    // A summary's notes on its own sources ("… chưa được kiểm chứng", "Tháng 12/2025 đã có bài hướng
+    // dẫn …", "Tính đến … chưa tìm thấy văn bản thay thế") tell the trainer how far to trust it; they
+    // are no rule a member must learn, and their dates move with the next search.
+    [GeneratedRegex(@"kiểm chứng|xác minh|được xác nhận|chưa tìm thấy|tìm thấy|bản tóm tắt này|đã có bài|bài hướng dẫn|bài viết|theo nguồn|nguồn tin|các nguồn", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutTheSources();
 
     [GeneratedRegex(@"^(\d{1,2}|[a-zđ])[.)]\s+")]
     private static partial Regex ItemNumber();

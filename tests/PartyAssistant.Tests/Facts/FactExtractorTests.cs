@@ -53,3 +53,58 @@ public sealed class FactExtractorTests
     [Fact]
     public void A_role_the_lexicon_does_not_know_is_not_guessed() => Assert.Null(RoleLexicon.Resolve("giám đốc sở"));
 }
+
+public sealed class FactFlagTests
+{
+    [Fact]
+    public void Article_and_clause_numbers_are_no_quantities()
+    {
+        var facts = FactExtractor.Extract("Theo khoản 1 Điều 1 và 2 điểm, Quy định nêu 7 nhiệm vụ.");
+        Assert.DoesNotContain(facts, f => f.Kind == FactKind.Quantity && f.Text != "7 nhiệm vụ");
+        Assert.Contains(facts, f => f.Kind == FactKind.Quantity && f.Text == "7 nhiệm vụ");
+    }
+
+    [Fact]
+    public void A_date_after_a_document_number_names_the_document()
+    {
+        var facts = FactExtractor.Extract("Gắn với thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị, sơ kết vào cuối năm 2022.");
+        Assert.True(facts.Single(f => f.Text == "ngày 18/5/2021").DatesDocument);
+        Assert.False(facts.Single(f => f.Text == "vào cuối năm 2022").DatesDocument);
+    }
+
+    [Theory]
+    [InlineData("Tính đến tháng 01/2026 chưa tìm thấy văn bản thay thế.", "đến tháng 01/2026", true)]
+    [InlineData("Đến tháng 12/2025, Quy định 213-QĐ/TW vẫn đang được áp dụng.", "Đến tháng 12/2025", true)]
+    [InlineData("Phấn đấu đến năm 2025, tỷ lệ bí thư chi bộ không quá 40 tuổi đạt tỷ lệ 50%.", "đến năm 2025", false)]
+    [InlineData("Đến năm 2025, 100% chi bộ có đảng viên trẻ.", "Đến năm 2025", false)]
+    public void An_as_of_date_is_told_from_a_deadline(string sentence, string time, bool asOf) =>
+        Assert.Equal(asOf, FactExtractor.Extract(sentence).Single(f => f.Text == time).IsStatusDate);
+
+    [Theory]
+    [InlineData("hằng năm", 1.0)]
+    [InlineData("Hàng năm", 1.0)]
+    [InlineData("mỗi năm một lần", 1.0)]
+    [InlineData("định kỳ hằng năm", 1.0)]
+    [InlineData("6 tháng một lần", 2.0)]
+    [InlineData("2 lần mỗi năm", 2.0)]
+    [InlineData("hằng quý", 4.0)]
+    [InlineData("định kỳ", null)]
+    [InlineData("thường xuyên", null)]
+    [InlineData("đột xuất", null)]
+    public void Frequencies_say_how_often_a_year_and_vague_ones_say_nothing(string frequency, double? perYear) =>
+        Assert.Equal(perYear, Frequencies.PerYear(frequency));
+
+    [Theory]
+    [InlineData("cap-uy", "chi-uy", true)]
+    [InlineData("cap-uy", "dang-uy-xa", true)]
+    [InlineData("cap-uy", "cap-uy-huyen", true)]
+    [InlineData("cap-uy-tinh", "cap-uy", true)]
+    [InlineData("dang-vien", "dang-vien-dang-cong-tac", true)]
+    [InlineData("chi-bo", "chi-uy", true)]
+    [InlineData("bi-thu-chi-bo", "chi-uy", true)]
+    [InlineData("bi-thu-chi-bo", "chi-bo", true)]
+    [InlineData("dang-vien", "ban-to-chuc-trung-uong", false)]
+    [InlineData("mttq-doan-the", "cap-uy", false)]
+    public void Roles_that_include_each_other_overlap(string a, string b, bool overlap) =>
+        Assert.Equal(overlap, RoleLexicon.Overlap(RoleLexicon.Resolve(a)!, RoleLexicon.Resolve(b)!));
+}

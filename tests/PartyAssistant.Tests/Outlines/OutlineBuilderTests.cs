@@ -78,6 +78,48 @@ public sealed partial class OutlineBuilderTests(ShippedCorpusDocuments fixture) 
         Assert.All(figures, f => Assert.All(f.Facts, x => Assert.Contains(x.Text, f.Sentence, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Headings_are_no_key_points_and_figures_are_real_figures_and_milestones()
+    {
+        var seed = this.Seed();
+        var summary = this.builder.Build(fixture.Corpus, new OutlineRequest("qd-213"));
+
+        // kl-tu-nq03 II.4 and II.5 are item headings stored as passages: they name a task, they state nothing.
+        Assert.DoesNotContain(seed.KeyPoints, k => k.Source.PassageId is "kl-tu-nq03/II.4" or "kl-tu-nq03/II.5");
+        Assert.DoesNotContain(seed.Questions, q => q.Source.PassageId is "kl-tu-nq03/II.4" or "kl-tu-nq03/II.5");
+        Assert.All(seed.KeyPoints.Concat(summary.KeyPoints), k => Assert.Matches(@"[.!?:][""”)]?$", k.Quote));
+
+        foreach (var figure in seed.Figures.Concat(summary.Figures))
+        {
+            Assert.DoesNotContain(figure.Facts, f => Regex.IsMatch(f.Text, @"^\d+ (Điều|khoản|điểm)$", RegexOptions.IgnoreCase));
+            Assert.DoesNotContain(figure.Facts, f => f.Text.ToLowerInvariant() is "thường xuyên" or "định kỳ" or "đột xuất");
+        }
+
+        // Dates that only name a cited document are not milestones; the document's own deadlines are.
+        var seedFacts = seed.Figures.SelectMany(f => f.Facts).Select(f => f.Text).ToList();
+        Assert.DoesNotContain("ngày 18/5/2021", seedFacts);
+        Assert.DoesNotContain("ngày 13/11/2018", seedFacts);
+        Assert.DoesNotContain("ngày 02/01/2020", seedFacts);
+        Assert.Contains("vào cuối năm 2022", seedFacts);
+        Assert.Contains("hàng năm", seedFacts);
+    }
+
+    [Fact]
+    public void A_discussion_question_quotes_whole_or_cuts_after_a_comma()
+    {
+        var questions = this.Seed().Questions.Concat(this.builder.Build(fixture.Corpus, new OutlineRequest("qd-213")).Questions).ToList();
+        Assert.Contains(questions, q => q.Question.Contains("“Việc xây dựng và ban hành văn bản, sơ kết, tổng kết nghị quyết của cấp uỷ cơ sở vẫn là khâu yếu”", StringComparison.Ordinal));
+        foreach (var question in questions)
+        {
+            var passage = this.PassageOf(question.Source);
+            foreach (var quoted in QuotedSpan().Matches(question.Question).Select(m => m.Groups["q"].Value).Where(q => q.EndsWith('…')))
+            {
+                // A cut quote stops exactly where the passage has a comma.
+                Assert.Contains(quoted[..^1] + ",", passage.Text, StringComparison.Ordinal);
+            }
+        }
+    }
+
     [Theory]
     [InlineData(15)]
     [InlineData(45)]

@@ -44,6 +44,12 @@ public sealed class QuizDocxTests(ShippedCorpusDocuments fixture) : IClassFixtur
             r => Assert.Equal(WordDocumentBuilder.DefaultFont, r.RunProperties?.RunFonts?.Ascii?.Value));
         var defaults = document.MainDocumentPart.StyleDefinitionsPart!.Styles!.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!.RunFonts!;
         Assert.Equal(WordDocumentBuilder.DefaultFont, defaults.HighAnsi?.Value);
+
+        // Vietnamese, so Word checks spelling as Vietnamese: in the defaults and in the Normal style every paragraph uses.
+        var styles = document.MainDocumentPart.StyleDefinitionsPart.Styles;
+        Assert.Equal("vi-VN", styles.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!.GetFirstChild<Languages>()?.Val?.Value);
+        var normal = styles.Elements<Style>().Single(s => s.StyleId == "Normal");
+        Assert.Equal("vi-VN", normal.StyleRunProperties?.GetFirstChild<Languages>()?.Val?.Value);
     }
 
     [Fact]

@@ -21,17 +21,24 @@ public sealed class QuizGeneratorTests(ShippedCorpusDocuments fixture) : IClassF
 
     private CorpusLoadResult Corpus => fixture.Corpus;
 
+    /// <summary>
+    /// How many trustworthy questions the seed gives. It was 20 while a vague frequency, a status date
+    /// or an actor inside a phrase could be asked; of the sentences left, the seed has 19 (the 20th
+    /// candidate, the "Nâng cao sức chiến đấu…" sentence of II.1, is over 500 characters).
+    /// </summary>
+    public const int SeedQuestions = 19;
+
     [Fact]
-    public void Twenty_questions_on_the_seed_are_distinct_correct_and_cited()
+    public void Twenty_questions_asked_on_the_seed_give_every_trustworthy_one_distinct_correct_and_cited()
     {
         var quiz = this.generator.Generate(this.Corpus, new QuizRequest("kl-tu-nq03", Count: 20));
 
-        Assert.Equal(20, quiz.Items.Count);
-        Assert.False(quiz.IsShort);
+        Assert.Equal(SeedQuestions, quiz.Items.Count);
+        Assert.True(quiz.IsShort);
         Assert.Empty(quiz.Notices);
         Assert.All(quiz.Items, item => QuizAssert.Correct(item, this.Corpus));
-        Assert.Equal(20, quiz.Items.Select(i => VietnameseText.MatchKey(i.Quote)).Distinct().Count());
-        Assert.Equal(20, quiz.Items.Select(i => i.Question).Distinct().Count());
+        Assert.Equal(SeedQuestions, quiz.Items.Select(i => VietnameseText.MatchKey(i.Quote)).Distinct().Count());
+        Assert.Equal(SeedQuestions, quiz.Items.Select(i => i.Question).Distinct().Count());
         Assert.All(quiz.Items, i => Assert.StartsWith("kl-tu-nq03/", i.PassageId, StringComparison.Ordinal));
         Assert.All(Enum.GetValues<QuizItemType>(), type => Assert.Contains(quiz.Items, i => i.Type == type));
         Assert.Contains(quiz.Items, i => i.Type == QuizItemType.TrueFalse && i.Answer == QuizItem.False);

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using PartyAssistant.Facts;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Quizzes;
+
+/// <summary>
+/// Which facts a question may test or offer as a wrong answer, and when a wrong answer is wrong
+/// beyond doubt. A quiz that marks a true statement "Sai", or offers two right choices, teaches a
+/// member something false — so whatever might also be true is left out.
+/// </summary>
+public static partial class QuizFacts
+{
+    /// <summary>
+    /// A fact a question may blank or test: not a vague frequency ("định kỳ", "thường xuyên"), not an
+    /// "as of" date ("tính đến tháng 01/2026"), and an actor only as the subject that opens the sentence.
+    /// </summary>
+    public static bool IsAskable(Fact fact, string sentence) => fact.Kind switch
+    {
+        FactKind.Frequency => Frequencies.IsConcrete(fact.Text),
+        FactKind.Time => !fact.IsStatusDate,
+        FactKind.Actor => IsSubject(fact, sentence),
+        _ => true,
+    };
+
+    /// <summary>
+    /// A fact that may stand as a wrong answer. Quoted terms are not offered: "tự diễn biến" against
+    /// "sổ liên hệ" is absurd, and two set terms of one kind are rare enough that none is better.
+    /// </summary>
+    public static bool IsOfferable(Fact fact, string sentence) => fact.Kind != FactKind.QuotedTerm && IsAskable(fact, sentence);
+
+    /// <summary>
+    /// Whether changing the fact can make a false statement: figures, dates and document numbers
+    /// conflict plainly; a frequency ("hằng năm" is also "định kỳ"), a quoted term or an actor (a đảng
+    /// uỷ is a cấp uỷ) may still be true after the change.
+    /// </summary>
+    public static bool CanMakeFalse(FactKind kind) => kind is FactKind.Percent or FactKind.Quantity or FactKind.Time or FactKind.Document;
+
+    /// <summary>Whether <paramref name="wrong"/> in place of <paramref name="answer"/> in <paramref name="sentence"/> says something the answer rules out.</summary>
+    public static bool ClearlyWrong(Fact answer, string sentence, Fact wrong)
+    {
+        if (answer.Kind != wrong.Kind || VietnameseText.MatchKey(answer.Text) == VietnameseText.MatchKey(wrong.Text))
+        {
+            return false;
+        }
+
+        return answer.Kind switch
+        {
+            FactKind.Percent => NumericClaim.Of(answer, sentence).Excludes(NumericClaim.Of(wrong, sentence, answer)),
+            FactKind.Quantity => NumericClaim.Unit(answer) == NumericClaim.Unit(wrong) &&
+                NumericClaim.Of(answer, sentence).Excludes(NumericClaim.Of(wrong, sentence, answer)),
+            FactKind.Time => TimeClaim.Conflict(answer, wrong),
+            FactKind.Document => DocumentsDiffer(answer.Text, wrong.Text),
+            FactKind.Frequency => !Frequencies.MayAgree(answer.Text, wrong.Text),
+            FactKind.Actor => answer.Role is { } a && wrong.Role is { } b && !RoleLexicon.Overlap(a, b),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The grammatical subject at the start of the sentence, optionally after "Giao", "Các" or a
+    /// leading time or frequency phrase and its comma — never a piece of a longer noun phrase
+    /// ("nơi đảng viên công tác", "đảng uỷ xã, phường").
+    /// </summary>
+    public static bool IsSubject(Fact actor, string sentence) =>
+        SubjectLead().IsMatch(sentence[..actor.Start]) && !EnumerationTail().IsMatch(sentence[actor.End..]);
+
+    // Two numbers of one kind of document ("01-KL/TW", "38-KL/TW"): a Kết luận for a Kết luận, never a Quy định's number in its place.
+    private static bool DocumentsDiffer(string answer, string wrong)
+    {
+        var a = DocumentNumber().Match(VietnameseText.MatchKey(answer));
+        var w = DocumentNumber().Match(VietnameseText.MatchKey(wrong));
+        return a.Success && w.Success && a.Groups["type"].Value == w.Groups["type"].Value &&
+            a.Groups["n"].Value.TrimStart('0') != w.Groups["n"].Value.TrimStart('0');
+    }
+
+    [GeneratedRegex(@"^(?:(?:Sau|Trong|Đến|Từ|Hằng|Hàng|Mỗi|Định kỳ|Ngày|Tháng|Năm|Cuối|Giữa|Đầu|Quý|Hiện nay)(?!\p{L})[^,]{0,100},\s*)?(?:(?:Giao|Các)\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex SubjectLead();
+
+    // "đảng uỷ xã, phường tiếp nhận…": the role is the first of a list of places, not the whole subject.
+    [GeneratedRegex(@"^,\s*(phường|thị trấn|xã|ấp|khóm|thành uỷ|thành ủy|thành phố|huyện|đặc khu)(?!\p{L})", RegexOptions.IgnoreCase)]
+    private static partial Regex EnumerationTail();
+
+    [GeneratedRegex(@"^(?<n>\d+) (?<type>[a-z]+) ")]
+    private static partial Regex DocumentNumber();
+}
