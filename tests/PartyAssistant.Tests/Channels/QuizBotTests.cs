@@ -6,42 +6,26 @@ using PartyAssistant.Quizzes;
 namespace PartyAssistant.Tests.Channels;
 
 /// <summary>/quiz through the bots: Telegram with answer buttons (fake Bot API), Zalo Bot with typed answers.</summary>
-public sealed class QuizBotTests : IAsyncLifetime
+public sealed class QuizBotTests : BothBotFakes
 {
     private const long User = 4242;
-    private readonly TempDirectory data = new();
-    private FakeTelegramServer telegram = null!;
-    private FakeZaloBotServer zalo = null!;
-
-    public async Task InitializeAsync()
-    {
-        this.telegram = await FakeTelegramServer.StartAsync();
-        this.zalo = await FakeZaloBotServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await this.telegram.DisposeAsync();
-        await this.zalo.DisposeAsync();
-        this.data.Dispose();
-    }
 
     [Fact]
     public async Task Telegram_quiz_asks_five_questions_with_buttons_counts_a_double_press_once_and_survives_a_restart()
     {
-        var bot = new TelegramTestBot(this.telegram, this.data.Path);
+        var bot = new TelegramTestBot(this.Telegram, this.DataPath);
         try
         {
-            this.telegram.PushMessage(User, User, "/quiz");
+            this.Telegram.PushMessage(User, User, "/quiz");
             await bot.DrainAsync();
-            Assert.Contains("Bài ôn tập 5 câu về Kết luận Tỉnh uỷ về tiếp tục thực hiện Nghị quyết 03-NQ/TU", this.telegram.SentMessages[0].PlainText, StringComparison.Ordinal);
+            Assert.Contains("Bài ôn tập 5 câu về Kết luận Tỉnh uỷ về tiếp tục thực hiện Nghị quyết 03-NQ/TU", this.Telegram.SentMessages[0].PlainText, StringComparison.Ordinal);
 
             var session = (await bot.QuizSessions.GetAsync("telegram", User.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None))!;
             Assert.Equal(5, session.Items.Count);
             Assert.All(session.Items, i => Assert.NotEqual(QuizItemType.FillBlank, i.Type));
             for (var index = 0; index < 5; index++)
             {
-                var question = this.telegram.SentMessages.Last(m => m.PlainText.StartsWith("Câu ", StringComparison.Ordinal));
+                var question = this.Telegram.SentMessages.Last(m => m.PlainText.StartsWith("Câu ", StringComparison.Ordinal));
                 Assert.StartsWith($"Câu {index + 1}/5.", question.PlainText, StringComparison.Ordinal);
                 var item = session.Items[index];
                 Assert.Equal(item.Choices.Count, question.CallbackData.Count);
@@ -50,14 +34,14 @@ public sealed class QuizBotTests : IAsyncLifetime
                 // Right answers except the last; the first answer is pressed twice.
                 var choice = index < 4 ? item.AnswerIndex : (item.AnswerIndex + 1) % item.Choices.Count;
                 var data = question.CallbackData[choice];
-                this.telegram.PushCallback(User, User, question.MessageId, data);
+                this.Telegram.PushCallback(User, User, question.MessageId, data);
                 if (index == 0)
                 {
-                    this.telegram.PushCallback(User, User, question.MessageId, data);
+                    this.Telegram.PushCallback(User, User, question.MessageId, data);
                 }
 
                 await bot.DrainAsync();
-                var result = this.telegram.SentMessages[^2].PlainText;
+                var result = this.Telegram.SentMessages[^2].PlainText;
                 Assert.StartsWith(index < 4 ? "Đúng!" : "Chưa đúng — đáp án: ", result, StringComparison.Ordinal);
                 Assert.Contains($"{item.Label} ({item.PassageId}):", result, StringComparison.Ordinal);
                 Assert.Contains($"“{item.Quote}”", result, StringComparison.Ordinal);
@@ -65,25 +49,25 @@ public sealed class QuizBotTests : IAsyncLifetime
                 if (index == 1)
                 {
                     // A plain question in the middle is answered as usual, and the quiz goes on after a restart.
-                    this.telegram.PushMessage(User, User, "Cấp ủy có phải tiếp dân định kỳ không?");
+                    this.Telegram.PushMessage(User, User, "Cấp ủy có phải tiếp dân định kỳ không?");
                     await bot.DrainAsync();
-                    Assert.Contains("tiếp dân định kỳ", this.telegram.SentMessages[^1].PlainText, StringComparison.Ordinal);
-                    Assert.Contains(this.telegram.SentMessages[^1].CallbackData, d => d.StartsWith("f:", StringComparison.Ordinal));
+                    Assert.Contains("tiếp dân định kỳ", this.Telegram.SentMessages[^1].PlainText, StringComparison.Ordinal);
+                    Assert.Contains(this.Telegram.SentMessages[^1].CallbackData, d => d.StartsWith("f:", StringComparison.Ordinal));
                     bot.Dispose();
-                    bot = new TelegramTestBot(this.telegram, this.data.Path);
+                    bot = new TelegramTestBot(this.Telegram, this.DataPath);
                 }
             }
 
-            Assert.Equal("Kết quả: 4/5. Gõ /quiz để làm bài mới, hoặc /quiz mã-văn-bản (xem /vanban) để ôn văn bản khác.", this.telegram.SentMessages[^1].PlainText);
+            Assert.Equal("Kết quả: 4/5. Gõ /quiz để làm bài mới, hoặc /quiz mã-văn-bản (xem /vanban) để ôn văn bản khác.", this.Telegram.SentMessages[^1].PlainText);
 
             // An old button after the end changes nothing, and is still answered.
-            var sent = this.telegram.SentMessages.Count;
-            this.telegram.PushCallback(User, User, 1, new QuizButton(session.Id, 0, 0).Format());
+            var sent = this.Telegram.SentMessages.Count;
+            this.Telegram.PushCallback(User, User, 1, new QuizButton(session.Id, 0, 0).Format());
             await bot.DrainAsync();
-            Assert.Equal(sent, this.telegram.SentMessages.Count);
-            Assert.Empty(this.telegram.UnansweredCallbackQueryIds);
-            Assert.Equal(2, this.telegram.AnsweredCallbacks.Count(c => c.Text == ChatQuiz.Stale));
-            Assert.Equal(7, this.telegram.AnsweredCallbacks.Count);
+            Assert.Equal(sent, this.Telegram.SentMessages.Count);
+            Assert.Empty(this.Telegram.UnansweredCallbackQueryIds);
+            Assert.Equal(2, this.Telegram.AnsweredCallbacks.Count(c => c.Text == ChatQuiz.Stale));
+            Assert.Equal(7, this.Telegram.AnsweredCallbacks.Count);
         }
         finally
         {
@@ -94,19 +78,19 @@ public sealed class QuizBotTests : IAsyncLifetime
     [Fact]
     public async Task Zalo_quiz_takes_typed_answers_and_ends_with_the_score()
     {
-        using var host = new ZaloTestHost(this.data.Path, null, this.zalo.BaseUrl);
+        using var host = new ZaloTestHost(this.DataPath, null, this.Zalo.BaseUrl);
         using var stop = new CancellationTokenSource();
         var run = host.Bot.RunAsync(stop.Token);
         try
         {
-            this.zalo.PushText("chat-q", "user-q", "/quiz kl-tu-nq03");
-            await this.zalo.WaitForMessagesAsync(2, TimeSpan.FromSeconds(20));
+            this.Zalo.PushText("chat-q", "user-q", "/quiz kl-tu-nq03");
+            await this.Zalo.WaitForMessagesAsync(2, TimeSpan.FromSeconds(20));
             var session = (await host.QuizSessions.GetAsync("zalo-bot", "chat-q", CancellationToken.None))!;
             var expected = 2;
             for (var index = 0; index < 5; index++)
             {
                 var item = session.Items[index];
-                var question = this.zalo.SentMessages[^1].Text;
+                var question = this.Zalo.SentMessages[^1].Text;
                 Assert.StartsWith($"Câu {index + 1}/5.", question, StringComparison.Ordinal);
                 Assert.EndsWith(item.Type == QuizItemType.TrueFalse ? "Trả lời Đúng hoặc Sai." : "Trả lời A, B, C hoặc D.", question, StringComparison.Ordinal);
 
@@ -115,20 +99,20 @@ public sealed class QuizBotTests : IAsyncLifetime
                 var reply = item.Type == QuizItemType.TrueFalse
                     ? ((item.Answer == QuizItem.True) == right ? "đúng" : "Sai")
                     : QuizItem.Letter(right ? item.AnswerIndex : (item.AnswerIndex + 1) % 4).ToLowerInvariant() + ".";
-                this.zalo.PushText("chat-q", "user-q", reply);
+                this.Zalo.PushText("chat-q", "user-q", reply);
                 expected += 2;
-                await this.zalo.WaitForMessagesAsync(expected, TimeSpan.FromSeconds(20));
-                var result = this.zalo.SentMessages[^2].Text;
+                await this.Zalo.WaitForMessagesAsync(expected, TimeSpan.FromSeconds(20));
+                var result = this.Zalo.SentMessages[^2].Text;
                 Assert.StartsWith(right ? "Đúng!" : "Chưa đúng — đáp án: ", result, StringComparison.Ordinal);
                 Assert.Contains(item.PassageId, result, StringComparison.Ordinal);
             }
 
-            Assert.StartsWith("Kết quả: 4/5.", this.zalo.SentMessages[^1].Text, StringComparison.Ordinal);
+            Assert.StartsWith("Kết quả: 4/5.", this.Zalo.SentMessages[^1].Text, StringComparison.Ordinal);
 
             // A document the corpus lacks gets the list of valid ids.
-            this.zalo.PushText("chat-q", "user-q", "/quiz khong-co");
-            await this.zalo.WaitForMessagesAsync(expected + 1, TimeSpan.FromSeconds(20));
-            Assert.Contains("Các mã hợp lệ:", this.zalo.SentMessages[^1].Text, StringComparison.Ordinal);
+            this.Zalo.PushText("chat-q", "user-q", "/quiz khong-co");
+            await this.Zalo.WaitForMessagesAsync(expected + 1, TimeSpan.FromSeconds(20));
+            Assert.Contains("Các mã hợp lệ:", this.Zalo.SentMessages[^1].Text, StringComparison.Ordinal);
         }
         finally
         {
