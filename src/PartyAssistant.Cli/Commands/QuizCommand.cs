@@ -34,6 +34,10 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
         [CommandOption("-o|--output <FILE>")]
         [Description("Tệp kết quả. Mặc định với docx: quiz-<mã văn bản>.docx trong thư mục hiện tại; md và json in ra màn hình.")]
         public string? Output { get; init; }
+
+        [CommandOption("--overwrite")]
+        [Description("Ghi đè tệp kết quả nếu đã có.")]
+        public bool Overwrite { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -70,21 +74,32 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
             output.Status($"Chỉ tạo được {quiz.Items.Count}/{quiz.Requested} câu hỏi: văn bản (hoặc mục) không còn câu nào nêu số liệu, thời hạn, chủ thể hay thuật ngữ để hỏi mà không trùng câu đã hỏi.");
         }
 
+        // A trainer's edited handout is not replaced by accident: the outline command refuses the same way.
+        var target = format switch
+        {
+            "docx" => Path.GetFullPath(settings.Output ?? $"quiz-{quiz.DocumentId}.docx"),
+            "json" => null,
+            _ => settings.Output is { } given ? Path.GetFullPath(given) : null,
+        };
+        if (target is not null && File.Exists(target) && !settings.Overwrite)
+        {
+            return output.Fail($"tệp \"{target}\" đã có. Thêm --overwrite để ghi đè, hoặc chọn tên khác bằng --output.");
+        }
+
         switch (format)
         {
             case "json":
                 output.Json(quiz.Items.Select(ToJson));
                 break;
             case "docx":
-                var path = Path.GetFullPath(settings.Output ?? $"quiz-{quiz.DocumentId}.docx");
-                await QuizDocxWriter.WriteAsync(quiz, path, cancellationToken);
-                output.Status($"Đã ghi {quiz.Items.Count} câu hỏi vào {path}");
+                await QuizDocxWriter.WriteAsync(quiz, target!, cancellationToken);
+                output.Status($"Đã ghi {quiz.Items.Count} câu hỏi vào {target}");
                 break;
             default:
-                if (settings.Output is { } file)
+                if (target is not null)
                 {
-                    await File.WriteAllTextAsync(file, QuizText.Markdown(quiz), cancellationToken);
-                    output.Status($"Đã ghi {quiz.Items.Count} câu hỏi vào {Path.GetFullPath(file)}");
+                    await File.WriteAllTextAsync(target, QuizText.Markdown(quiz), cancellationToken);
+                    output.Status($"Đã ghi {quiz.Items.Count} câu hỏi vào {target}");
                 }
                 else
                 {

@@ -62,6 +62,17 @@ internal static partial class BodyBlockReader
         return blocks;
     }
 
+    /// <summary>
+    /// Whether a paragraph written on its own would be read as something other than a plain
+    /// paragraph (a heading, bullet, item, point, part, recipients or signature). Writers of corpus
+    /// files escape such paragraphs with a leading backslash; asking the reader keeps the two in step.
+    /// </summary>
+    public static bool WouldReadAsStructure(string text)
+    {
+        var trimmed = text.TrimStart();
+        return trimmed.StartsWith('\\') || trimmed.StartsWith('#') || Classify(trimmed, 0).Kind != BlockKind.Paragraph;
+    }
+
     private static BodyBlock Classify(string raw, int line)
     {
         if (HeadingPattern().Match(raw) is { Success: true } heading)
@@ -137,7 +148,8 @@ internal static partial class BodyBlockReader
     [GeneratedRegex(@"^Nơi nhận\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex RecipientsPattern();
 
-    [GeneratedRegex(@"^(T/M|TM\.|TM |K/T|KT\.|KT |T/L|TL\.|Q\.)\s*\p{Lu}")]
+    // T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh), TUQ (thừa uỷ quyền), Q. (quyền), as printed above a signature.
+    [GeneratedRegex(@"^(T/M|TM\.|TM |K/T|KT\.|KT |T/L|TL\.|TUQ\.?|THỪA LỆNH|THỪA UỶ QUYỀN|THỪA ỦY QUYỀN|Q\.)\s*\p{Lu}")]
     private static partial Regex SignaturePattern();
 
     [GeneratedRegex(@"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")]

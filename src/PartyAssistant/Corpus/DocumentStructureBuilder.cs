@@ -286,8 +286,7 @@ internal sealed partial class DocumentStructureBuilder
             return $"{kind}-{article.Groups["number"].Value.Replace('.', '-')}";
         }
 
-        var slug = NonSlug().Replace(VietnameseText.Fold(text), "-").Trim('-');
-        return slug.Length > 40 ? slug[..40].TrimEnd('-') : slug;
+        return CorpusIds.Slug(text, maxLength: 40);
     }
 
     private static string HeadingLabel(string heading)
@@ -327,7 +326,4 @@ internal sealed partial class DocumentStructureBuilder
 
     [GeneratedRegex(@"^(?<kind>Điều|Mục|Phần|Chương)\s+(?<number>[0-9IVX]+(\.[0-9]+)*)", RegexOptions.IgnoreCase)]
     private static partial Regex ArticlePattern();
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NonSlug();
 }

@@ -63,7 +63,7 @@ internal static partial class FrontMatterReader
             : value.Trim();
 
         var id = Required(raw.Id, "id");
-        if (!IdPattern().IsMatch(id))
+        if (!CorpusIds.IsValid(id))
         {
             throw new CorpusFormatException(file, LineOf("id"), $"id \"{id}\" chỉ được gồm chữ thường a–z, số và dấu gạch ngang.");
         }
@@ -126,9 +126,6 @@ internal static partial class FrontMatterReader
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
-    private static partial Regex IdPattern();
 
     private sealed class FrontMatter
     {

@@ -78,12 +78,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
         values.Add(new MetadataValue("Toàn văn của bản tóm tắt", summaryOf, request.SummaryOf is not null ? ValueSource.Given : summaryOf is null ? ValueSource.Missing : ValueSource.Detected));
         values.Insert(0, new MetadataValue("Mã", id, request.Id is null ? ValueSource.Detected : ValueSource.Given));
 
-        var own = DocumentReference.ParseNumber(number);
-        var references = DocumentReference.FindAll(string.Join('\n', recognized.Body.Select(b => b.Text)))
-            .Where(r => r.IssuerCode is not null && (own is null || r.QueryKey != own.QueryKey))
-            .Select(r => r.Printed)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var references = CorpusMarkdownWriter.ReferencedNumbers(recognized.Body, number);
 
         var metadata = new DocumentMetadata
         {
@@ -133,7 +128,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
             notes.Add("Không thấy ngày ban hành. Thêm --date yyyy-MM-dd nếu có.");
         }
 
-        return new IngestPlan(request, extracted, document, markdown, target, values, notes);
+        return new IngestPlan(request, extracted, document, markdown, target, values, notes, File.Exists(target));
     }
 
     /// <summary>
@@ -270,7 +265,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
 
         if (request.Id is { } given)
         {
-            if (!IdPattern().IsMatch(given))
+            if (!CorpusIds.IsValid(given))
             {
                 throw new IngestException(request.File, $"mã \"{given}\" chỉ được gồm chữ thường a–z, số và dấu gạch ngang.");
             }
@@ -303,10 +298,10 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
 
         var baseId = DocumentReference.ParseNumber(number) is { } parsed
             ? $"{parsed.TypeCode}-{LeadingDigits().Match(number!.Trim()).Value}"
-            : Slug(Path.GetFileNameWithoutExtension(request.File));
+            : CorpusIds.Slug(Path.GetFileNameWithoutExtension(request.File));
         if (baseId.Length == 0)
         {
-            baseId = Slug(type);
+            baseId = CorpusIds.Slug(type);
         }
 
         var candidate = summaryOf == baseId || Taken(baseId) ? $"{baseId}-toan-van" : baseId;
@@ -330,14 +325,6 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
         var cut = title.LastIndexOf(' ', Limit);
         return title[..(cut > 0 ? cut : Limit)].TrimEnd(',', ' ') + " …";
     }
-
-    private static string Slug(string text) => NonSlug().Replace(VietnameseText.Fold(text).ToLowerInvariant(), "-").Trim('-');
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NonSlug();
 
     // "01-KL/TW" → "01": ids keep the number as printed (kl-01), as the corpus names them.
     [GeneratedRegex(@"^\d+")]

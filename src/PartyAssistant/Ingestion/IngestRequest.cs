@@ -48,9 +48,8 @@ public sealed record IngestPlan(
     string Markdown,
     string TargetPath,
     IReadOnlyList<MetadataValue> Values,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    bool OverwritesExisting)
 {
     public string Id => this.Document.Id;
-
-    public bool OverwritesExisting => File.Exists(this.TargetPath);
 }

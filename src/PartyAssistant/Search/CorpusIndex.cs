@@ -16,7 +16,7 @@ public sealed record OpenedIndex(PassageSearcher Searcher, IndexManifest Manifes
     // One reference belongs to whoever opened it (the provider while it is current); each lease adds one.
     private int references = 1;
 
-    public bool IsClosed => Volatile.Read(ref this.references) <= 0;
+    internal bool IsClosed => Volatile.Read(ref this.references) <= 0;
 
     /// <summary>Adds a reference unless the index is already closed.</summary>
     public bool TryAcquire()
@@ -80,6 +80,8 @@ public sealed class CorpusIndex(
 {
     private readonly IndexStore store = new(storageOptions.Value.DataDirectory, loggerFactory.CreateLogger<IndexStore>());
 
+    private (string Stamp, string Fingerprint)? lastChecked;
+
     public string CorpusDirectory { get; } = corpusOptions.Value.Resolve();
 
     public IndexStore Store => this.store;
@@ -109,7 +111,15 @@ public sealed class CorpusIndex(
     /// </summary>
     public async Task<bool> IsStaleAsync(OpenedIndex opened, CancellationToken cancellationToken)
     {
-        var fingerprint = await CorpusFingerprint.ComputeAsync(this.CorpusDirectory, cancellationToken).ConfigureAwait(false);
+        // Checked every few seconds by running bots: hash the files only when one was written.
+        var stamp = CorpusFingerprint.Stamp(this.CorpusDirectory);
+        if (this.lastChecked is not { } last || last.Stamp != stamp)
+        {
+            last = (stamp, await CorpusFingerprint.ComputeAsync(this.CorpusDirectory, cancellationToken).ConfigureAwait(false));
+            this.lastChecked = last;
+        }
+
+        var fingerprint = last.Fingerprint;
         return fingerprint != opened.Manifest.Fingerprint ||
                this.store.Current() is not { } current ||
                !string.Equals(current.Path, opened.Generation, StringComparison.Ordinal);

@@ -16,9 +16,10 @@ public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOption
     private volatile OpenedIndex? opened;
     private volatile bool disposed;
 
-    /// <summary>Raised after a switch to a newer index (for logs and tests).</summary>
-    public event Action<IndexManifest>? Reloaded;
-
+    /// <summary>
+    /// The current index without holding it: for one-shot commands. Work that may outlive a reload
+    /// (bots, the web host) takes a lease with <see cref="AcquireAsync"/> instead.
+    /// </summary>
     public async Task<OpenedIndex> GetAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(this.disposed, this);
@@ -111,7 +112,6 @@ public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOption
             // The provider's own reference: questions still holding leases keep it open until they finish.
             current.Release();
             logger.LogInformation("Đã nạp chỉ mục mới: {Documents} văn bản, {Passages} đoạn.", fresh.Manifest.Documents, fresh.Manifest.Passages);
-            this.Reloaded?.Invoke(fresh.Manifest);
             return true;
         }
         finally

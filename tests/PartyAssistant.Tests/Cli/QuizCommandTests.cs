@@ -70,6 +70,17 @@ public sealed class QuizCommandTests : IDisposable
         var texts = document.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
         Assert.Contains("Đáp án", texts);
         Assert.Equal(5, texts.Count(t => t.StartsWith("Trích: “", StringComparison.Ordinal)));
+        document.Dispose();
+
+        // An existing handout (perhaps edited by the trainer) is kept unless --overwrite is given.
+        var before = await File.ReadAllBytesAsync(file);
+        var again = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "quiz", "--doc", "kl-tu-nq03", "--n", "3", "--format", "docx", "--output", file);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("--overwrite", again.Diagnostics, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(file));
+        var forced = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "quiz", "--doc", "kl-tu-nq03", "--n", "3", "--format", "docx", "--output", file, "--overwrite");
+        Assert.Equal(0, forced.ExitCode);
+        Assert.Contains("Đã ghi 3 câu hỏi vào", forced.Diagnostics, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -238,12 +238,9 @@ public static partial class CorpusMarkdownWriter
     }
 
     /// <summary>A plain paragraph that would be read as structure gets a leading backslash.</summary>
-    internal static string Escape(string text) => NeedsEscape().IsMatch(text) ? "\\" + text : text;
+    internal static string Escape(string text) => BodyBlockReader.WouldReadAsStructure(text) ? "\\" + text : text;
 
     private static string Flatten(string text) => Spaces().Replace(VietnameseText.Normalize(text).Replace('\r', ' ').Replace('\n', ' '), " ").Trim();
-
-    [GeneratedRegex(@"^(?:[#\-+*•–—·\\]|\d{1,3}[.)](?!\d)|\p{L}\)|[IVXLC]+\s*[-.–]|(?i:nơi\s+nhận)|T/M|TM\.|TM\s|K/T|KT\.|KT\s|T/L|TL\.|TL\s|Q\.|TUQ)")]
-    private static partial Regex NeedsEscape();
 
     [GeneratedRegex(@"^[-•+*–]\s+")]
     private static partial Regex BulletMarker();
