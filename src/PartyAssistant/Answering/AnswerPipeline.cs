@@ -150,8 +150,9 @@ public sealed class AnswerPipeline(
             return new SuppliedPassages(retrieved.Hits, retrieved.Rarity);
         }
 
-        var (duties, titleOf) = await obligations.WithPassagesAsync(role, cancellationToken).ConfigureAwait(false);
-        var fitting = DutyQuestion.Fitting(standalone, duties.Select(d => new DutyItem(d.Item, d.Passage)).ToList(), titleOf);
+        var duties = await obligations.WithPassagesAsync(role, cancellationToken).ConfigureAwait(false);
+        var fitting = DutyQuestion.Fitting(
+            standalone, duties.Select(d => new DutyItem(d.Item, d.Passage)).ToList(), id => duties.First(d => d.Item.DocumentId == id).DocumentTitle);
         if (fitting.Count == 0)
         {
             return new SuppliedPassages(retrieved.Hits, retrieved.Rarity);

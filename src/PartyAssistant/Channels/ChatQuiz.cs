@@ -15,9 +15,6 @@ public sealed class ChatQuiz(CorpusIndex index, QuizGenerator generator, QuizSes
 {
     public const int QuestionCount = 5;
 
-    /// <summary>The seed document; when it is absent, the first official text in force.</summary>
-    public const string DefaultDocument = "kl-tu-nq03";
-
     public const string Stale = "Câu hỏi này đã được trả lời hoặc bài đã kết thúc.";
 
     public async Task StartAsync(IncomingMessage message, IReplySender sender, CancellationToken cancellationToken)
@@ -120,7 +117,8 @@ public sealed class ChatQuiz(CorpusIndex index, QuizGenerator generator, QuizSes
         else
         {
             var score = session.Score + (correct ? 1 : 0);
-            await sender.SendTextAsync(message, $"Kết quả: {score}/{session.Items.Count}. Gõ /quiz để làm bài mới, hoặc /quiz mã-văn-bản (xem /vanban) để ôn văn bản khác.", cancellationToken).ConfigureAwait(false);
+            var document = await this.DocumentNameAsync(session.DocumentId, cancellationToken).ConfigureAwait(false);
+            await sender.SendTextAsync(message, $"Kết quả: {score}/{session.Items.Count} — {document}. Gõ /quiz để làm bài mới, hoặc /quiz mã-văn-bản (xem /vanban) để ôn văn bản khác.", cancellationToken).ConfigureAwait(false);
         }
 
         return correct ? "Đúng!" : "Chưa đúng";
@@ -162,11 +160,18 @@ public sealed class ChatQuiz(CorpusIndex index, QuizGenerator generator, QuizSes
         return key is "a" or "b" or "c" or "d" or "dung" or "sai" ? key : null;
     }
 
-    private static string? DefaultFor(CorpusLoadResult corpus)
+    /// <summary>"/quiz" without a document: the first official text in force (the seed, in the shipped corpus); else the first text in force.</summary>
+    internal static string? DefaultFor(CorpusLoadResult corpus)
     {
         var usable = corpus.Catalog.Entries.Where(e => e.Standing == DocumentStanding.InForce).ToList();
-        return usable.FirstOrDefault(e => e.Id == DefaultDocument)?.Id
-            ?? usable.FirstOrDefault(e => !e.Document.Metadata.IsSummary)?.Id
+        return usable.FirstOrDefault(e => !e.Document.Metadata.IsSummary)?.Id
             ?? usable.FirstOrDefault()?.Id;
+    }
+
+    /// <summary>"Kết luận Tỉnh uỷ … (mã kl-tu-nq03)": the quizzed document as the score names it; only its id when it has left the corpus.</summary>
+    private async Task<string> DocumentNameAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var corpus = await index.LoadCorpusAsync(cancellationToken).ConfigureAwait(false);
+        return corpus.FindDocument(documentId) is { } document ? $"{document.Metadata.CitationName} (mã {documentId})" : $"mã {documentId}";
     }
 }

@@ -1,4 +1,5 @@
 using PartyAssistant.Documents;
+using PartyAssistant.Quizzes;
 
 namespace PartyAssistant.Outlines;
 
@@ -90,20 +91,8 @@ public static class OutlineDocxWriter
     private static void WriteQuiz(WordDocumentBuilder word, SessionOutline outline)
     {
         word.Heading(1, OutlineText.WithMinutes(OutlineText.QuizHeading, outline.MinutesOf(SessionTimePlanner.QuickCheck)));
-        for (var i = 0; i < outline.Quiz.Count; i++)
-        {
-            var item = outline.Quiz[i];
-            word.NumberedItem(i + 1, item.Question);
-            for (var c = 0; c < item.Choices.Count; c++)
-            {
-                word.Indented($"{OutlineText.Letter(c)}. ", item.Choices[c], level: 1);
-            }
-        }
-
+        QuizDocxWriter.AppendQuestions(word, outline.Quiz);
         word.PageBreak().Heading(1, OutlineText.AnswersHeading);
-        for (var i = 0; i < outline.Quiz.Count; i++)
-        {
-            word.NumberedItem(i + 1, OutlineText.QuizAnswer(outline.Quiz[i]));
-        }
+        QuizDocxWriter.AppendAnswerKey(word, outline.Quiz, QuizCitationStyle.ShortLabel);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using PartyAssistant.Quizzes;
 
 namespace PartyAssistant.Outlines;
 
@@ -92,21 +93,9 @@ public static class OutlineMarkdownWriter
     private static void WriteQuiz(StringBuilder md, SessionOutline outline)
     {
         md.Append("## ").AppendLine(OutlineText.WithMinutes(OutlineText.QuizHeading, outline.MinutesOf(SessionTimePlanner.QuickCheck))).AppendLine();
-        for (var i = 0; i < outline.Quiz.Count; i++)
-        {
-            var item = outline.Quiz[i];
-            md.Append(i + 1).Append(". ").AppendLine(item.Question);
-            for (var c = 0; c < item.Choices.Count; c++)
-            {
-                md.Append("   - ").Append(OutlineText.Letter(c)).Append(". ").AppendLine(item.Choices[c]);
-            }
-        }
-
+        QuizText.AppendQuestions(md, outline.Quiz, QuizCitationStyle.ShortLabel);
         md.AppendLine().Append("### ").AppendLine(OutlineText.AnswersHeading).AppendLine();
-        for (var i = 0; i < outline.Quiz.Count; i++)
-        {
-            md.Append(i + 1).Append(". ").AppendLine(OutlineText.QuizAnswer(outline.Quiz[i]));
-        }
+        QuizText.AppendAnswerKey(md, outline.Quiz, QuizCitationStyle.ShortLabel);
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public sealed class OutlineQuiz(QuizGenerator generator)
 {
     public const int Questions = 5;
 
-    public IReadOnlyList<OutlineQuizItem> For(CorpusLoadResult corpus, CorpusDocument document)
+    public IReadOnlyList<QuizItem> For(CorpusLoadResult corpus, CorpusDocument document)
     {
         Quiz quiz;
         try
@@ -24,8 +24,6 @@ public sealed class OutlineQuiz(QuizGenerator generator)
             return [];
         }
 
-        return quiz.Items
-            .Select(i => new OutlineQuizItem(i.Question, i.Choices, i.Answer, i.Explanation, i.Quote, new OutlineCitation(i.Label, i.PassageId)))
-            .ToList();
+        return quiz.Items;
     }
 }

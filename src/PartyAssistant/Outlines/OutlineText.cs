@@ -8,7 +8,7 @@ public static class OutlineText
     public const string FiguresHeading = "Số liệu và mốc thời gian cần nhớ";
     public const string QuestionsHeading = "Câu hỏi thảo luận";
     public const string QuizHeading = "Kiểm tra nhanh";
-    public const string AnswersHeading = "Đáp án";
+    public const string AnswersHeading = Quizzes.QuizText.AnswersHeading;
     public const string PlanHeading = "Kế hoạch thời gian";
 
     public static string Title(SessionOutline outline) => $"Dàn ý buổi sinh hoạt: {outline.Document.Title}";
@@ -52,17 +52,4 @@ public static class OutlineText
     public static string Facts(OutlineFigure figure) => string.Join("; ", figure.Facts.Select(f => f.Text));
 
     public static string Minutes(int minutes) => $"{minutes} phút";
-
-    public static string Letter(int index) => ((char)('A' + index)).ToString();
-
-    /// <summary>"B. trên 95% — “Hàng năm, … đạt trên 95%.” [Mục II.1, ý 1]".</summary>
-    public static string QuizAnswer(OutlineQuizItem item)
-    {
-        var index = item.Choices.ToList().IndexOf(item.Answer);
-        // A true/false explanation already opens with the answer ("Sai: … ghi “…”, không phải “…”.").
-        var answer = item.Explanation is { Length: > 0 } explanation && explanation.StartsWith(item.Answer, StringComparison.Ordinal)
-            ? explanation.TrimEnd('.')
-            : index < 0 || item.Choices.Count == 2 ? item.Answer : $"{Letter(index)}. {item.Answer}";
-        return $"{answer}. — “{item.Quote}” {Cite(item.Source)}";
-    }
 }

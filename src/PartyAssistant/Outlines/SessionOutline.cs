@@ -1,4 +1,5 @@
 using PartyAssistant.Facts;
+using PartyAssistant.Quizzes;
 
 namespace PartyAssistant.Outlines;
 
@@ -14,7 +15,7 @@ public sealed record SessionOutline(
     IReadOnlyList<OutlineFigure> Figures,
     IReadOnlyList<DiscussionQuestion> Questions,
     IReadOnlyList<TimeSlot> TimePlan,
-    IReadOnlyList<OutlineQuizItem> Quiz)
+    IReadOnlyList<QuizItem> Quiz)
 {
     public IEnumerable<KeyPoint> KeyPoints => this.Parts.SelectMany(p => p.Topics).SelectMany(t => t.KeyPoints);
 
@@ -42,7 +43,7 @@ public sealed record OutlineDocumentInfo(
 public sealed record OutlineCitation(string Label, string PassageId)
 {
     /// <summary>The label without the document's name ("Mục II.1, ý 1"): the outline names the document once, in its header.</summary>
-    public string LocalLabel => this.Label.IndexOf(" · ", StringComparison.Ordinal) is var cut and >= 0 ? this.Label[(cut + 3)..] : this.Label;
+    public string LocalLabel => QuizText.LocalLabel(this.Label);
 }
 
 /// <summary>A top part of the document (Roman part, Chương, or heading of a summary) with its topics and its minutes in the plan.</summary>
@@ -65,9 +66,3 @@ public sealed record DiscussionQuestion(string Question, OutlineCitation Source)
 
 /// <summary>One step of the session and its minutes.</summary>
 public sealed record TimeSlot(string Activity, int Minutes);
-
-/// <summary>
-/// A quick-check question (from the quiz generator): the question as shown, its choices (none for
-/// fill-in), the answer, why a true/false statement is false, and the sentence as the passage writes it.
-/// </summary>
-public sealed record OutlineQuizItem(string Question, IReadOnlyList<string> Choices, string Answer, string? Explanation, string Quote, OutlineCitation Source);

@@ -21,6 +21,7 @@ public sealed class QuizBotTests : BothBotFakes
             Assert.Contains("Bài ôn tập 5 câu về Kết luận Tỉnh uỷ về tiếp tục thực hiện Nghị quyết 03-NQ/TU", this.Telegram.SentMessages[0].PlainText, StringComparison.Ordinal);
 
             var session = (await bot.QuizSessions.GetAsync("telegram", User.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None))!;
+            Assert.Equal("kl-tu-nq03", session.DocumentId);
             Assert.Equal(5, session.Items.Count);
             Assert.All(session.Items, i => Assert.NotEqual(QuizItemType.FillBlank, i.Type));
             for (var index = 0; index < 5; index++)
@@ -58,7 +59,7 @@ public sealed class QuizBotTests : BothBotFakes
                 }
             }
 
-            Assert.Equal("Kết quả: 4/5. Gõ /quiz để làm bài mới, hoặc /quiz mã-văn-bản (xem /vanban) để ôn văn bản khác.", this.Telegram.SentMessages[^1].PlainText);
+            Assert.Equal("Kết quả: 4/5 — Kết luận Tỉnh uỷ về tiếp tục thực hiện Nghị quyết 03-NQ/TU (mã kl-tu-nq03). Gõ /quiz để làm bài mới, hoặc /quiz mã-văn-bản (xem /vanban) để ôn văn bản khác.", this.Telegram.SentMessages[^1].PlainText);
 
             // An old button after the end changes nothing, and is still answered.
             var sent = this.Telegram.SentMessages.Count;
@@ -107,7 +108,7 @@ public sealed class QuizBotTests : BothBotFakes
                 Assert.Contains(item.PassageId, result, StringComparison.Ordinal);
             }
 
-            Assert.StartsWith("Kết quả: 4/5.", this.Zalo.SentMessages[^1].Text, StringComparison.Ordinal);
+            Assert.StartsWith("Kết quả: 4/5 — Kết luận Tỉnh uỷ về tiếp tục thực hiện Nghị quyết 03-NQ/TU (mã kl-tu-nq03).", this.Zalo.SentMessages[^1].Text, StringComparison.Ordinal);
 
             // A document the corpus lacks gets the list of valid ids.
             this.Zalo.PushText("chat-q", "user-q", "/quiz khong-co");

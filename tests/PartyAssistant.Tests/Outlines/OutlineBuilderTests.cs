@@ -60,7 +60,7 @@ public sealed partial class OutlineBuilderTests(ShippedCorpusDocuments fixture) 
         });
 
         Assert.Equal(OutlineQuiz.Questions, outline.Quiz.Count);
-        Assert.All(outline.Quiz, item => Assert.Contains(item.Quote, this.PassageOf(item.Source).Text, StringComparison.Ordinal));
+        Assert.All(outline.Quiz, item => Assert.Contains(item.Quote, fixture.Corpus.Passages.Single(p => p.Id == item.PassageId).Text, StringComparison.Ordinal));
     }
 
     [Fact]

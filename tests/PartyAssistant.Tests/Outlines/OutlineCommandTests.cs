@@ -64,6 +64,7 @@ public sealed class OutlineCommandTests(ShippedCorpusDocuments fixture) : IClass
         {
             Assert.InRange(texts.IndexOf($"{i + 1}. {quiz.Items[i].Question}"), quizAt + 1, keyAt - 1);
             Assert.Contains(texts.Skip(keyAt), t => t.StartsWith($"{i + 1}. ", StringComparison.Ordinal) && t.Contains($"“{quiz.Items[i].Quote}”", StringComparison.Ordinal));
+            Assert.Contains($"{i + 1}. {QuizText.AnswerLine(quiz.Items[i], QuizCitationStyle.ShortLabel)}", texts.Skip(keyAt));
         }
 
         // Vietnamese survives: NFC text in a font with Vietnamese glyphs.
