@@ -15,7 +15,7 @@ internal static class FigureCollector
         foreach (var passage in DocumentParts.Taught(document).Where(p => !PassageHeadings.RepeatsHeading(p)))
         {
             var source = new OutlineCitation(passage.Label, passage.Id);
-            foreach (var sentence in PassageSentences.Split(passage.Text).Where(KeyPointSelector.IsStatement))
+            foreach (var sentence in KeyPointSelector.Statements(passage.Text))
             {
                 var facts = FactExtractor.Extract(sentence).Where(IsFigure).ToList();
                 if (facts.Count > 0)

@@ -48,7 +48,7 @@ public sealed class FactExtractorTests
     [InlineData("dang uy xa", "dang-uy-xa")]
     [InlineData("chi-bo", "chi-bo")]
     public void A_role_is_understood_however_it_is_typed(string query, string expected) =>
-        Assert.Equal(expected, RoleLexicon.Resolve(query)?.Id);
+        Assert.Equal(expected, RoleLexicon.Resolve(query)?.Role.Id);
 
     [Fact]
     public void A_role_the_lexicon_does_not_know_is_not_guessed() => Assert.Null(RoleLexicon.Resolve("giám đốc sở"));
@@ -106,5 +106,5 @@ public sealed class FactFlagTests
     [InlineData("dang-vien", "ban-to-chuc-trung-uong", false)]
     [InlineData("mttq-doan-the", "cap-uy", false)]
     public void Roles_that_include_each_other_overlap(string a, string b, bool overlap) =>
-        Assert.Equal(overlap, RoleLexicon.Overlap(RoleLexicon.Resolve(a)!, RoleLexicon.Resolve(b)!));
+        Assert.Equal(overlap, RoleLexicon.Overlap(RoleLexicon.Resolve(a)!.Role, RoleLexicon.Resolve(b)!.Role));
 }

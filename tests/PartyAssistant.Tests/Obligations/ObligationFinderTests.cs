@@ -150,7 +150,7 @@ public sealed class ObligationFinderTests
     [InlineData("chi-uy", "chi-uy", false)]
     public void A_role_without_its_own_checklist_says_which_role_stands_in(string query, string roleId, bool nearest)
     {
-        var choice = ObligationRoles.Resolve(query);
+        var choice = RoleLexicon.Resolve(query);
         Assert.NotNull(choice);
         Assert.Equal(roleId, choice.Role.Id);
         Assert.Equal(nearest, choice.Nearest is not null);
@@ -168,5 +168,5 @@ public sealed class ObligationFinderTests
     public void A_step_is_a_directive_not_a_report(string sentence, bool expected) => Assert.Equal(expected, Directive.IsStep(sentence));
 
     private static bool Names(string text, Role role) =>
-        ObligationRoles.Find(text).Any(m => m.Role == role || (role.Id == "dang-vien-dang-cong-tac" && m.Role.Id == "dang-vien"));
+        RoleLexicon.Find(text).Any(m => m.Role == role || (role.Id == "dang-vien-dang-cong-tac" && m.Role.Id == "dang-vien"));
 }
