@@ -84,7 +84,7 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
             }
 
             end = mention.Start + mention.Length;
-            end += PlaceTail().Match(core[end..]).Length;
+            end += PlaceList.TailLength(core[end..]);
         }
 
         if (roles.Count > 0 && StandIn().Match(core[end..]) is { Success: true } standIn)
@@ -131,10 +131,6 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
 
     [GeneratedRegex(@"^(\s*[,;]\s*|\s+và\s+|\s*,\s*và\s+)(các\s+)?$")]
     private static partial Regex Joiner();
-
-    // The rest of a place list after the role's own words: "đảng uỷ xã, phường", "chi bộ thôn, tổ dân phố".
-    [GeneratedRegex(@"^(\s*,?\s*(phường|thị trấn|thành phố|xã|thôn|tổ dân phố|ấp|khóm))+(?!\p{L})")]
-    private static partial Regex PlaceTail();
 
     [GeneratedRegex(@"^\s*\((?<who>[^)]*\bthì\s+[^)]+)\)")]
     private static partial Regex StandIn();

@@ -52,6 +52,18 @@ public sealed class FactExtractorTests
 
     [Fact]
     public void A_role_the_lexicon_does_not_know_is_not_guessed() => Assert.Null(RoleLexicon.Resolve("giám đốc sở"));
+
+    [Fact]
+    public void Quizzes_and_checklists_see_the_same_actors()
+    {
+        // The bodies without a role of their own are found in texts as the role that answers for them, by facts and checklists alike.
+        var facts = FactExtractor.Extract("Ban Thường vụ Đoàn Thanh niên Cộng sản Hồ Chí Minh Tỉnh phối hợp; các tổ chức cơ sở đảng lãnh đạo.");
+        Assert.Equal(
+            [("Ban Thường vụ Đoàn Thanh niên Cộng sản Hồ Chí Minh Tỉnh", "mttq-doan-the"), ("các tổ chức cơ sở đảng", "cap-uy")],
+            facts.Where(f => f.Kind == FactKind.Actor).Select(f => (f.Text, f.Role!.Id)));
+        Assert.Null(RoleLexicon.Resolve("mặt trận tổ quốc")!.Nearest);
+        Assert.NotNull(RoleLexicon.Resolve("tỉnh đoàn")!.Nearest);
+    }
 }
 
 public sealed class FactFlagTests
