@@ -33,7 +33,7 @@ public static partial class DutyQuestion
         }
 
         // The role the question is about is the first it names: "đảng viên … phải làm gì với chi bộ" asks about the member.
-        var mentions = ObligationRoles.Find(normalized);
+        var mentions = RoleLexicon.Find(normalized);
         return mentions.Count == 0 ? null : mentions[0].Role;
     }
 
@@ -42,7 +42,7 @@ public static partial class DutyQuestion
     {
         var normalized = VietnameseText.Normalize(question);
         var folded = VietnameseText.Fold(normalized).ToLowerInvariant();
-        var rest = folded.Length == normalized.Length ? ObligationRoles.Find(normalized)
+        var rest = folded.Length == normalized.Length ? RoleLexicon.Find(normalized)
             .OrderByDescending(m => m.Start)
             .Aggregate(folded, (text, m) => text.Remove(m.Start, m.Length).Insert(m.Start, " ")) : folded;
         var words = VietnameseText.MatchKey(Asks().Replace(VietnameseText.MatchKey(rest), " "))

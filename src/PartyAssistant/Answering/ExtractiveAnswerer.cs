@@ -115,7 +115,7 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
         return directives
             .Where(c => PassageOrder.Parent(passages[c.N]!.PassageId) == item)
             .Take(maxSentences + 2)
-            .Select(c => c with { Sentence = ItemNumber().Replace(c.Sentence, string.Empty, 1) })
+            .Select(c => c with { Sentence = ListMarker.Strip(c.Sentence) })
             .OrderBy(c => passages[c.N]!.PassageId, PassageOrder.Instance)
             .ThenBy(c => c.Position)
             .ToList();
@@ -255,7 +255,4 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
 
     private static List<string> Words(string text) =>
         VietnameseText.MatchKey(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Syllable.Canonical(w)).ToList();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+\.\s+")]
-    private static partial System.Text.RegularExpressions.Regex ItemNumber();
 }

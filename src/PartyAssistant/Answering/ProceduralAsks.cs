@@ -48,8 +48,8 @@ public static partial class ProceduralAsks
     /// <summary>Whether <paramref name="sentence"/> gives <paramref name="ask"/>; an actor must be a role the question does not already name.</summary>
     public static bool Gives(Ask ask, string sentence, string question) => ask switch
     {
-        Ask.Actor => ObligationRoles.Find(sentence).Select(m => m.Role.Id)
-            .Except(ObligationRoles.Find(question).Select(m => m.Role.Id), StringComparer.Ordinal).Any(),
+        Ask.Actor => RoleLexicon.Find(sentence).Select(m => m.Role.Id)
+            .Except(RoleLexicon.Find(question).Select(m => m.Role.Id), StringComparer.Ordinal).Any(),
         Ask.Frequency => FactExtractor.Extract(VietnameseText.Normalize(sentence)).Any(f => f.Kind == FactKind.Frequency),
         Ask.Form => FormMention().IsMatch(VietnameseText.MatchKey(sentence)),
         _ => false,

@@ -20,7 +20,7 @@ public static partial class StepOrder
         }
 
         // Numbered khoản or điểm, each step from one of them and at least two of them: the document's own sequence.
-        return steps.All(s => NumberedItem().IsMatch(s.Passage.Label) || ItemNumber().IsMatch(s.Sentence))
+        return steps.All(s => NumberedItem().IsMatch(s.Passage.Label) || ListMarker.IsNumbered(s.Sentence))
             && steps.Select(s => s.Passage.PassageId).Distinct(StringComparer.Ordinal).Count() >= 2;
     }
 
@@ -30,7 +30,4 @@ public static partial class StepOrder
     // "Điều 2, khoản 3", "Mục III, điểm 5", "Điều 4, khoản 1, điểm a" — not "ý" (a bullet) or "đoạn" (a paragraph).
     [GeneratedRegex(@", (khoản|điểm) [0-9a-zđ]+$")]
     private static partial Regex NumberedItem();
-
-    [GeneratedRegex(@"^\s*(\d+\.|[a-zđ]\))\s+")]
-    private static partial Regex ItemNumber();
 }

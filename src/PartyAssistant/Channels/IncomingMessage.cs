@@ -4,7 +4,7 @@ using PartyAssistant.Conversations;
 namespace PartyAssistant.Channels;
 
 /// <summary>One message to the assistant, whatever the platform: who, where, and what it asks.</summary>
-/// <param name="Command">"hoi", "xem", "vanban", "quiz", "moi", "help", "start", or null for a plain question.</param>
+/// <param name="Command">One of <see cref="ChatCommands.All"/> ("start", "help", "hoi", "vanban", "xem", "nghiavu", "quiz", "moi"), or null for a plain question.</param>
 public sealed record IncomingMessage(ConversationKey Conversation, bool IsGroup, string? Command, string Argument);
 
 /// <summary>What a platform can show: how long a message may be, and whether it has buttons.</summary>

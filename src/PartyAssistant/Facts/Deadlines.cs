@@ -1,8 +1,7 @@
 namespace PartyAssistant.Facts;
 
 /// <summary>
-/// The deadlines and frequencies a sentence sets, as written: the schedule facts without the
-/// dates that only identify a cited document ("Quy định số 213-QĐ/TW ngày 02/01/2020").
+/// The deadlines and frequencies a sentence sets, as written: its <see cref="Fact.IsSchedule"/> facts, each once.
 /// </summary>
 public static class Deadlines
 {
@@ -14,12 +13,7 @@ public static class Deadlines
         for (var i = 0; i < facts.Count; i++)
         {
             var fact = facts[i];
-            if (fact.Kind is not (FactKind.Time or FactKind.Frequency))
-            {
-                continue;
-            }
-
-            if (!fact.DatesDocument && !kept.Any(k => Text.VietnameseText.MatchKey(k) == Text.VietnameseText.MatchKey(fact.Text)))
+            if (fact.IsSchedule && !kept.Any(k => Text.VietnameseText.MatchKey(k) == Text.VietnameseText.MatchKey(fact.Text)))
             {
                 kept.Add(fact.Text);
             }

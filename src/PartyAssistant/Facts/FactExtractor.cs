@@ -44,6 +44,25 @@ public sealed record Fact(FactKind Kind, string Text, int Start, int Length, Rol
     /// dụng"): the status it dates holds at any earlier date too, so another date is no wrong answer.
     /// </summary>
     public bool IsStatusDate { get; init; }
+
+    /// <summary>
+    /// A deadline, milestone or rhythm the text sets: a time or a frequency, not the date that only
+    /// names a cited document ("Kết luận số 01-KL/TW ngày 18/5/2021") nor an "as of" date of a
+    /// summary's check. Vague frequencies ("định kỳ", "thường xuyên") count: they still say when.
+    /// </summary>
+    public bool IsSchedule => this.Kind is FactKind.Time or FactKind.Frequency && !this.DatesDocument && !this.IsStatusDate;
+
+    /// <summary>
+    /// A figure to remember: a percentage, a quantity, or a schedule that pins a time down — a
+    /// frequency only when it names a rhythm ("hằng năm", "6 tháng một lần"), not "định kỳ".
+    /// </summary>
+    public bool IsMemorableFigure => this.Kind switch
+    {
+        FactKind.Percent or FactKind.Quantity => true,
+        FactKind.Time => this.IsSchedule,
+        FactKind.Frequency => this.IsSchedule && Frequencies.IsConcrete(this.Text),
+        _ => false,
+    };
 }
 
 /// <summary>

@@ -6,8 +6,18 @@ namespace PartyAssistant.Facts;
 /// <summary>
 /// A body or person the documents give duties to. <paramref name="Aliases"/> are written as the
 /// documents write them; matching ignores tone marks, tone placement (uỷ/ủy), đ/d and case.
+/// <paramref name="Nearest"/> are bodies with no role of their own that this role answers for
+/// (the Đoàn Thanh niên is one of the đoàn thể): found in texts like aliases, but a user asking for
+/// one is told which role stands in.
 /// </summary>
-public sealed record Role(string Id, string Name, IReadOnlyList<string> Aliases);
+public sealed record Role(string Id, string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string>? Nearest = null)
+{
+    /// <summary>Every name the role is found by: its own, then those it stands in for.</summary>
+    public IEnumerable<string> Names => this.Nearest is null ? this.Aliases : this.Aliases.Concat(this.Nearest);
+}
+
+/// <summary>A role a user asked for, and the notice to show when the nearest role stands in for what was asked.</summary>
+public sealed record RoleChoice(Role Role, string? Nearest);
 
 /// <summary>A role named in a text, with its place in the text (NFC positions).</summary>
 public sealed record RoleMention(Role Role, int Start, int Length);
@@ -28,8 +38,10 @@ public static class RoleLexicon
         new("dang-uy-xa", "Đảng uỷ xã, phường, thị trấn", ["đảng uỷ xã, phường, thị trấn", "đảng uỷ xã", "đảng uỷ phường", "đảng bộ xã, phường, thị trấn", "đảng bộ xã", "cấp uỷ xã, phường, thị trấn", "cấp uỷ xã", "cấp uỷ cơ sở", "đảng uỷ cơ sở"]),
         new("cap-uy-huyen", "Cấp uỷ cấp huyện", ["cấp uỷ cấp huyện", "cấp uỷ huyện", "huyện uỷ, thành uỷ", "huyện uỷ", "thành uỷ", "các huyện uỷ, thành uỷ, đảng uỷ trực thuộc", "ban thường vụ huyện uỷ, thành uỷ", "ban thường vụ huyện uỷ", "đảng bộ huyện, thành phố", "đảng bộ huyện"]),
         new("cap-uy-tinh", "Tỉnh uỷ và Ban Thường vụ Tỉnh uỷ", ["ban thường vụ tỉnh uỷ", "tỉnh uỷ", "ban chấp hành đảng bộ tỉnh", "cấp uỷ cấp tỉnh", "cấp uỷ tỉnh"]),
-        new("cap-uy", "Cấp uỷ, tổ chức đảng các cấp", ["cấp uỷ", "các cấp uỷ", "cấp uỷ các cấp", "cấp uỷ, tổ chức đảng", "tổ chức đảng"]),
-        new("mttq-doan-the", "Mặt trận Tổ quốc và các đoàn thể", ["mặt trận tổ quốc", "đảng đoàn uỷ ban mặt trận tổ quốc", "uỷ ban mặt trận tổ quốc", "MTTQ", "tổ chức chính trị - xã hội", "các tổ chức chính trị - xã hội", "đoàn thể", "các đoàn thể"]),
+        new("cap-uy", "Cấp uỷ, tổ chức đảng các cấp", ["cấp uỷ", "các cấp uỷ", "cấp uỷ các cấp", "cấp uỷ, tổ chức đảng", "tổ chức đảng"],
+            Nearest: ["tổ chức cơ sở đảng", "các tổ chức cơ sở đảng"]),
+        new("mttq-doan-the", "Mặt trận Tổ quốc và các đoàn thể", ["mặt trận tổ quốc", "đảng đoàn uỷ ban mặt trận tổ quốc", "uỷ ban mặt trận tổ quốc", "MTTQ", "tổ chức chính trị - xã hội", "các tổ chức chính trị - xã hội", "đoàn thể", "các đoàn thể"],
+            Nearest: ["ban thường vụ đoàn thanh niên cộng sản hồ chí minh tỉnh", "ban thường vụ đoàn thanh niên cộng sản hồ chí minh", "đoàn thanh niên cộng sản hồ chí minh", "ban thường vụ đoàn thanh niên", "đoàn thanh niên", "tỉnh đoàn"]),
         new("ban-to-chuc-tinh-uy", "Ban Tổ chức Tỉnh uỷ", ["ban tổ chức tỉnh uỷ"]),
         new("ban-tuyen-giao-tinh-uy", "Ban Tuyên giáo Tỉnh uỷ", ["ban tuyên giáo tỉnh uỷ"]),
         new("ban-dan-van-tinh-uy", "Ban Dân vận Tỉnh uỷ", ["ban dân vận tỉnh uỷ"]),
@@ -71,13 +83,20 @@ public static class RoleLexicon
 
     // One alternation of every alias, longest first, over the folded text (same positions as NFC).
     private static readonly Regex AnyAlias = new(
-        @"(?<![a-z0-9])(" + string.Join('|', Roles.SelectMany(r => r.Aliases).Select(Pattern).Distinct().OrderByDescending(p => p.Length)) + @")(?![a-z0-9])",
+        @"(?<![a-z0-9])(" + string.Join('|', Roles.SelectMany(r => r.Names).Select(Pattern).Distinct().OrderByDescending(p => p.Length)) + @")(?![a-z0-9])",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-    private static readonly Dictionary<string, Role> ByAliasKey = Roles
-        .SelectMany(r => r.Aliases.Select(a => (Key: VietnameseText.MatchKey(a), Role: r)))
+    private static readonly Dictionary<string, (Role Role, bool Own)> ByAliasKey = Roles
+        .SelectMany(r => r.Aliases.Select(a => (Key: VietnameseText.MatchKey(a), Role: r, Own: true))
+            .Concat((r.Nearest ?? []).Select(a => (Key: VietnameseText.MatchKey(a), Role: r, Own: false))))
         .GroupBy(x => x.Key, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.First().Role, StringComparer.Ordinal);
+        .ToDictionary(g => g.Key, g => (g.First().Role, g.First().Own), StringComparer.Ordinal);
+
+    // Words a user adds around a role name that do not make it another role: "nghĩa vụ của bí thư chi bộ".
+    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
+    {
+        "nghia", "vu", "nhiem", "trach", "cua", "cac", "nhung", "la", "gi", "ap", "khom",
+    };
 
     /// <summary>Every role a text names, in order, without overlaps.</summary>
     public static IReadOnlyList<RoleMention> Find(string text)
@@ -92,9 +111,9 @@ public static class RoleLexicon
         var found = new List<RoleMention>();
         foreach (Match match in AnyAlias.Matches(folded))
         {
-            if (ByAliasKey.TryGetValue(VietnameseText.MatchKey(match.Value), out var role))
+            if (ByAliasKey.TryGetValue(VietnameseText.MatchKey(match.Value), out var alias))
             {
-                found.Add(new RoleMention(role, match.Index, match.Length));
+                found.Add(new RoleMention(alias.Role, match.Index, match.Length));
             }
         }
 
@@ -103,14 +122,15 @@ public static class RoleLexicon
 
     /// <summary>
     /// The role a user means ("bi thu chi bo", "đv đang công tác", "chi-uy"): by id, by alias, or by
-    /// the longest alias the words contain. Null when none is named.
+    /// the longest alias the words contain; with a notice when it is only the nearest one ("phó bí thư
+    /// chi bộ" gets the bí thư's duties, "đoàn thanh niên" the đoàn thể's). Null when none is named.
     /// </summary>
-    public static Role? Resolve(string query)
+    public static RoleChoice? Resolve(string query)
     {
         var trimmed = query.Trim();
         if (Roles.FirstOrDefault(r => string.Equals(r.Id, trimmed, StringComparison.OrdinalIgnoreCase)) is { } byId)
         {
-            return byId;
+            return new RoleChoice(byId, null);
         }
 
         var key = VietnameseText.MatchKey(Abbreviated(trimmed));
@@ -119,16 +139,22 @@ public static class RoleLexicon
             return null;
         }
 
-        if (ByAliasKey.TryGetValue(key, out var exact))
+        var named = ByAliasKey.TryGetValue(key, out var exact)
+            ? (Key: key, exact.Role, exact.Own)
+            : ByAliasKey
+                .Where(a => $" {key} ".Contains($" {a.Key} ", StringComparison.Ordinal))
+                .OrderByDescending(a => a.Key.Length)
+                .Select(a => (a.Key, a.Value.Role, a.Value.Own))
+                .FirstOrDefault();
+        if (named.Role is null)
         {
-            return exact;
+            return null;
         }
 
-        return ByAliasKey
-            .Where(a => $" {key} ".Contains($" {a.Key} ", StringComparison.Ordinal))
-            .OrderByDescending(a => a.Key.Length)
-            .Select(a => a.Value)
-            .FirstOrDefault();
+        // The role's own name with nothing but filler words around it needs no notice; anything else is the nearest role.
+        var rest = $" {key} ".Replace($" {named.Key} ", " ", StringComparison.Ordinal);
+        var own = named.Own && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(Filler.Contains);
+        return new RoleChoice(named.Role, own ? null : $"Không có vai trò riêng cho \"{trimmed}\"; dùng {named.Role.Name}.");
     }
 
     // "ĐV" is how members write "đảng viên" in chat; expanded before matching so "dv dang cong tac" works.

@@ -86,7 +86,7 @@ public static partial class ObligationFinder
     private static Role? LeadInRole(string heading)
     {
         var normalized = VietnameseText.Normalize(heading);
-        var mentions = ObligationRoles.Find(normalized);
+        var mentions = RoleLexicon.Find(normalized);
         foreach (Match of in TasksOf().Matches(normalized))
         {
             var start = of.Index + of.Length;

@@ -15,7 +15,7 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
 
     public static ObligationSentence Read(string sentence, bool directiveContext)
     {
-        var quote = Numbering().Replace(sentence, string.Empty, 1).Trim();
+        var quote = ListMarker.Strip(sentence).Trim();
         var labelled = TaskLabel().Replace(quote, string.Empty, 1);
         var core = labelled;
         var prefixed = false;
@@ -44,11 +44,11 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
         var (subjects, subjectEnd) = SubjectAt(core, subjectStart);
         if (subjects.Count == 0)
         {
-            return new ObligationSentence(quote, Capitalize(labelled), [], false, Imperative: !assigned.Success && DirectiveVerb().IsMatch(core));
+            return new ObligationSentence(quote, Capitalize(labelled), [], false, Imperative: !assigned.Success && Directive.OpensWithImperative(core));
         }
 
         var predicate = core[subjectEnd..].TrimStart();
-        var obligatory = predicate.Length > 0 && (assigned.Success || HasModal(predicate) || (directiveContext && !Descriptive().IsMatch(predicate)));
+        var obligatory = predicate.Length > 0 && (assigned.Success || Directive.HasModal(predicate) || (directiveContext && !Descriptive().IsMatch(predicate)));
 
         // The role prefix goes only when the predicate follows it directly: a qualifier ("đảng viên được miễn sinh hoạt … vẫn phải")
         // or a time in front ("Mỗi năm một lần, chi uỷ …") is part of what the duty says.
@@ -64,7 +64,7 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
     {
         var roles = new List<Role>();
         var end = start;
-        foreach (var mention in ObligationRoles.Find(core))
+        foreach (var mention in RoleLexicon.Find(core))
         {
             // Some aliases carry their determiner ("các cấp uỷ"): the first may start before the subject's start, but not end there.
             var first = roles.Count == 0 && mention.Start <= start && mention.Start + mention.Length > start;
@@ -84,12 +84,12 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
             }
 
             end = mention.Start + mention.Length;
-            end += PlaceTail().Match(core[end..]).Length;
+            end += PlaceList.TailLength(core[end..]);
         }
 
         if (roles.Count > 0 && StandIn().Match(core[end..]) is { Success: true } standIn)
         {
-            roles.AddRange(ObligationRoles.Find(standIn.Groups["who"].Value).Select(m => m.Role).Where(r => !roles.Contains(r)));
+            roles.AddRange(RoleLexicon.Find(standIn.Groups["who"].Value).Select(m => m.Role).Where(r => !roles.Contains(r)));
             end += standIn.Length;
         }
 
@@ -109,13 +109,8 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
         return comma >= 0 && comma - first.End <= 40 ? comma + 1 + (core.Length > comma + 1 && core[comma + 1] == ' ' ? 1 : 0) : null;
     }
 
-    private static bool HasModal(string predicate) => Modal().IsMatch(predicate);
-
     private static string Capitalize(string text) =>
         text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.InvariantCulture) + text[1..];
-
-    [GeneratedRegex(@"^\s*(\d+(\.\d+)*[.)]|[-–•+]|[a-zđ]\))\s+")]
-    private static partial Regex Numbering();
 
     // "Nhiệm vụ 1 (Điều 2 Quy định 213-QĐ/TW): …" in the summaries.
     [GeneratedRegex(@"^(Nhiệm vụ|Trách nhiệm)\s+\d+\s*(\([^)]*\))?\s*:\s*", RegexOptions.IgnoreCase)]
@@ -137,15 +132,8 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
     [GeneratedRegex(@"^(\s*[,;]\s*|\s+và\s+|\s*,\s*và\s+)(các\s+)?$")]
     private static partial Regex Joiner();
 
-    // The rest of a place list after the role's own words: "đảng uỷ xã, phường", "chi bộ thôn, tổ dân phố".
-    [GeneratedRegex(@"^(\s*,?\s*(phường|thị trấn|thành phố|xã|thôn|tổ dân phố|ấp|khóm))+(?!\p{L})")]
-    private static partial Regex PlaceTail();
-
     [GeneratedRegex(@"^\s*\((?<who>[^)]*\bthì\s+[^)]+)\)")]
     private static partial Regex StandIn();
-
-    [GeneratedRegex(@"(?<!\p{L})(?<!không\s)(?<!khi\s)(phải|cần|có\s+(\p{L}+\s+){0,2}trách nhiệm|có\s+(\p{L}+\s+){0,2}nhiệm vụ|chịu trách nhiệm|chủ trì)(?!\p{L})", RegexOptions.IgnoreCase)]
-    private static partial Regex Modal();
 
     // A predicate that reports or describes rather than directs: "được xếp loại", "đã nghiêm túc", "không bị lấy nhận xét".
     [GeneratedRegex(@"^(đã|được|chưa|còn|là|không|bị|thuộc|có xu hướng|cũng|nêu|gồm)(?!\p{L})", RegexOptions.IgnoreCase)]
@@ -154,7 +142,4 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
     [GeneratedRegex(@"^(được|thuộc|không|đang|đi|ở|làm việc)(?!\p{L})", RegexOptions.IgnoreCase)]
     private static partial Regex Qualified();
 
-    // Sentences with no subject that direct someone to act: what a lead-in's role is asked to do.
-    [GeneratedRegex(@"^(Thực hiện|Nâng cao|Tổ chức|Xây dựng|Tham mưu|Thường xuyên|Kịp thời|Chú trọng|Phát huy|Tăng cường|Tiếp tục|Triển khai|Quán triệt|Đổi mới|Rà soát|Chủ động|Bảo đảm|Đảm bảo|Kiểm tra|Giám sát|Lãnh đạo|Chỉ đạo|Có cơ chế|Khắc phục|Kiên quyết|Tập trung|Bồi dưỡng|Từng bước|Thí điểm|Tạo điều kiện|Phối hợp|Báo cáo|Theo dõi|Hướng dẫn|Vận động|Tham gia|Tham dự|Giữ|Chấp hành|Gương mẫu|Đôn đốc|Đánh giá|Nhận xét|Lập|Tiếp nhận|Chuẩn bị|Cung cấp|Định kỳ|Phân công|Quản lý|Sơ kết|Tổng kết)(?!\p{L})", RegexOptions.IgnoreCase)]
-    private static partial Regex DirectiveVerb();
 }

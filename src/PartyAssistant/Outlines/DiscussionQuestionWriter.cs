@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PartyAssistant.Facts;
+using PartyAssistant.Obligations;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Outlines;
@@ -52,7 +53,7 @@ internal static partial class DiscussionQuestionWriter
                 ? $"Văn bản chỉ ra: “{quoted}”. Chi bộ ta có tình trạng này không, khắc phục thế nào?"
                 : Assessment().IsMatch(part.Heading)
                     ? $"Văn bản đánh giá: “{quoted}”. Ở chi bộ ta, điều này thể hiện thế nào?"
-                    : Directive().IsMatch(point.Quote)
+                    : Directive.StatesDuty(point.Quote)
                         ? $"Chi bộ ta đã thực hiện “{quoted}” như thế nào? Còn khó khăn gì?"
                         : $"Văn bản nêu: “{quoted}”. Điều này đặt ra yêu cầu gì với chi bộ và đảng viên ta?";
         return new DiscussionQuestion(VietnameseText.Normalize(question), point.Source);
@@ -105,10 +106,6 @@ internal static partial class DiscussionQuestionWriter
 
     [GeneratedRegex(@"hạn chế|yếu kém|khâu yếu|còn hình thức|lúng túng|chưa đạt", RegexOptions.IgnoreCase)]
     private static partial Regex Shortcoming();
-
-    // Tasks are written as bare verbs ("Thực hiện tốt …", "Các cấp uỷ … triển khai …") or with a duty word.
-    [GeneratedRegex(@"^(Thực hiện|Nâng cao|Tăng cường|Tiếp tục|Kịp thời|Xây dựng|Đổi mới|Quán triệt|Tập trung|Phát huy|Tạo điều kiện|Rà soát|Chú trọng|Bảo đảm|Đảm bảo|Triển khai|Khắc phục|Kiên quyết|Giao|Các cấp uỷ|Các cấp ủy|Cấp uỷ|Cấp ủy|Chi bộ|Đảng viên)|\b(phải|cần)\s", RegexOptions.IgnoreCase)]
-    private static partial Regex Directive();
 
     [GeneratedRegex(@"^(Thông tin văn bản|Hiệu lực|Văn bản (liên quan|trước|được thay thế|tiếp nối|dẫn chiếu))", RegexOptions.IgnoreCase)]
     private static partial Regex AboutTheDocument();

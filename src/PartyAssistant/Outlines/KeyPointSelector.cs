@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using PartyAssistant.Corpus;
 using PartyAssistant.Facts;
+using PartyAssistant.Obligations;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Outlines;
@@ -10,7 +10,7 @@ namespace PartyAssistant.Outlines;
 /// then up to two more that carry a figure, a deadline, a set term or a duty ("phải", "bảo đảm"),
 /// the most informative first. Sentences are quoted word for word, in document order.
 /// </summary>
-internal static partial class KeyPointSelector
+internal static class KeyPointSelector
 {
     public const int MaxExtraPerPassage = 2;
 
@@ -22,7 +22,7 @@ internal static partial class KeyPointSelector
         // A heading stored as a passage, and a heading-like line without a final stop, state nothing to read out.
         var sentences = PassageHeadings.RepeatsHeading(passage)
             ? []
-            : PassageSentences.Split(passage.Text).Where(IsStatement).ToList();
+            : Statements(passage.Text).ToList();
         if (sentences.Count == 0)
         {
             return [];
@@ -39,6 +39,10 @@ internal static partial class KeyPointSelector
             .Select(i => new KeyPoint(sentences[i], source))
             .ToList();
     }
+
+    /// <summary>A passage's statements, each an exact substring of its text without its list marker ("1.", "a)", "-").</summary>
+    public static IEnumerable<string> Statements(string text) =>
+        SentenceSplitter.Split(text, joinLeadIns: true).Select(ListMarker.Strip).Where(s => s.Length > 0 && IsStatement(s));
 
     /// <summary>
     /// A finished sentence (".", "!", "?"), or a lead-in ending with ":" that introduces the points
@@ -61,14 +65,11 @@ internal static partial class KeyPointSelector
             };
         }
 
-        if (Duty().IsMatch(VietnameseText.Normalize(sentence)))
+        if (Directive.StatesDuty(VietnameseText.Normalize(sentence)))
         {
             score += 1;
         }
 
         return score;
     }
-
-    [GeneratedRegex(@"(?<!\p{L})(phải|cần|bảo đảm|đảm bảo|không được|nghiêm cấm|kiên quyết|chịu trách nhiệm)(?!\p{L})", RegexOptions.IgnoreCase)]
-    private static partial Regex Duty();
 }

@@ -76,7 +76,7 @@ public sealed partial class DistractorPool
                 break;
             }
 
-            if (!chosen.Any(c => Overlaps(c.Key, candidate.Key) || SameChoice(c.Fact, candidate.Fact)))
+            if (!chosen.Any(c => Overlaps(c.Key, candidate.Key) || QuizFacts.MayMeanTheSame(c.Fact, candidate.Fact)))
             {
                 chosen.Add(candidate);
             }
@@ -84,13 +84,6 @@ public sealed partial class DistractorPool
 
         return chosen.Select(c => Fit(c, answer.Start == 0)).ToList();
     }
-
-    private static bool SameChoice(Fact a, Fact b) => a.Kind switch
-    {
-        FactKind.Frequency => Frequencies.MayAgree(a.Text, b.Text),
-        FactKind.Actor => a.Role is { } x && b.Role is { } y && RoleLexicon.Overlap(x, y),
-        _ => false,
-    };
 
     // "cấp uỷ" inside "cấp uỷ cơ sở", or "đảng viên công tác" beside "đảng viên đang công tác": both read as right.
     private static bool Overlaps(string a, string b)

@@ -12,13 +12,16 @@ namespace PartyAssistant.Quizzes;
 public static partial class QuizFacts
 {
     /// <summary>
-    /// A fact a question may blank or test: not a vague frequency ("định kỳ", "thường xuyên"), not an
-    /// "as of" date ("tính đến tháng 01/2026"), and an actor only as the subject that opens the sentence.
+    /// A fact a question may blank or test: times and frequencies that are memorable figures (not a
+    /// vague frequency, not an "as of" date), and an actor only as the subject that opens the sentence.
     /// </summary>
     public static bool IsAskable(Fact fact, string sentence) => fact.Kind switch
     {
-        FactKind.Frequency => Frequencies.IsConcrete(fact.Text),
-        FactKind.Time => !fact.IsStatusDate,
+        FactKind.Frequency => fact.IsMemorableFigure,
+
+        // Unlike an outline's figures, a quiz may ask when a document was issued ("Kết luận 01-KL/TW … ban hành ____"):
+        // that date is what a member is asked to know about the document, though it is no deadline of its text.
+        FactKind.Time => fact.IsMemorableFigure || (fact.DatesDocument && !fact.IsStatusDate),
         FactKind.Actor => IsSubject(fact, sentence),
         _ => true,
     };
@@ -51,11 +54,21 @@ public static partial class QuizFacts
                 NumericClaim.Of(answer, sentence).Excludes(NumericClaim.Of(wrong, sentence, answer)),
             FactKind.Time => TimeClaim.Conflict(answer, wrong),
             FactKind.Document => DocumentsDiffer(answer.Text, wrong.Text),
-            FactKind.Frequency => !Frequencies.MayAgree(answer.Text, wrong.Text),
-            FactKind.Actor => answer.Role is { } a && wrong.Role is { } b && !RoleLexicon.Overlap(a, b),
+            FactKind.Frequency or FactKind.Actor => !MayMeanTheSame(answer, wrong),
             _ => false,
         };
     }
+
+    /// <summary>
+    /// Whether two frequencies or two actors may both read as right in one place: "hằng năm" is also
+    /// "định kỳ", a đảng uỷ xã is a cấp uỷ. When in doubt (a vague frequency, an actor without a role), they may.
+    /// </summary>
+    public static bool MayMeanTheSame(Fact a, Fact b) => a.Kind switch
+    {
+        FactKind.Frequency => Frequencies.MayAgree(a.Text, b.Text),
+        FactKind.Actor => a.Role is not { } x || b.Role is not { } y || RoleLexicon.Overlap(x, y),
+        _ => false,
+    };
 
     /// <summary>
     /// The grammatical subject at the start of the sentence, optionally after "Giao", "Các" or a
@@ -63,7 +76,7 @@ public static partial class QuizFacts
     /// ("nơi đảng viên công tác", "đảng uỷ xã, phường").
     /// </summary>
     public static bool IsSubject(Fact actor, string sentence) =>
-        SubjectLead().IsMatch(sentence[..actor.Start]) && !EnumerationTail().IsMatch(sentence[actor.End..]);
+        SubjectLead().IsMatch(sentence[..actor.Start]) && !PlaceList.ContinuesWithComma(sentence[actor.End..]);
 
     // Two numbers of one kind of document ("01-KL/TW", "38-KL/TW"): a Kết luận for a Kết luận, never a Quy định's number in its place.
     private static bool DocumentsDiffer(string answer, string wrong)
@@ -76,10 +89,6 @@ public static partial class QuizFacts
 
     [GeneratedRegex(@"^(?:(?:Sau|Trong|Đến|Từ|Hằng|Hàng|Mỗi|Định kỳ|Ngày|Tháng|Năm|Cuối|Giữa|Đầu|Quý|Hiện nay)(?!\p{L})[^,]{0,100},\s*)?(?:(?:Giao|Các)\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectLead();
-
-    // "đảng uỷ xã, phường tiếp nhận…": the role is the first of a list of places, not the whole subject.
-    [GeneratedRegex(@"^,\s*(phường|thị trấn|xã|ấp|khóm|thành uỷ|thành ủy|thành phố|huyện|đặc khu)(?!\p{L})", RegexOptions.IgnoreCase)]
-    private static partial Regex EnumerationTail();
 
     [GeneratedRegex(@"^(?<n>\d+) (?<type>[a-z]+) ")]
     private static partial Regex DocumentNumber();

@@ -38,7 +38,7 @@ public static partial class QuizSentences
         foreach (var raw in SentenceSplitter.Split(text))
         {
             // "1. Các cấp uỷ…": the item number is the passage's place, not part of what it says.
-            var sentence = ItemNumber().Replace(raw, string.Empty);
+            var sentence = ListMarker.Strip(raw);
             var position = index++;
             if (sentence.Length is < MinLength or > MaxLength || !PassageHeadings.EndsSentence(sentence) || !text.Contains(sentence, StringComparison.Ordinal) || IsShouted(sentence))
             {
@@ -80,7 +80,4 @@ public static partial class QuizSentences
     // are no rule a member must learn, and their dates move with the next search.
     [GeneratedRegex(@"kiểm chứng|xác minh|được xác nhận|chưa tìm thấy|tìm thấy|bản tóm tắt này|đã có bài|bài hướng dẫn|bài viết|theo nguồn|nguồn tin|các nguồn", RegexOptions.IgnoreCase)]
     private static partial Regex AboutTheSources();
-
-    [GeneratedRegex(@"^(\d{1,2}|[a-zđ])[.)]\s+")]
-    private static partial Regex ItemNumber();
 }

@@ -2,30 +2,55 @@ using System.Text.RegularExpressions;
 
 namespace PartyAssistant.Text;
 
-/// <summary>Splits a passage into sentences: at . ! ? ; followed by a space and a capital or digit.</summary>
+/// <summary>
+/// Splits a passage into sentences: at . ! ? ; : followed by a space and a capital or digit. Every
+/// sentence is an exact substring of the text (only trimmed), so a quote of one passes the
+/// citation check's quote rule.
+/// </summary>
 public static partial class SentenceSplitter
 {
-    public static IReadOnlyList<string> Split(string text)
+    public static IReadOnlyList<string> Split(string text) => Split(text, joinLeadIns: false);
+
+    /// <param name="text">The passage.</param>
+    /// <param name="joinLeadIns">Keep a lead-in ("… còn một số hạn chế:") with the sentence it introduces, as one substring.</param>
+    public static IReadOnlyList<string> Split(string text, bool joinLeadIns)
     {
-        var sentences = new List<string>();
+        var spans = new List<(int Start, int End)>();
         var start = 0;
         foreach (Match boundary in Boundary().Matches(text))
         {
-            var end = boundary.Index + 1;
-            Add(sentences, text[start..end]);
+            Add(spans, text, start, boundary.Index + 1, joinLeadIns);
             start = boundary.Index + boundary.Length;
         }
 
-        Add(sentences, text[start..]);
-        return sentences;
+        Add(spans, text, start, text.Length, joinLeadIns);
+        return spans.Select(s => text[s.Start..s.End]).ToList();
     }
 
-    private static void Add(List<string> sentences, string sentence)
+    private static void Add(List<(int Start, int End)> spans, string text, int start, int end, bool joinLeadIns)
     {
-        var trimmed = sentence.Trim();
-        if (trimmed.Length > 0)
+        while (start < end && char.IsWhiteSpace(text[start]))
         {
-            sentences.Add(trimmed);
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == start)
+        {
+            return;
+        }
+
+        if (joinLeadIns && spans.Count > 0 && text[spans[^1].End - 1] == ':')
+        {
+            spans[^1] = (spans[^1].Start, end);
+        }
+        else
+        {
+            spans.Add((start, end));
         }
     }
 

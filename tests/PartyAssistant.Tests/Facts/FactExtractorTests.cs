@@ -48,10 +48,22 @@ public sealed class FactExtractorTests
     [InlineData("dang uy xa", "dang-uy-xa")]
     [InlineData("chi-bo", "chi-bo")]
     public void A_role_is_understood_however_it_is_typed(string query, string expected) =>
-        Assert.Equal(expected, RoleLexicon.Resolve(query)?.Id);
+        Assert.Equal(expected, RoleLexicon.Resolve(query)?.Role.Id);
 
     [Fact]
     public void A_role_the_lexicon_does_not_know_is_not_guessed() => Assert.Null(RoleLexicon.Resolve("giám đốc sở"));
+
+    [Fact]
+    public void Quizzes_and_checklists_see_the_same_actors()
+    {
+        // The bodies without a role of their own are found in texts as the role that answers for them, by facts and checklists alike.
+        var facts = FactExtractor.Extract("Ban Thường vụ Đoàn Thanh niên Cộng sản Hồ Chí Minh Tỉnh phối hợp; các tổ chức cơ sở đảng lãnh đạo.");
+        Assert.Equal(
+            [("Ban Thường vụ Đoàn Thanh niên Cộng sản Hồ Chí Minh Tỉnh", "mttq-doan-the"), ("các tổ chức cơ sở đảng", "cap-uy")],
+            facts.Where(f => f.Kind == FactKind.Actor).Select(f => (f.Text, f.Role!.Id)));
+        Assert.Null(RoleLexicon.Resolve("mặt trận tổ quốc")!.Nearest);
+        Assert.NotNull(RoleLexicon.Resolve("tỉnh đoàn")!.Nearest);
+    }
 }
 
 public sealed class FactFlagTests
@@ -106,5 +118,5 @@ public sealed class FactFlagTests
     [InlineData("dang-vien", "ban-to-chuc-trung-uong", false)]
     [InlineData("mttq-doan-the", "cap-uy", false)]
     public void Roles_that_include_each_other_overlap(string a, string b, bool overlap) =>
-        Assert.Equal(overlap, RoleLexicon.Overlap(RoleLexicon.Resolve(a)!, RoleLexicon.Resolve(b)!));
+        Assert.Equal(overlap, RoleLexicon.Overlap(RoleLexicon.Resolve(a)!.Role, RoleLexicon.Resolve(b)!.Role));
 }

@@ -150,7 +150,7 @@ public sealed class ObligationFinderTests
     [InlineData("chi-uy", "chi-uy", false)]
     public void A_role_without_its_own_checklist_says_which_role_stands_in(string query, string roleId, bool nearest)
     {
-        var choice = ObligationRoles.Resolve(query);
+        var choice = RoleLexicon.Resolve(query);
         Assert.NotNull(choice);
         Assert.Equal(roleId, choice.Role.Id);
         Assert.Equal(nearest, choice.Nearest is not null);
@@ -167,6 +167,14 @@ public sealed class ObligationFinderTests
     [InlineData("Hàng năm, đảng bộ xã, phường, thị trấn được xếp loại chất lượng \"Hoàn thành tốt nhiệm vụ\" trở lên đạt trên 95%.", false)]
     public void A_step_is_a_directive_not_a_report(string sentence, bool expected) => Assert.Equal(expected, Directive.IsStep(sentence));
 
+    [Theory]
+    [InlineData("Việc đánh giá, xếp loại phải thực chất.", true)]
+    [InlineData("Đảng viên không được lợi dụng việc sinh hoạt nơi cư trú.", true)]
+    [InlineData("Thực hiện thường xuyên việc rà soát, sàng lọc đảng viên.", true)]
+    [InlineData("Tổng Bí thư Nguyễn Phú Trọng chủ trì hội nghị.", false)]
+    [InlineData("Hướng dẫn 33-HD/BTCTW có kèm các biểu mẫu.", false)]
+    public void A_duty_is_stated_by_a_modal_word_or_a_step(string sentence, bool expected) => Assert.Equal(expected, Directive.StatesDuty(sentence));
+
     private static bool Names(string text, Role role) =>
-        ObligationRoles.Find(text).Any(m => m.Role == role || (role.Id == "dang-vien-dang-cong-tac" && m.Role.Id == "dang-vien"));
+        RoleLexicon.Find(text).Any(m => m.Role == role || (role.Id == "dang-vien-dang-cong-tac" && m.Role.Id == "dang-vien"));
 }

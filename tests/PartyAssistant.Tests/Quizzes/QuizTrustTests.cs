@@ -75,7 +75,7 @@ public sealed partial class QuizTrustTests(ShippedCorpusDocuments fixture) : ICl
         Assert.DoesNotContain(frequencies, f => VietnameseText.MatchKey(f) is "moi nam mot lan" or "hang nam" or "dinh ky" or "thuong xuyen");
 
         const string actor = "Cấp uỷ phải thực hiện việc tiếp dân định kỳ theo quy định, bảo đảm thời gian đi cơ sở, nắm thực tế, hỗ trợ kịp thời cho chi bộ ấp, khóm.";
-        var roles = pool.For(FactIn(actor, "Cấp uỷ"), actor, 20, 1).Select(r => RoleLexicon.Resolve(r)!.Id).ToList();
+        var roles = pool.For(FactIn(actor, "Cấp uỷ"), actor, 20, 1).Select(r => RoleLexicon.Resolve(r)!.Role.Id).ToList();
         Assert.NotEmpty(roles);
         Assert.DoesNotContain(roles, id => id is "cap-uy" or "chi-uy" or "chi-bo" or "dang-uy-xa" or "cap-uy-huyen" or "cap-uy-tinh" or "bi-thu-chi-bo");
     }
