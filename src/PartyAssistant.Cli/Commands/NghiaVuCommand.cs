@@ -1,3 +1,4 @@
+using PartyAssistant.Facts;
 using System.ComponentModel;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Obligations;
@@ -33,7 +34,7 @@ public sealed class NghiaVuCommand(ObligationBook book, CliOutput output) : Asyn
             return 0;
         }
 
-        if (ObligationRoles.Resolve(settings.Role) is not { } choice)
+        if (RoleLexicon.Resolve(settings.Role) is not { } choice)
         {
             // A script asking for JSON gets JSON, not an empty stdout it cannot tell from a crash.
             if (settings.Json)

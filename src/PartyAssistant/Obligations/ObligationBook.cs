@@ -46,7 +46,7 @@ public sealed class ObligationBook
             return ObligationText.RoleList(await this.AllAsync(cancellationToken).ConfigureAwait(false), usage);
         }
 
-        if (ObligationRoles.Resolve(query) is not { } choice)
+        if (RoleLexicon.Resolve(query) is not { } choice)
         {
             return ObligationText.Unknown(query);
         }

@@ -1,3 +1,4 @@
+using PartyAssistant.Facts;
 using Microsoft.Extensions.Logging.Abstractions;
 using PartyAssistant.Corpus;
 using PartyAssistant.Obligations;
@@ -25,7 +26,7 @@ public sealed class ObligationBookTests : IDisposable
         Directory.CreateDirectory(corpus);
         File.Copy(Path.Combine(TestPaths.Corpus, "ct-05.md"), Path.Combine(corpus, "ct-05.md"));
         var book = this.BookOver(corpus);
-        var role = ObligationRoles.Resolve("ban tổ chức tỉnh uỷ")!.Role;
+        var role = RoleLexicon.Resolve("ban tổ chức tỉnh uỷ")!.Role;
 
         Assert.Empty(await book.WithPassagesAsync(role, CancellationToken.None));
         Assert.Equal(1, this.loads);
