@@ -9,7 +9,7 @@ namespace PartyAssistant.Cli.Commands;
 /// <summary>A session outline for trainers: Markdown on stdout, or a Word file to edit and print.</summary>
 public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, CliOutput output) : AsyncCommand<OutlineCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : OutputFileSettings
     {
         [CommandOption("--doc <ID>")]
         [Description("Mã văn bản, ví dụ kl-tu-nq03 (xem lệnh docs).")]
@@ -25,13 +25,6 @@ public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, Cl
         [DefaultValue("docx")]
         public string Format { get; init; } = "docx";
 
-        [CommandOption("--output <FILE>")]
-        [Description("Tệp kết quả. Mặc định với docx: outline-<mã>.docx trong thư mục hiện tại.")]
-        public string? Output { get; init; }
-
-        [CommandOption("--overwrite")]
-        [Description("Ghi đè tệp kết quả nếu đã có.")]
-        public bool Overwrite { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -65,9 +58,9 @@ public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, Cl
         }
 
         var path = Path.GetFullPath(settings.Output ?? $"outline-{outline.Document.Id}.{format}");
-        if (File.Exists(path) && !settings.Overwrite)
+        if (settings.RefusalFor(path) is { } refusal)
         {
-            return output.Fail($"tệp \"{path}\" đã có. Thêm --overwrite để ghi đè, hoặc chọn tên khác bằng --output.");
+            return output.Fail(refusal);
         }
 
         if (format == "md")

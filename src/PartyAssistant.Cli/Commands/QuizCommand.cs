@@ -11,7 +11,7 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
 {
     private static readonly string[] Formats = ["md", "docx", "json"];
 
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : OutputFileSettings
     {
         [CommandOption("--doc <ID>")]
         [Description("Mã văn bản, ví dụ kl-tu-nq03 (xem lệnh docs).")]
@@ -31,13 +31,6 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
         [DefaultValue("md")]
         public string Format { get; init; } = "md";
 
-        [CommandOption("-o|--output <FILE>")]
-        [Description("Tệp kết quả. Mặc định với docx: quiz-<mã văn bản>.docx trong thư mục hiện tại; md và json in ra màn hình.")]
-        public string? Output { get; init; }
-
-        [CommandOption("--overwrite")]
-        [Description("Ghi đè tệp kết quả nếu đã có.")]
-        public bool Overwrite { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -81,9 +74,9 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
             "json" => null,
             _ => settings.Output is { } given ? Path.GetFullPath(given) : null,
         };
-        if (target is not null && File.Exists(target) && !settings.Overwrite)
+        if (target is not null && settings.RefusalFor(target) is { } refusal)
         {
-            return output.Fail($"tệp \"{target}\" đã có. Thêm --overwrite để ghi đè, hoặc chọn tên khác bằng --output.");
+            return output.Fail(refusal);
         }
 
         switch (format)
