@@ -32,15 +32,20 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (key, value) in values)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "INSERT INTO channel_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-            command.Parameters.AddWithValue("$k", key);
-            command.Parameters.AddWithValue("$v", value);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await SetStateAsync(transaction, key, value, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task SetStateAsync(SqliteTransaction transaction, string key, string value, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO channel_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$k", key);
+        command.Parameters.AddWithValue("$v", value);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -62,12 +67,7 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using var state = connection.CreateCommand();
-        state.Transaction = transaction;
-        state.CommandText = "INSERT INTO channel_state (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
-        state.Parameters.AddWithValue("$k", offsetKey);
-        state.Parameters.AddWithValue("$v", offset);
-        await state.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await SetStateAsync(transaction, offsetKey, offset, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
