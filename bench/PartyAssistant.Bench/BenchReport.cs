@@ -170,13 +170,18 @@ public static class BenchReport
             o.WriteLine("  TIMED OUT: not every answer arrived within 10 minutes.");
         }
 
-        o.WriteLine(t.LogProblems.Count == 0 ? "  bot log: no warnings or errors" : "  bot log, warnings and errors (count, level, category: first message):");
-        foreach (var p in t.LogProblems)
+        PrintLogProblems(o, "bot log", t.LogProblems);
+
+        o.WriteLine();
+    }
+
+    private static void PrintLogProblems(TextWriter o, string log, IReadOnlyList<LoggedProblem> problems)
+    {
+        o.WriteLine(problems.Count == 0 ? $"  {log}: no warnings or errors" : $"  {log}, warnings and errors (count, level, category: first message):");
+        foreach (var p in problems)
         {
             o.WriteLine($"    {p.Count,5} {p.Level,-8} {p.Category}: {p.FirstMessage}");
         }
-
-        o.WriteLine();
     }
 
     public static void PrintTools(TextWriter o, IReadOnlyList<ToolTiming> tools)
@@ -215,11 +220,7 @@ public static class BenchReport
             o.WriteLine("  TIMED OUT: events still in the inbox after 10 minutes.");
         }
 
-        o.WriteLine(z.LogProblems.Count == 0 ? "  host log: no warnings or errors" : "  host log, warnings and errors (count, level, category: first message):");
-        foreach (var p in z.LogProblems)
-        {
-            o.WriteLine($"    {p.Count,5} {p.Level,-8} {p.Category}: {p.FirstMessage}");
-        }
+        PrintLogProblems(o, "host log", z.LogProblems);
 
         o.WriteLine();
     }
