@@ -131,7 +131,7 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
     {
         var server = new FakeOpenAiServer();
         await server._host.StartAsync(ct);
-        server.BaseUrl = new Uri($"http://127.0.0.1:{server._host.Port}/v1");
+        server.BaseUrl = server._host.Address("/v1");
         return server;
     }
 

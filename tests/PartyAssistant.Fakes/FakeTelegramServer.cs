@@ -109,7 +109,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(token);
         var server = new FakeTelegramServer(token);
         await server._host.StartAsync(ct);
-        server.BaseUrl = new Uri($"http://127.0.0.1:{server._host.Port}/");
+        server.BaseUrl = server._host.Address("/");
         return server;
     }
 

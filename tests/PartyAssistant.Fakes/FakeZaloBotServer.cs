@@ -61,7 +61,7 @@ public sealed class FakeZaloBotServer : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(token);
         var server = new FakeZaloBotServer(token);
         await server._host.StartAsync(CancellationToken.None);
-        server.BaseUrl = new Uri($"http://127.0.0.1:{server._host.Port}");
+        server.BaseUrl = server._host.Address();
         return server;
     }
 

@@ -64,7 +64,7 @@ public sealed class FakeZaloOaServer : IAsyncDisposable
     {
         var server = new FakeZaloOaServer(appId, appSecret, initialAccessToken, initialRefreshToken);
         await server._host.StartAsync(CancellationToken.None);
-        server.BaseUrl = new Uri($"http://127.0.0.1:{server._host.Port}");
+        server.BaseUrl = server._host.Address();
         return server;
     }
 

@@ -34,6 +34,9 @@ public sealed class LoopbackHost : IAsyncDisposable
     /// <summary>The port the OS picked; known once started.</summary>
     public int Port { get; private set; }
 
+    /// <summary>The address of <paramref name="path"/> on this server (it listens on 127.0.0.1 only).</summary>
+    public Uri Address(string path = "") => new($"http://127.0.0.1:{this.Port}{path}");
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
