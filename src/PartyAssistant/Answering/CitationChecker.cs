@@ -112,10 +112,6 @@ public static partial class CitationChecker
             .First();
     }
 
-    private static IEnumerable<string> Sentences(string answer) =>
-        answer.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .SelectMany(SentenceSplitter.Split);
-
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
     [GeneratedRegex(@"\[(?<n>[0-9]{1,3}(\s*[,;]\s*[0-9]{1,3})*)\]")]

@@ -27,7 +27,7 @@ public sealed class RetrievalPlugin(SearchIndexProvider index, IOptions<Answerin
         // The answer usually sits in one of the first few passages; judge the evidence by the best of them.
         // A question in parts (who, how often, which form) is answered from several passages, any of the supplied ones.
         var judged = ProceduralAsks.Of(question) == Ask.None ? 3 : hits.Count;
-        var coverage = hits.Take(judged).Select(h => lease.Searcher.Coverage(analyzed, h.Text)).DefaultIfEmpty(0).Max();
+        var coverage = lease.Searcher.Coverage(analyzed, hits.Take(judged).Select(h => h.Text));
 
         // Rarity is asked for while the answer is written, after this lease is gone: the provider
         // answers from whichever index is current then.

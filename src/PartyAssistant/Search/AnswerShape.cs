@@ -32,7 +32,7 @@ public static partial class AnswerShape
     private static partial Regex StatusWords();
 
     // Two capitalised words after the start of the text: "Lê Quốc Phong", "Ban Tổ chức", "Bộ Chính trị".
-    [GeneratedRegex(@"(?<=\S\s+(\S+\s+)*)\p{Lu}\p{Ll}*\s+\p{Lu}")]
+    [GeneratedRegex(@"(?<=\S\s+)\p{Lu}\p{Ll}*\s+\p{Lu}")]
     private static partial Regex Name();
 
     [GeneratedRegex(@"\d")]

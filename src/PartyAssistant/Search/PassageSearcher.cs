@@ -18,7 +18,7 @@ public sealed partial class PassageSearcher : IDisposable
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
     private readonly PassageQueryBuilder queryBuilder;
-    private readonly VietnameseAnalyzer coverageAnalyzer = new();
+    private readonly VietnameseAnalyzer analyzer = new();
     private readonly SearchOptions options;
     private readonly Dictionary<string, StoredPassage> passages = new(StringComparer.Ordinal);
 
@@ -31,7 +31,7 @@ public sealed partial class PassageSearcher : IDisposable
         this.options = options;
         this.reader = DirectoryReader.Open(directory);
         this.searcher = new IndexSearcher(this.reader) { Similarity = new BM25Similarity(options.K1, options.B) };
-        this.queryBuilder = new PassageQueryBuilder(new VietnameseAnalyzer(), options);
+        this.queryBuilder = new PassageQueryBuilder(this.analyzer, options);
         var ids = new string[this.reader.MaxDoc];
         this.isSentence = new bool[this.reader.MaxDoc];
         var liveDocs = MultiFields.GetLiveDocs(this.reader);
@@ -127,7 +127,7 @@ public sealed partial class PassageSearcher : IDisposable
     public void Dispose()
     {
         this.reader.Dispose();
-        this.coverageAnalyzer.Dispose();
+        this.analyzer.Dispose();
     }
 
     /// <summary>How rare a folded syllable (or "a b" syllable pair) is in the corpus: its BM25 idf.</summary>
@@ -145,32 +145,29 @@ public sealed partial class PassageSearcher : IDisposable
     /// Words the corpus never uses ("xăng", "thời tiết") weigh most, so a question about
     /// something else scores low however common its other words are.
     /// </summary>
-    public double Coverage(AnalyzedQuestion question, string passageText)
+    public double Coverage(AnalyzedQuestion question, string passageText) => this.Coverage(question, [passageText]);
+
+    /// <summary>The best <see cref="Coverage(AnalyzedQuestion, string)"/> of several passages, the question analysed once.</summary>
+    public double Coverage(AnalyzedQuestion question, IEnumerable<string> passageTexts)
     {
         // "bao lâu một lần" and the "dùng" of "dùng mẫu nào" say what kind of answer is wanted, like "ai";
         // "mẫu" stays: a question about a form is not covered by a passage that names none.
         var about = Framing().Replace(VietnameseText.Fold(VietnameseText.Normalize(question.SearchText)).ToLowerInvariant(), " ");
-        var questionTerms = AnalyzerTerms.Of(this.coverageAnalyzer, SearchFields.BodyFolded, about)
+        var weighted = AnalyzerTerms.Of(this.analyzer, SearchFields.BodyFolded, about)
             .Where(t => !QuestionWords.Contains(t))
+            .Select(t => (Term: t, Weight: this.Rarity(t)))
             .ToList();
-        if (questionTerms.Count == 0)
+        var total = weighted.Sum(t => t.Weight);
+        if (weighted.Count == 0 || total == 0)
         {
             return 0;
         }
 
-        var passageTerms = AnalyzerTerms.Of(this.coverageAnalyzer, SearchFields.BodyFolded, passageText).ToHashSet(StringComparer.Ordinal);
-        double total = 0, covered = 0;
-        foreach (var term in questionTerms)
-        {
-            var weight = this.Rarity(term);
-            total += weight;
-            if (passageTerms.Contains(term))
-            {
-                covered += weight;
-            }
-        }
-
-        return total == 0 ? 0 : covered / total;
+        return passageTexts
+            .Select(text => AnalyzerTerms.Of(this.analyzer, SearchFields.BodyFolded, text).ToHashSet(StringComparer.Ordinal))
+            .Select(terms => weighted.Where(t => terms.Contains(t.Term)).Sum(t => t.Weight) / total)
+            .DefaultIfEmpty(0)
+            .Max();
     }
 
     /// <summary>What the wording of the question says about which passages should come first.</summary>
