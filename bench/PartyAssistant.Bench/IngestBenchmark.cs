@@ -130,7 +130,7 @@ public static class IngestBenchmark
 
         // Articles are the "Điều N" sections; a khoản with điểm is a section too ("Điều N, khoản K").
         var dieu = first.Document.Sections.Where(s => s.LabelPart.StartsWith("Điều ", StringComparison.Ordinal)).ToList();
-        var articles = dieu.Count(s => !s.LabelPart.Contains(',', StringComparison.Ordinal));
+        var articles = dieu.Count(s => s.IsArticle);
         return new IngestTiming(
             Articles, layout.PageCount, first.Extracted.PageCount, new FileInfo(pdf).Length, pdfBuildMs,
             first.Id, first.Extracted.Paragraphs.Count, first.Document.Passages.Count, articles, dieu.Count - articles, runs,

@@ -21,7 +21,7 @@ public sealed class DocsCommand(CorpusIndex index, CliOutput output) : AsyncComm
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var corpus = await index.LoadCorpusAsync(cancellationToken);
-        var catalog = CorpusCatalog.Build(corpus.Documents);
+        var catalog = corpus.Catalog;
         var status = settings.Check ? this.Check(catalog, settings.Json) : this.List(catalog, settings.Json);
         foreach (var error in corpus.Errors)
         {

@@ -212,8 +212,7 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
 
         console.Write(table);
         var passages = plan.Document.Passages;
-        // Khoản with điểm are sections too ("Điều 2, khoản 3"): count the articles alone.
-        var articles = plan.Document.Sections.Count(s => s.LabelPart.StartsWith("Điều ", StringComparison.Ordinal) && !s.LabelPart.Contains(',', StringComparison.Ordinal));
+        var articles = plan.Document.Sections.Count(s => s.IsArticle);
         console.WriteLine($"Cấu trúc: {articles} điều, {passages.Count} đoạn trích dẫn được. Ví dụ:");
         foreach (var passage in passages.Where(p => !p.SectionPath.StartsWith("mo-dau", StringComparison.Ordinal)).Take(3))
         {

@@ -182,7 +182,7 @@ internal sealed partial class DocumentStructureBuilder
 
         // Inside an article a numbered item is a khoản ("Điều 2, khoản 3"); elsewhere it is
         // numbered within its part ("Mục II.3").
-        var inArticle = parentLabel?.StartsWith("Điều ", StringComparison.Ordinal) == true;
+        var inArticle = this.top?.IsArticle == true;
         if (hasChildren)
         {
             var label = parentLabel is null ? $"Điểm {number}" : inArticle ? $"{parentLabel}, khoản {number}" : $"{parentLabel}.{number}";

@@ -15,7 +15,11 @@ public sealed record Passage(
     int Line);
 
 /// <summary>A part, item or article of a document; passages point at it through their section path.</summary>
-public sealed record Section(string Path, string Heading, string LabelPart);
+public sealed record Section(string Path, string Heading, string LabelPart)
+{
+    /// <summary>An article ("Điều 5"); a khoản with điểm is a section too, labelled "Điều 5, khoản 2".</summary>
+    public bool IsArticle => this.LabelPart.StartsWith("Điều ", StringComparison.Ordinal) && !this.LabelPart.Contains(',', StringComparison.Ordinal);
+}
 
 public sealed record CorpusDocument(
     DocumentMetadata Metadata,
