@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartyAssistant.Answering;
 using PartyAssistant.Channels;
+using PartyAssistant.Channels.Zalo;
 using PartyAssistant.Cli.Commands;
 using PartyAssistant.Fakes;
 
@@ -78,7 +79,7 @@ public static class ZaloOaLoadBenchmark
         var logs = new LogCapture();
         app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
         await app.StartAsync(cancellationToken);
-        var webhook = new Uri(new Uri(app.Urls.First()), ServeCommand.ZaloOaWebhookPath);
+        var webhook = new Uri(new Uri(app.Urls.First()), ZaloOaWebhook.WebhookPath);
 
         var warmUp = Stopwatch.GetTimestamp();
         _ = await app.Services.GetRequiredService<AnswerPipeline>().AskAsync(questions[0], conversation: null, cancellationToken);

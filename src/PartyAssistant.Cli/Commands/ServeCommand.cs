@@ -59,9 +59,9 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         app.MapPost(TelegramSetup.WebhookPath, async (HttpContext http, TelegramWebhook webhook) =>
             Results.StatusCode(await webhook.HandleAsync(http.Request.Headers[TelegramWebhook.SecretHeader].FirstOrDefault(), http.Request.Body, http.RequestAborted)));
 
-        app.MapPost(ZaloOaWebhookPath, async (HttpContext http, ZaloOaWebhook webhook) =>
+        app.MapPost(ZaloOaWebhook.WebhookPath, async (HttpContext http, ZaloOaWebhook webhook) =>
             Results.StatusCode((await webhook.HandleAsync(http.Request.Headers[ZaloSignature.Header].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
-        app.MapPost(ZaloBotWebhookPath, async (HttpContext http, ZaloBot bot) =>
+        app.MapPost(ZaloBot.WebhookPath, async (HttpContext http, ZaloBot bot) =>
             Results.StatusCode((await bot.HandleWebhookAsync(http.Request.Headers[ZaloBot.SecretHeader].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
 
         app.Lifetime.ApplicationStarted.Register(() => _ = ResumeAsync(app.Services, app.Lifetime.ApplicationStopping));
@@ -94,9 +94,6 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         }
     }
 
-    public const string ZaloOaWebhookPath = "/webhooks/zalo-oa";
-    public const string ZaloBotWebhookPath = "/webhooks/zalo-bot";
-
     // The signature covers the raw body, byte for byte: read it as sent.
     private static async Task<string> ReadBodyAsync(HttpContext http)
     {
@@ -114,7 +111,7 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
             return;
         }
 
-        if (options.WebhookSecret.Length is < 8 or > 256)
+        if (!ZaloBot.IsValidSecret(options.WebhookSecret))
         {
             logger.LogError("Zalo:Bot:WebhookSecret phải dài 8–256 ký tự; chưa đặt webhook Zalo Bot.");
             return;
@@ -122,8 +119,8 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
 
         try
         {
-            await services.GetRequiredService<ZaloBotClient>().SetWebhookAsync(options.WebhookUrl.TrimEnd('/') + ZaloBotWebhookPath, options.WebhookSecret, cancellationToken);
-            logger.LogInformation("Đã đặt webhook Zalo Bot: {Url}", options.WebhookUrl.TrimEnd('/') + ZaloBotWebhookPath);
+            await services.GetRequiredService<ZaloBotClient>().SetWebhookAsync(options.WebhookUrl.TrimEnd('/') + ZaloBot.WebhookPath, options.WebhookSecret, cancellationToken);
+            logger.LogInformation("Đã đặt webhook Zalo Bot: {Url}", options.WebhookUrl.TrimEnd('/') + ZaloBot.WebhookPath);
         }
         catch (Exception e) when (e is InvalidOperationException or ZaloApiException or HttpRequestException or OperationCanceledException)
         {

@@ -1,7 +1,8 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using PartyAssistant.Channels.Zalo;
 using PartyAssistant.Cli.Commands;
-using System.Net.Http.Json;
 using PartyAssistant.Fakes;
 
 namespace PartyAssistant.Tests.Channels;
@@ -53,7 +54,7 @@ public sealed class ZaloBotTests : IAsyncLifetime
         }).Build();
         await using var app = ServeCommand.Build(configuration, "http://127.0.0.1:0");
         await app.StartAsync();
-        var endpoint = new Uri(new Uri(app.Urls.First()), ServeCommand.ZaloBotWebhookPath);
+        var endpoint = new Uri(new Uri(app.Urls.First()), ZaloBot.WebhookPath);
         using var http = new HttpClient();
         await http.PostAsJsonAsync(this.server.MethodUrl("setWebhook"), new { url = endpoint.ToString(), secret_token = ZaloTestHost.BotSecret });
         var id = this.server.PushText("chat-9", "user-9", Question);
@@ -91,7 +92,7 @@ public sealed class ZaloBotTests : IAsyncLifetime
         }).Build();
         await using var app = ServeCommand.Build(configuration, "http://127.0.0.1:0");
         await app.StartAsync();
-        var endpoint = new Uri(new Uri(app.Urls.First()), ServeCommand.ZaloOaWebhookPath);
+        var endpoint = new Uri(new Uri(app.Urls.First()), ZaloOaWebhook.WebhookPath);
         var body = FakeZaloOaServer.UserSendTextEvent("app-123", "user-5", "oa-1", Question, "m-5", 1_717_061_839_659);
         var signature = FakeZaloOaServer.Sign("app-123", body, "1717061839659", ZaloTestHost.OaSecretKey);
 

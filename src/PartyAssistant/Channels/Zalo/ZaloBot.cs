@@ -25,6 +25,15 @@ public sealed class ZaloBot(
     public const string Channel = "zalo-bot";
     public const string SecretHeader = "X-Bot-Api-Secret-Token";
 
+    /// <summary>Where <c>serve</c> receives the platform's updates.</summary>
+    public const string WebhookPath = "/webhooks/zalo-bot";
+
+    // The platform takes a webhook secret of 8 to 256 characters.
+    private const int MinSecretLength = 8;
+    private const int MaxSecretLength = 256;
+
+    public static bool IsValidSecret(string secret) => secret.Length is >= MinSecretLength and <= MaxSecretLength;
+
     private readonly QuestionRateLimiter limiter = new(options.Value.QuestionsPerMinutePerUser, clock);
 
     /// <summary>Polls until stopped; network faults and platform errors are logged and retried.</summary>
@@ -72,7 +81,7 @@ public sealed class ZaloBot(
     public async Task<(int Status, Task Handled)> HandleWebhookAsync(string? secret, string rawBody, CancellationToken cancellationToken)
     {
         var expected = options.Value.WebhookSecret;
-        if (expected.Length < 8 || secret is null ||
+        if (expected.Length < MinSecretLength || secret is null ||
             !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(expected)))
         {
             logger.LogWarning("Webhook Zalo Bot: sai hoặc thiếu {Header}; từ chối.", SecretHeader);

@@ -20,6 +20,9 @@ public sealed class ZaloOaWebhook(
     TimeProvider clock,
     ILogger<ZaloOaWebhook> logger)
 {
+    /// <summary>Where <c>serve</c> receives the Official Account's events.</summary>
+    public const string WebhookPath = "/webhooks/zalo-oa";
+
     public const string Channel = "zalo-oa";
 
     private readonly QuestionRateLimiter limiter = new(options.Value.QuestionsPerMinutePerUser, clock);
