@@ -248,36 +248,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             ct);
     }
 
-    private async Task<T> WaitAsync<T>(Func<T?> probe, TimeSpan timeout, Func<string> describe, CancellationToken ct) where T : class
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (true)
-        {
-            Task changed;
-            lock (_gate)
-            {
-                if (probe() is { } found)
-                    return found;
-                changed = _recorded.Task;
-            }
-
-            var remaining = Remaining(deadline);
-            if (remaining <= TimeSpan.Zero)
-            {
-                lock (_gate)
-                    throw new TimeoutException(describe());
-            }
-
-            try
-            {
-                await changed.WaitAsync(remaining, ct);
-            }
-            catch (TimeoutException)
-            {
-                // loop once more: the probe decides, then the deadline does
-            }
-        }
-    }
+    private Task<T> WaitAsync<T>(Func<T?> probe, TimeSpan timeout, Func<string> describe, CancellationToken ct) where T : class =>
+        FakeWait.UntilAsync(_gate, probe, () => _recorded.Task, timeout, describe, ct);
 
     /// <summary>Calls per method and the last failures: what a test author needs when a wait times out. Caller holds the lock.</summary>
     private string DescribeTraffic()
@@ -596,21 +568,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     // ================================================================ helpers
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static TaskCompletionSource NewSignal() => FakeWait.NewSignal();
 
-    private void PulseRecordedLocked()
-    {
-        var signal = _recorded;
-        _recorded = NewSignal();
-        signal.TrySetResult();
-    }
+    private void PulseRecordedLocked() => FakeWait.Pulse(ref _recorded);
 
-    private void PulseUpdatesLocked()
-    {
-        var signal = _updatesPushed;
-        _updatesPushed = NewSignal();
-        signal.TrySetResult();
-    }
+    private void PulseUpdatesLocked() => FakeWait.Pulse(ref _updatesPushed);
 
     private static TimeSpan Remaining(long deadline) =>
         TimeSpan.FromSeconds((double)(deadline - Stopwatch.GetTimestamp()) / Stopwatch.Frequency);

@@ -37,8 +37,8 @@ public sealed class FakeZaloBotServer : IAsyncDisposable
     private readonly List<string> _calls = [];
     private readonly List<ZaloBotSentMessage> _sent = [];
     private readonly List<ZaloBotChatAction> _actions = [];
-    private TaskCompletionSource _pushed = FakeZaloWait.NewSignal();
-    private TaskCompletionSource _recorded = FakeZaloWait.NewSignal();
+    private TaskCompletionSource _pushed = FakeWait.NewSignal();
+    private TaskCompletionSource _recorded = FakeWait.NewSignal();
     private string? _webhookUrl;
     private string? _webhookSecret;
 
@@ -130,7 +130,7 @@ public sealed class FakeZaloBotServer : IAsyncDisposable
             else
             {
                 _queue.Add(update);
-                FakeZaloWait.Pulse(ref _pushed);
+                FakeWait.Pulse(ref _pushed);
             }
         }
 
@@ -162,7 +162,7 @@ public sealed class FakeZaloBotServer : IAsyncDisposable
     public Task<ZaloBotSentMessage> WaitForMessagesAsync(int count, TimeSpan timeout, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        return FakeZaloWait.UntilAsync(_gate, () => _sent.Count >= count ? _sent[count - 1] : null, () => _recorded.Task, timeout,
+        return FakeWait.UntilAsync(_gate, () => _sent.Count >= count ? _sent[count - 1] : null, () => _recorded.Task, timeout,
             () => $"Expected at least {count} Zalo Bot message(s) within {timeout.TotalSeconds:0.###} s, but the fake received {_sent.Count}; calls: "
                   + (_calls.Count == 0 ? "none" : string.Join(", ", _calls.GroupBy(c => c).Select(g => $"{g.Key}×{g.Count()}"))) + ".",
             ct);
@@ -230,7 +230,7 @@ public sealed class FakeZaloBotServer : IAsyncDisposable
                     foreach (var id in _webhookPending) // undelivered updates become available to getUpdates
                         _queue.Add(_updates[id]);
                     _webhookPending.Clear();
-                    FakeZaloWait.Pulse(ref _pushed);
+                    FakeWait.Pulse(ref _pushed);
                     return Reply.Ok(true);
                 case "getwebhookinfo":
                     return Reply.Ok(new JsonObject { ["url"] = _webhookUrl ?? "", ["pending_update_count"] = _webhookPending.Count });
@@ -242,7 +242,7 @@ public sealed class FakeZaloBotServer : IAsyncDisposable
                         return Reply.Error(400, $"Bad Request: text length must be between 1 and {MaxTextLength}");
                     var messageId = Guid.NewGuid().ToString("N");
                     _sent.Add(new ZaloBotSentMessage(chatId, text, stamp, now) { MessageId = messageId });
-                    FakeZaloWait.Pulse(ref _recorded);
+                    FakeWait.Pulse(ref _recorded);
                     return Reply.Ok(new JsonObject { ["message_id"] = messageId, ["date"] = now.ToUnixTimeMilliseconds() });
                 }
                 case "sendchataction":
@@ -252,7 +252,7 @@ public sealed class FakeZaloBotServer : IAsyncDisposable
                     if (Str(p["action"]) is not { } action || action is not ("typing" or "upload_photo"))
                         return Reply.Error(400, "Bad Request: action is invalid");
                     _actions.Add(new ZaloBotChatAction(chatId, action, stamp, now));
-                    FakeZaloWait.Pulse(ref _recorded);
+                    FakeWait.Pulse(ref _recorded);
                     return Reply.Ok(true);
                 }
                 default:
@@ -262,7 +262,7 @@ public sealed class FakeZaloBotServer : IAsyncDisposable
 
         // getUpdates: timeout in seconds, given as a string (a number is accepted too), default 30, capped at 50.
         var seconds = double.TryParse(Str(p["timeout"]), NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? Math.Clamp(t, 0, 50) : 30;
-        var update = await FakeZaloWait.PollAsync(_gate, () =>
+        var update = await FakeWait.PollAsync(_gate, () =>
         {
             if (_queue.Count == 0)
                 return null;

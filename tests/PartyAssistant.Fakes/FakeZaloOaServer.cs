@@ -37,7 +37,7 @@ public sealed class FakeZaloOaServer : IAsyncDisposable
     private readonly HashSet<string> _expiredAccessTokens = new(StringComparer.Ordinal);
     private readonly Queue<(int Code, string Message)> _sendFaults = new();
     private readonly List<ZaloSentMessage> _sent = [];
-    private TaskCompletionSource _recorded = FakeZaloWait.NewSignal();
+    private TaskCompletionSource _recorded = FakeWait.NewSignal();
     private int _refreshCount;
     private int _rejectedRefreshCount;
     private int _sendAttemptCount;
@@ -113,7 +113,7 @@ public sealed class FakeZaloOaServer : IAsyncDisposable
     public Task<ZaloSentMessage> WaitForMessagesAsync(int count, TimeSpan timeout, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        return FakeZaloWait.UntilAsync(_gate, () => _sent.Count >= count ? _sent[count - 1] : null, () => _recorded.Task, timeout,
+        return FakeWait.UntilAsync(_gate, () => _sent.Count >= count ? _sent[count - 1] : null, () => _recorded.Task, timeout,
             () => $"Expected at least {count} Zalo OA message(s) within {timeout.TotalSeconds:0.###} s, but the fake received {_sent.Count} "
                   + $"({_sendAttemptCount} send attempt(s), {_refreshCount} refresh(es), {_rejectedRefreshCount} rejected).",
             ct);
@@ -194,7 +194,7 @@ public sealed class FakeZaloOaServer : IAsyncDisposable
 
         var messageId = Guid.NewGuid().ToString("N");
         _sent.Add(new ZaloSentMessage(userId, text, token, stamp, now) { MessageId = messageId });
-        FakeZaloWait.Pulse(ref _recorded);
+        FakeWait.Pulse(ref _recorded);
         return new JsonObject
         {
             ["data"] = new JsonObject
