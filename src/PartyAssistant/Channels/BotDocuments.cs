@@ -9,7 +9,7 @@ public sealed class BotDocuments(CorpusIndex index)
 {
     public async Task<string> ListAsync(CancellationToken cancellationToken)
     {
-        var corpus = await index.LoadCorpusAsync(cancellationToken).ConfigureAwait(false);
+        var corpus = await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false);
         var sb = new StringBuilder("Các văn bản đã nạp:\n");
         foreach (var document in corpus.Documents)
         {
@@ -29,7 +29,7 @@ public sealed class BotDocuments(CorpusIndex index)
             return "Hãy ghi mã đoạn sau lệnh, ví dụ: /xem kl-tu-nq03/II.3.4 (mã có ở cuối mỗi trích dẫn).";
         }
 
-        var corpus = await index.LoadCorpusAsync(cancellationToken).ConfigureAwait(false);
+        var corpus = await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false);
         var document = corpus.FindDocument(id.Split('/')[0]);
         var passage = document?.Passages.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
         if (document is null || passage is null)
@@ -44,7 +44,7 @@ public sealed class BotDocuments(CorpusIndex index)
 
     public async Task<string> RelatedAsync(IEnumerable<Channels.StoredPassage> passages, CancellationToken cancellationToken)
     {
-        var corpus = await index.LoadCorpusAsync(cancellationToken).ConfigureAwait(false);
+        var corpus = await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false);
         var sb = new StringBuilder("Tài liệu liên quan:\n");
         foreach (var id in passages.Select(p => p.DocumentId).Distinct(StringComparer.Ordinal))
         {

@@ -19,7 +19,7 @@ public sealed class ChatQuiz(CorpusIndex index, QuizGenerator generator, QuizSes
 
     public async Task StartAsync(IncomingMessage message, IReplySender sender, CancellationToken cancellationToken)
     {
-        var corpus = await index.LoadCorpusAsync(cancellationToken).ConfigureAwait(false);
+        var corpus = await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false);
         var documentId = message.Argument.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant() ?? DefaultFor(corpus);
         if (documentId is null)
         {
@@ -171,7 +171,7 @@ public sealed class ChatQuiz(CorpusIndex index, QuizGenerator generator, QuizSes
     /// <summary>"Kết luận Tỉnh uỷ … (mã kl-tu-nq03)": the quizzed document as the score names it; only its id when it has left the corpus.</summary>
     private async Task<string> DocumentNameAsync(string documentId, CancellationToken cancellationToken)
     {
-        var corpus = await index.LoadCorpusAsync(cancellationToken).ConfigureAwait(false);
+        var corpus = await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false);
         return corpus.FindDocument(documentId) is { } document ? $"{document.Metadata.CitationName} (mã {documentId})" : $"mã {documentId}";
     }
 }

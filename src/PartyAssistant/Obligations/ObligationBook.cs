@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using PartyAssistant.Corpus;
 using PartyAssistant.Facts;
 using PartyAssistant.Search;
@@ -10,29 +8,22 @@ namespace PartyAssistant.Obligations;
 public sealed record DutyPassage(Obligation Item, Passage Passage, string DocumentTitle);
 
 /// <summary>
-/// The checklists as the command line and the bots ask for them, read from the corpus as it is now.
-/// They are worked out once per state of the corpus: each call compares the corpus files' names,
-/// sizes and modification times (no reading, no hashing) with those the checklists were made from,
-/// and reads the corpus again only when they differ, e.g. after `ingest`. Safe to share between threads.
+/// The checklists as the command line and the bots ask for them, from the corpus as it is now
+/// (<see cref="CorpusIndex.CurrentCorpusAsync"/>): worked out once per corpus read, so again only
+/// after a corpus file changed, e.g. after `ingest`. Safe to share between threads.
 /// </summary>
 public sealed class ObligationBook
 {
-    private readonly string corpusDirectory;
-    private readonly Func<CancellationToken, Task<CorpusLoadResult>> load;
-    private readonly SemaphoreSlim rebuild = new(1, 1);
+    private readonly Func<CancellationToken, Task<CorpusLoadResult>> currentCorpus;
     private volatile Checklists? current;
 
     public ObligationBook(CorpusIndex index)
-        : this(index.CorpusDirectory, index.LoadCorpusAsync)
+        : this(index.CurrentCorpusAsync)
     {
     }
 
-    /// <summary>A book over <paramref name="corpusDirectory"/> that reads the corpus with <paramref name="load"/> (a seam for tests).</summary>
-    internal ObligationBook(string corpusDirectory, Func<CancellationToken, Task<CorpusLoadResult>> load)
-    {
-        this.corpusDirectory = corpusDirectory;
-        this.load = load;
-    }
+    /// <summary>A book over the corpus <paramref name="currentCorpus"/> gives (a seam for tests).</summary>
+    internal ObligationBook(Func<CancellationToken, Task<CorpusLoadResult>> currentCorpus) => this.currentCorpus = currentCorpus;
 
     public async Task<IReadOnlyList<RoleObligations>> AllAsync(CancellationToken cancellationToken) =>
         (await this.CurrentAsync(cancellationToken).ConfigureAwait(false)).All;
@@ -67,56 +58,21 @@ public sealed class ObligationBook
 
     private async Task<Checklists> CurrentAsync(CancellationToken cancellationToken)
     {
-        var stamp = this.Stamp();
-        if (this.current is { } cached && cached.Stamp == stamp)
+        var corpus = await this.currentCorpus(cancellationToken).ConfigureAwait(false);
+        if (this.current is { } cached && ReferenceEquals(cached.Corpus, corpus))
         {
             return cached;
         }
 
-        await this.rebuild.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Another caller may have read the corpus while this one waited; the stamp is taken
-            // again so that a change made meanwhile is not missed.
-            stamp = this.Stamp();
-            if (this.current is { } fresh && fresh.Stamp == stamp)
-            {
-                return fresh;
-            }
-
-            // The stamp is taken before reading: a file changed during the read makes the next call read again.
-            var corpus = await this.load(cancellationToken).ConfigureAwait(false);
-            var made = Checklists.From(stamp, corpus);
-            this.current = made;
-            return made;
-        }
-        finally
-        {
-            this.rebuild.Release();
-        }
+        // Two callers meeting a new corpus may both work it out; the result is the same.
+        var made = Checklists.From(corpus);
+        this.current = made;
+        return made;
     }
 
-    /// <summary>The corpus files (the loader's *.md) by name, size and last write time.</summary>
-    private string Stamp()
+    private sealed record Checklists(CorpusLoadResult Corpus, IReadOnlyList<RoleObligations> All, IReadOnlyDictionary<string, IReadOnlyList<DutyPassage>> Duties)
     {
-        if (!Directory.Exists(this.corpusDirectory))
-        {
-            return string.Empty;
-        }
-
-        var stamp = new StringBuilder();
-        foreach (var file in new DirectoryInfo(this.corpusDirectory).EnumerateFiles("*.md").OrderBy(f => f.Name, StringComparer.Ordinal))
-        {
-            stamp.Append(file.Name).Append('\t').Append(file.Length.ToString(CultureInfo.InvariantCulture))
-                .Append('\t').Append(file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        }
-
-        return stamp.ToString();
-    }
-
-    private sealed record Checklists(string Stamp, IReadOnlyList<RoleObligations> All, IReadOnlyDictionary<string, IReadOnlyList<DutyPassage>> Duties)
-    {
-        public static Checklists From(string stamp, CorpusLoadResult corpus)
+        public static Checklists From(CorpusLoadResult corpus)
         {
             var all = ObligationFinder.FindAll(corpus);
             var passages = corpus.Passages.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -126,7 +82,7 @@ public sealed class ObligationBook
                     .Select(i => new DutyPassage(i, passages[i.PassageId], corpus.FindDocument(i.DocumentId)?.Metadata.Title ?? string.Empty))
                     .ToList(),
                 StringComparer.Ordinal);
-            return new Checklists(stamp, all, duties);
+            return new Checklists(corpus, all, duties);
         }
     }
 }

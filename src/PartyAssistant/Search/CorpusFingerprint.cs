@@ -26,7 +26,7 @@ public static class CorpusFingerprint
     /// Names, sizes and modification times of the corpus files: cheap to read, and it changes
     /// whenever a file is written, so the content hash is recomputed only then.
     /// </summary>
-    public static string Stamp(string corpusDirectory) => string.Join('\n', Directory.EnumerateFiles(corpusDirectory, "*.md")
+    public static string Stamp(string corpusDirectory) => !Directory.Exists(corpusDirectory) ? string.Empty : string.Join('\n', Directory.EnumerateFiles(corpusDirectory, "*.md")
         .Order(StringComparer.Ordinal)
         .Select(file => new FileInfo(file))
         .Select(info => $"{info.Name}|{info.Length}|{info.LastWriteTimeUtc.Ticks}"));

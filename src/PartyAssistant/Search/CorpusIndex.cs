@@ -81,10 +81,16 @@ public sealed class CorpusIndex(
     private readonly IndexStore store = new(storageOptions.Value.DataDirectory, loggerFactory.CreateLogger<IndexStore>());
 
     private (string Stamp, string Fingerprint)? lastChecked;
+    private CurrentCorpus? currentCorpus;
+
+    private CurrentCorpus current => LazyInitializer.EnsureInitialized(ref this.currentCorpus, () => new CurrentCorpus(this.CorpusDirectory, this.LoadCorpusAsync));
 
     public string CorpusDirectory { get; } = corpusOptions.Value.Resolve();
 
     public IndexStore Store => this.store;
+
+    /// <summary>The corpus as it is now, read again only after a file changed (for bots and other long-running work).</summary>
+    public Task<CorpusLoadResult> CurrentCorpusAsync(CancellationToken cancellationToken) => this.current.GetAsync(cancellationToken);
 
     public Task<CorpusLoadResult> LoadCorpusAsync(CancellationToken cancellationToken) =>
         loader.LoadAsync(this.CorpusDirectory, cancellationToken);

@@ -2,6 +2,7 @@ using PartyAssistant.Facts;
 using Microsoft.Extensions.Logging.Abstractions;
 using PartyAssistant.Corpus;
 using PartyAssistant.Obligations;
+using PartyAssistant.Search;
 
 namespace PartyAssistant.Tests.Obligations;
 
@@ -13,11 +14,11 @@ public sealed class ObligationBookTests : IDisposable
 
     public void Dispose() => this.temp.Dispose();
 
-    private ObligationBook BookOver(string corpus) => new(corpus, async token =>
+    private ObligationBook BookOver(string corpus) => new(new CurrentCorpus(corpus, async token =>
     {
         Interlocked.Increment(ref this.loads);
         return await new CorpusLoader(NullLogger<CorpusLoader>.Instance).LoadAsync(corpus, token);
-    });
+    }).GetAsync);
 
     [Fact]
     public async Task The_checklists_are_read_once_and_read_again_when_the_corpus_changes()
