@@ -114,7 +114,7 @@ internal static partial class BodyBlockReader
             return new BodyBlock(BlockKind.Recipients, text, line);
         }
 
-        if (SignaturePattern().IsMatch(text))
+        if (SignatureLine().IsMatch(text))
         {
             return new BodyBlock(BlockKind.Signature, text, line);
         }
@@ -149,8 +149,9 @@ internal static partial class BodyBlockReader
     private static partial Regex RecipientsPattern();
 
     // T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh), TUQ (thừa uỷ quyền), Q. (quyền), as printed above a signature.
-    [GeneratedRegex(@"^(T/M|TM\.|TM |K/T|KT\.|KT |T/L|TL\.|TUQ\.?|THỪA LỆNH|THỪA UỶ QUYỀN|THỪA ỦY QUYỀN|Q\.)\s*\p{Lu}")]
-    private static partial Regex SignaturePattern();
+    // Shared with the ingestion recogniser, so what it takes for a signature is read back as one.
+    [GeneratedRegex(@"^(?<marker>T/M|TM\.|TM(?=\s)|K/T|KT\.|KT(?=\s)|T/L|TL\.|TL(?=\s)|Q\.|TUQ\.?|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)\s*\p{Lu}")]
+    internal static partial Regex SignatureLine();
 
     [GeneratedRegex(@"(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")]
     private static partial Regex ItalicPattern();

@@ -115,4 +115,16 @@ public sealed class CorpusFileParserTests
         Assert.Contains(document.Passages, p => p.Text == "- 3 năm một lần là cách viết, không phải gạch đầu dòng.");
         Assert.Equal("Quy định 9-QĐ/TW · Điều 3, đoạn 1", byId["demo/dieu-3.1"].Label);
     }
+
+    [Theory]
+    [InlineData("TL BAN THƯỜNG VỤ")]
+    [InlineData("TUQ. BAN THƯỜNG VỤ")]
+    [InlineData("T/M BAN THƯỜNG VỤ")]
+    public void Every_signature_marker_the_recogniser_knows_is_read_back_as_the_signature(string marker)
+    {
+        var content = $"---\nid: demo\ntype: Quyết định\ntitle: Demo\nkind: official-text\n---\n\n## Điều 1.\n\nCó hiệu lực từ ngày ký.\n\n{marker}\nCHÁNH VĂN PHÒNG\nNguyễn Văn A\n";
+        var document = CorpusFileParser.Parse("/x/demo.md", content);
+        var signature = Assert.Single(document.Passages, p => p.Id == "demo/ky");
+        Assert.StartsWith(marker, signature.Text, StringComparison.Ordinal);
+    }
 }

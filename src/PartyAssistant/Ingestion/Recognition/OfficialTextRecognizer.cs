@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PartyAssistant.Corpus;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Ingestion;
@@ -57,10 +58,11 @@ public static partial class OfficialTextRecognizer
         foreach (var paragraph in paragraphs)
         {
             var first = true;
-            var text = StripEmphasis(VietnameseText.Normalize(paragraph.Text ?? string.Empty));
+            var text = VietnameseText.Normalize(paragraph.Text ?? string.Empty);
             foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'))
             {
-                var line = MarkdownHeading().Replace(Spaces().Replace(raw, " ").Trim(), string.Empty);
+                // Emphasis is removed line by line, as the corpus reader removes it from a block.
+                var line = MarkdownHeading().Replace(Spaces().Replace(BodyBlockReader.StripEmphasis(raw), " ").Trim(), string.Empty);
                 if (line.Length == 0)
                 {
                     continue;
@@ -106,7 +108,7 @@ public static partial class OfficialTextRecognizer
 
     private static bool StartsUnit(string line) =>
         IsSeparator(line) || BulletPattern().IsMatch(line) || ClausePattern().IsMatch(line) || PointPattern().IsMatch(line) ||
-        RomanPattern().IsMatch(line) || IsHeadingLine(line) || RecipientsPattern().IsMatch(line) || SignaturePattern().IsMatch(line) ||
+        RomanPattern().IsMatch(line) || IsHeadingLine(line) || RecipientsPattern().IsMatch(line) || BodyBlockReader.SignatureLine().IsMatch(line) ||
         SignedPattern().IsMatch(line);
 
     private static bool IsHeadingLine(string line) =>
@@ -424,10 +426,10 @@ public static partial class OfficialTextRecognizer
                     continue;
                 }
 
-                if (mode != Mode.Signature && ((SignaturePattern().IsMatch(unit.Text) && this.NearTheEnd(i)) || i >= tail))
+                if (mode != Mode.Signature && ((BodyBlockReader.SignatureLine().IsMatch(unit.Text) && this.NearTheEnd(i)) || i >= tail))
                 {
                     mode = Mode.Signature;
-                    this.signatureMarker = SignaturePattern().Match(unit.Text) is { Success: true } marker ? marker.Groups["marker"].Value : null;
+                    this.signatureMarker = BodyBlockReader.SignatureLine().Match(unit.Text) is { Success: true } marker ? marker.Groups["marker"].Value : null;
                 }
 
                 switch (mode)
@@ -616,7 +618,7 @@ public static partial class OfficialTextRecognizer
             {
                 var text = units[j].Text;
                 var isPosition = OfficialCase.IsCaps(text) && text.Length <= 80 && !RomanPattern().IsMatch(text) && !IsHeadingLine(text);
-                if (SignedPattern().IsMatch(text) || isPosition || SignaturePattern().IsMatch(text))
+                if (SignedPattern().IsMatch(text) || isPosition || BodyBlockReader.SignatureLine().IsMatch(text))
                 {
                     signed = true;
                     start = j;
@@ -688,18 +690,12 @@ public static partial class OfficialTextRecognizer
 
     private static bool EndsSentence(string text) => text.Length > 0 && text.TrimEnd()[^1] is '.' or ':' or ';' or '!' or '?';
 
-    /// <summary>Removes **bold**, __bold__ and *italic* markers, as the corpus reader does.</summary>
-    private static string StripEmphasis(string text) =>
-        Italic().Replace(text.Replace("**", string.Empty, StringComparison.Ordinal).Replace("__", string.Empty, StringComparison.Ordinal), "$1");
-
     [GeneratedRegex(@"[ \t\u00A0\u2000-\u200A\u202F\u3000]+")]
     private static partial Regex Spaces();
 
     [GeneratedRegex(@"^#{1,6}\s+")]
     private static partial Regex MarkdownHeading();
 
-    [GeneratedRegex(@"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")]
-    private static partial Regex Italic();
 
     [GeneratedRegex(@"^[\s\-–—_*=.•~·]+$")]
     private static partial Regex SeparatorPattern();
@@ -765,8 +761,6 @@ public static partial class OfficialTextRecognizer
     [GeneratedRegex(@"^Nơi\s+nhận\s*:?\s*(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex RecipientsPattern();
 
-    [GeneratedRegex(@"^(?<marker>T/M|TM\.|TM(?=\s)|K/T|KT\.|KT(?=\s)|T/L|TL\.|TL(?=\s)|Q\.|TUQ\.?|THỪA LỆNH|THỪA ỦY QUYỀN|THỪA UỶ QUYỀN)\s*\p{Lu}")]
-    private static partial Regex SignaturePattern();
 
     [GeneratedRegex(@"^(?:T/M|TM\.?|T/L|TL\.?)\s*(?<body>\p{Lu}.{1,60})$")]
     private static partial Regex OnBehalfOf();
