@@ -102,7 +102,7 @@ internal sealed partial class DocumentStructureBuilder
 
         // A paragraph that starts in lower case after one that did not end a sentence is the
         // rest of that paragraph, cut by a page break.
-        if (block.Kind == BlockKind.Paragraph && block.Marker != BodyBlockReader.EscapedMarker && this.passages.Count > 0 && StartsLowerCase(text) && !EndsSentence(this.passages[^1].Text))
+        if (block.Kind == BlockKind.Paragraph && block.Marker != BodyBlockReader.EscapedMarker && this.passages.Count > 0 && StartsLowerCase(text) && !SentenceSplitter.EndsWithStop(this.passages[^1].Text))
         {
             this.AppendToLast(text, " ");
             return;
@@ -190,7 +190,7 @@ internal sealed partial class DocumentStructureBuilder
 
             // A khoản's lead-in ("Đảng viên có các nhiệm vụ sau:") is cited too, as "Điều 2, khoản 3";
             // so is an item elsewhere that is a sentence rather than a short heading.
-            if (inArticle || EndsSentence(block.Text) || block.Text.Length > 120)
+            if (inArticle || SentenceSplitter.EndsWithStop(block.Text) || block.Text.Length > 120)
             {
                 this.AddPassage(this.item, this.Unique(path, this.item), label, $"{number}. {block.Text}", block.Line);
             }
@@ -308,21 +308,14 @@ internal sealed partial class DocumentStructureBuilder
         }
 
         var title = heading[article.Length..].TrimStart('.', ':', ' ', '-', '–');
-        return title.Length > 80 || (title.Length > 0 && EndsSentence(title));
+        return title.Length > 80 || (title.Length > 0 && SentenceSplitter.EndsWithStop(title));
     }
 
-    private static bool LooksLikeHeading(string text) => text.Length <= 250 && !EndsSentence(text);
-
-    private static bool EndsSentence(string text) => text.TrimEnd().EndsWith('.') || text.TrimEnd().EndsWith(':') ||
-        text.TrimEnd().EndsWith(';') || text.TrimEnd().EndsWith('!') || text.TrimEnd().EndsWith('?');
+    private static bool LooksLikeHeading(string text) => text.Length <= 250 && !SentenceSplitter.EndsWithStop(text);
 
     private static bool StartsLowerCase(string text) => text.Length > 0 && char.IsLower(text[0]);
 
-    private static bool IsAllCaps(string text)
-    {
-        var letters = text.Where(char.IsLetter).ToList();
-        return letters.Count > 0 && letters.All(char.IsUpper) && text.Length <= 80;
-    }
+    private static bool IsAllCaps(string text) => VietnameseText.IsAllCaps(text) && text.Length <= 80;
 
     [GeneratedRegex(@"^(?<kind>Điều|Mục|Phần|Chương)\s+(?<number>[0-9IVX]+(\.[0-9]+)*)", RegexOptions.IgnoreCase)]
     private static partial Regex ArticlePattern();

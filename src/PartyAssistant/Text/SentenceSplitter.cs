@@ -11,6 +11,12 @@ public static partial class SentenceSplitter
 {
     public static IReadOnlyList<string> Split(string text) => Split(text, joinLeadIns: false);
 
+    /// <summary>
+    /// Whether the text ends where a sentence or clause may end (".", ":", ";", "!", "?"): what the
+    /// readers of documents ask before joining a line or paragraph to the next one.
+    /// </summary>
+    public static bool EndsWithStop(string text) => text.TrimEnd() is { Length: > 0 } trimmed && trimmed[^1] is '.' or ':' or ';' or '!' or '?';
+
     /// <param name="text">The passage.</param>
     /// <param name="joinLeadIns">Keep a lead-in ("… còn một số hạn chế:") with the sentence it introduces, as one substring.</param>
     public static IReadOnlyList<string> Split(string text, bool joinLeadIns)

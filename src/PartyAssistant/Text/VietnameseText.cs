@@ -105,4 +105,11 @@ public static class VietnameseText
 
         return sb.ToString();
     }
+
+    /// <summary>Whether every letter is a capital (and there is one): a title line, "QUY ĐỊNH", "I- KẾT QUẢ".</summary>
+    public static bool IsAllCaps(string text)
+    {
+        var letters = text.Where(char.IsLetter).ToList();
+        return letters.Count > 0 && letters.All(char.IsUpper);
+    }
 }

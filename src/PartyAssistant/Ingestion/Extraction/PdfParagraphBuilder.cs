@@ -1,4 +1,5 @@
 using System.Text;
+using PartyAssistant.Text;
 
 namespace PartyAssistant.Ingestion;
 
@@ -197,8 +198,9 @@ internal sealed class PdfParagraphBuilder
         return items;
     }
 
-    private static bool EndsSentence(string text) => text.TrimEnd('"', '”', '’', '\'', ')', '»', ' ') is { Length: > 0 } trimmed
-        && trimmed[^1] is '.' or ':' or ';' or '!' or '?' or '…';
+    // A PDF line may end in a closing quote or bracket after the stop, or in an ellipsis.
+    private static bool EndsSentence(string text) => text.TrimEnd('"', '”', '’', '\'', ')', '»', ' ') is var trimmed
+        && (SentenceSplitter.EndsWithStop(trimmed) || trimmed.EndsWith('…'));
 
     private static bool EndsClause(string text) => EndsSentence(text) || text.TrimEnd().EndsWith(',');
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using PartyAssistant.Text;
 
 namespace PartyAssistant.Ingestion;
 
@@ -99,24 +100,17 @@ public sealed partial class PlainTextExtractor : IDocumentTextExtractor
     /// </summary>
     private static bool ContinuesParagraph(string previous, string line)
     {
-        if (StructuralMarker.StartsWithMarker(line) || IsAllCaps(previous) || IsAllCaps(line))
+        if (StructuralMarker.StartsWithMarker(line) || VietnameseText.IsAllCaps(previous) || VietnameseText.IsAllCaps(line))
         {
             return false;
         }
 
-        var end = previous.TrimEnd();
-        if (end.EndsWith('.') || end.EndsWith(':') || end.EndsWith(';') || end.EndsWith('!') || end.EndsWith('?'))
+        if (SentenceSplitter.EndsWithStop(previous))
         {
             return false;
         }
 
         return char.IsLower(line[0]) || previous.Length >= 60;
-    }
-
-    private static bool IsAllCaps(string text)
-    {
-        var letters = text.Where(char.IsLetter).ToList();
-        return letters.Count > 0 && letters.All(char.IsUpper);
     }
 
     private static IEnumerable<string> JoinBlock(List<string> block)

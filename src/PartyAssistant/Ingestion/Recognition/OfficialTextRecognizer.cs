@@ -246,7 +246,7 @@ public static partial class OfficialTextRecognizer
                 return OfficialCase.IsCaps(text) || text.Length <= 200;
             }
 
-            return text.Length <= 150 && !EndsSentence(this.titleParts[^1]) && !EndsSentence(text);
+            return text.Length <= 150 && !SentenceSplitter.EndsWithStop(this.titleParts[^1]) && !SentenceSplitter.EndsWithStop(text);
         }
 
         /// <summary>Takes the party or state name, the motto, the số hiệu and the place and date out of a header line.</summary>
@@ -517,7 +517,7 @@ public static partial class OfficialTextRecognizer
                 // "Điều 3. Quyết định có hiệu lực từ ngày ký." and "Điều 1. Thành lập đoàn gồm:" are the
                 // article's text, not its title: a title ("Phạm vi điều chỉnh") is short and unpunctuated.
                 var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-                if ((title.Length > 80 && EndsSentence(title)) || title.TrimEnd().EndsWith(':') || (title.TrimEnd().EndsWith('.') && words >= 6))
+                if ((title.Length > 80 && SentenceSplitter.EndsWithStop(title)) || title.TrimEnd().EndsWith(':') || (title.TrimEnd().EndsWith('.') && words >= 6))
                 {
                     // "Điều 2. Quyết định này có hiệu lực …": an article without a title, its text on the same line.
                     this.Add(StructureKind.Article, string.Empty, article.Number);
@@ -570,7 +570,7 @@ public static partial class OfficialTextRecognizer
                 this.Add(StructureKind.Bullet, text[bullet.Length..], bullet.Groups["m"].Value == "+" ? "+" : "-");
             }
             else if (this.blocks.Count > 0 && char.IsLower(text[0]) && this.blocks[^1].Kind is StructureKind.Paragraph or StructureKind.Bullet
-                or StructureKind.Clause or StructureKind.Point && !EndsSentence(this.blocks[^1].Text))
+                or StructureKind.Clause or StructureKind.Point && !SentenceSplitter.EndsWithStop(this.blocks[^1].Text))
             {
                 // The rest of a paragraph cut by a page break.
                 this.blocks[^1] = this.blocks[^1] with { Text = $"{this.blocks[^1].Text} {text}" };
@@ -594,7 +594,7 @@ public static partial class OfficialTextRecognizer
             }
 
             var next = units[i + 1].Text;
-            var fits = !StartsUnit(next) && next.Length <= 200 && !EndsSentence(next) && (!capsOnly || OfficialCase.IsCaps(next));
+            var fits = !StartsUnit(next) && next.Length <= 200 && !SentenceSplitter.EndsWithStop(next) && (!capsOnly || OfficialCase.IsCaps(next));
             return fits ? (next, i + 1) : (string.Empty, i);
         }
 
@@ -666,7 +666,7 @@ public static partial class OfficialTextRecognizer
         }
 
         // No punctuation after the number: a heading only when short and starting like a title.
-        return char.IsUpper(title[0]) && text.Length <= 120 && !EndsSentence(title) && !title.EndsWith(',')
+        return char.IsUpper(title[0]) && text.Length <= 120 && !SentenceSplitter.EndsWithStop(title) && !title.EndsWith(',')
             ? new Heading(match.Groups["n"].Value, title)
             : null;
     }
@@ -687,8 +687,6 @@ public static partial class OfficialTextRecognizer
     }
 
     private static bool IsSeparator(string text) => SeparatorPattern().IsMatch(text);
-
-    private static bool EndsSentence(string text) => text.Length > 0 && text.TrimEnd()[^1] is '.' or ':' or ';' or '!' or '?';
 
     [GeneratedRegex(@"[ \t\u00A0\u2000-\u200A\u202F\u3000]+")]
     private static partial Regex Spaces();
