@@ -68,7 +68,7 @@ public sealed class IndexStore(string dataDirectory, ILogger<IndexStore> logger)
         int passages;
         using (var directory = FSDirectory.Open(building))
         {
-            passages = PassageIndexWriter.Write(directory, corpus.Documents, progress, cancellationToken);
+            passages = PassageIndexWriter.Write(directory, corpus.Documents, corpus.Catalog, progress, cancellationToken);
         }
 
         var manifest = new IndexManifest(fingerprint, corpus.Documents.Count, passages, DateTimeOffset.UtcNow,

@@ -10,9 +10,12 @@ namespace PartyAssistant.Search;
 /// <summary>Writes one Lucene document per passage: stored fields to show it, analysed fields to find it.</summary>
 public static class PassageIndexWriter
 {
-    public static int Write(LuceneDirectory directory, IReadOnlyList<CorpusDocument> documents, IProgress<int>? progress, CancellationToken cancellationToken)
+    public static int Write(LuceneDirectory directory, IReadOnlyList<CorpusDocument> documents, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        Write(directory, documents, CorpusCatalog.Build(documents), progress, cancellationToken);
+
+    /// <summary>Writes the documents with the standing <paramref name="catalog"/> gives them (a loaded corpus has its catalog already).</summary>
+    public static int Write(LuceneDirectory directory, IReadOnlyList<CorpusDocument> documents, CorpusCatalog catalog, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var catalog = CorpusCatalog.Build(documents);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new VietnameseAnalyzer())
         {
             OpenMode = OpenMode.CREATE,
