@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PartyAssistant.Text;
 
 namespace PartyAssistant.Ingestion;
 
@@ -9,15 +10,16 @@ namespace PartyAssistant.Ingestion;
 /// </summary>
 internal static partial class StructuralMarker
 {
-    public static bool StartsWithMarker(string line) => MarkerPattern().IsMatch(line);
+    public static bool StartsWithMarker(string line) => ListMarker.Strip(line).Length != line.Length || DivisionPattern().IsMatch(line);
 
     /// <summary>A heading that stands alone on its line ("Chương II", "Mục 3"), so its title follows on the next line.</summary>
     public static bool IsBareDivisionHeading(string line) => BareDivisionPattern().IsMatch(line);
 
+    // Khoản, điểm and bullets are ListMarker's; these are the divisions, Roman parts and Nơi nhận.
     [GeneratedRegex(
-        @"^(?:(?:Phần|Chương|Mục)\s+[0-9IVXLCDM]+\b|Điều\s+\d+[a-zđ]?\s*[.:]|\d{1,3}(?:\.\d{1,3})*[.)]\s|[a-zđ]\)\s|[-+•–*]\s|[IVXLC]{1,6}[.\-]\s?\S|Nơi\s+nhận\b)",
+        @"^(?:(?:Phần|Chương|Mục)\s+[0-9IVXLCDM]+\b|Điều\s+\d+[a-zđ]?\s*[.:]|[IVXLC]{1,6}[.\-]\s?\S|Nơi\s+nhận\b)",
         RegexOptions.CultureInvariant)]
-    private static partial Regex MarkerPattern();
+    private static partial Regex DivisionPattern();
 
     [GeneratedRegex(@"^(?:Phần|Chương|Mục)\s+[0-9IVXLCDM]+\.?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex BareDivisionPattern();
