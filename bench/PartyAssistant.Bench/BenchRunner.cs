@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging.Abstractions;
 using PartyAssistant.Corpus;
+using PartyAssistant.Evaluation;
 using PartyAssistant.Search;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -49,7 +50,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
 
         var shippedIndex = this.NewFsDirectory("shipped");
         builds.Add(LatencyBenchmark.TimeBuild($"shipped corpus ({Path.GetFileName(options.CorpusDirectory)})", "FSDirectory (warm)", corpus.Documents, shippedIndex));
-        var (devQuestions, answerable, seedQuestion) = ReadDevQuestions(options.DevQuestionsFile);
+        var (devQuestions, answerable, seedQuestion) = await ReadDevQuestionsAsync(options.DevQuestionsFile, cancellationToken);
 
         var latency = new List<LatencyScores>();
         using (var searcher = new PassageSearcher(shippedIndex, options.Search))
@@ -232,29 +233,12 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
     /// The dev questions, the answerable ones (the Telegram and Zalo OA loads ask them), and the one the cold-start runs ask:
     /// the first answerable question with evidence spans (they come from the seed document).
     /// </summary>
-    private static (List<string> Questions, List<string> Answerable, string Seed) ReadDevQuestions(string path)
+    private static async Task<(List<string> Questions, List<string> Answerable, string Seed)> ReadDevQuestionsAsync(string path, CancellationToken cancellationToken)
     {
-        var questions = new List<string>();
-        var answerable = new List<string>();
-        string? seed = null;
-        foreach (var line in File.ReadLines(path).Where(line => !string.IsNullOrWhiteSpace(line)))
-        {
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            var question = root.GetProperty("question").GetString() ?? throw new InvalidDataException($"{path}: a question is null.");
-            questions.Add(question);
-            if (root.GetProperty("answerable").GetBoolean())
-            {
-                answerable.Add(question);
-            }
-
-            if (seed is null && root.GetProperty("answerable").GetBoolean() && root.GetProperty("evidence_any").GetArrayLength() > 0)
-            {
-                seed = question;
-            }
-        }
-
-        return (questions, answerable, seed ?? throw new InvalidDataException($"{path}: no answerable question with evidence in the seed document."));
+        var all = await EvalQuestion.LoadAsync(path, cancellationToken);
+        var seed = all.FirstOrDefault(q => q.Answerable && q.EvidenceAny.Count > 0)?.Question
+            ?? throw new InvalidDataException($"{path}: no answerable question with evidence in the seed document.");
+        return ([.. all.Select(q => q.Question)], [.. all.Where(q => q.Answerable).Select(q => q.Question)], seed);
     }
 
     /// <summary>A fresh folder under this run's scratch folder (deleted with it).</summary>

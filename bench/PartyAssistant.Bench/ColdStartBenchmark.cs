@@ -42,9 +42,7 @@ public static class ColdStartBenchmark
             runs.Add(await AskAsync());
         }
 
-        var sorted = runs.Order().ToArray();
-        var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        return new ColdStartTiming(question, cli, indexBuildRun, runs, sorted[0], median);
+        return new ColdStartTiming(question, cli, indexBuildRun, runs, runs.Min(), LatencyBenchmark.Median(runs));
     }
 
     /// <summary>

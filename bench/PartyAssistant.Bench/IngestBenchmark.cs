@@ -134,10 +134,10 @@ public static class IngestBenchmark
         return new IngestTiming(
             Articles, layout.PageCount, first.Extracted.PageCount, new FileInfo(pdf).Length, pdfBuildMs,
             first.Id, first.Extracted.Paragraphs.Count, first.Document.Passages.Count, articles, dieu.Count - articles, runs,
-            runs.Max(r => r.TotalMs), Median(runs.Select(r => r.TotalMs)),
-            runs.Max(r => r.PrepareMs), Median(runs.Select(r => r.PrepareMs)),
-            runs.Max(r => r.CommitMs), Median(runs.Select(r => r.CommitMs)),
-            runs.Max(r => r.ExtractMs), Median(runs.Select(r => r.ExtractMs)),
+            runs.Max(r => r.TotalMs), LatencyBenchmark.Median(runs.Select(r => r.TotalMs)),
+            runs.Max(r => r.PrepareMs), LatencyBenchmark.Median(runs.Select(r => r.PrepareMs)),
+            runs.Max(r => r.CommitMs), LatencyBenchmark.Median(runs.Select(r => r.CommitMs)),
+            runs.Max(r => r.ExtractMs), LatencyBenchmark.Median(runs.Select(r => r.ExtractMs)),
             cli, cliRun.Milliseconds);
     }
 
@@ -152,11 +152,5 @@ public static class IngestBenchmark
         }
 
         return (corpus, data);
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

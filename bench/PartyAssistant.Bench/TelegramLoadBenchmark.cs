@@ -107,42 +107,22 @@ public static class TelegramLoadBenchmark
         FakeTelegramServer server, long[][] pushed, int users, int questionsPerUser, double interval, double warmUpMs, bool timedOut, IReadOnlyList<LoggedProblem> logs)
     {
         var sent = server.SentMessages;
-        var finals = sent.Where(m => m.CallbackData.Count > 0).GroupBy(m => m.ChatId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.ReceivedTimestamp).ToList());
-        int missing = 0, duplicates = 0, exact = 0;
-        var latencies = new List<double>();
-        var byPosition = Enumerable.Range(0, questionsPerUser).Select(_ => new List<double>()).ToList();
-        var last = pushed[0][0];
-        for (var u = 0; u < users; u++)
-        {
-            var answers = finals.GetValueOrDefault(ChatId(u)) ?? [];
-            missing += Math.Max(0, questionsPerUser - answers.Count);
-            duplicates += Math.Max(0, answers.Count - questionsPerUser);
-            exact += answers.Count == questionsPerUser ? 1 : 0;
-            for (var k = 0; k < Math.Min(questionsPerUser, answers.Count); k++)
-            {
-                var ms = Stopwatch.GetElapsedTime(pushed[u][k], answers[k].ReceivedTimestamp).TotalMilliseconds;
-                latencies.Add(ms);
-                byPosition[k].Add(ms);
-                last = Math.Max(last, answers[k].ReceivedTimestamp);
-            }
-        }
-
-        var expected = users * questionsPerUser;
+        var finals = sent.Where(IsFinalPart).GroupBy(m => m.ChatId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.ReceivedTimestamp).ToList());
+        var t = LoadTally.Count(pushed, u => [.. (finals.GetValueOrDefault(ChatId(u)) ?? []).Select(m => m.ReceivedTimestamp)]);
         var refused = sent.Count(m => m.PlainText is ChatCommands.RateLimited or ChatCommands.Failed);
         var failed = server.FailedCalls;
-        var times = latencies.Order().ToArray();
-        var wall = Stopwatch.GetElapsedTime(pushed[0][0], last).TotalSeconds;
-        double P(double p) => times.Length == 0 ? double.NaN : LatencyBenchmark.Percentile(times, p);
         return new TelegramLoad(
-            users, questionsPerUser, expected, interval, warmUpMs, timedOut,
-            finals.Values.Sum(f => f.Count), missing, duplicates, exact, Math.Max(0, expected - missing - duplicates),
+            users, questionsPerUser, t.Expected, interval, warmUpMs, timedOut,
+            finals.Values.Sum(f => f.Count), t.Missing, t.Duplicates, t.UsersExact, t.AnsweredExactlyOnce,
             sent.Count, refused, failed.Count(f => f.ErrorCode == 429), failed.Count(f => f.ErrorCode != 429), server.Calls.Count(c => c.Method == "getUpdates"),
-            wall, wall > 0 ? times.Length / wall : 0, P(0.50), P(0.95), P(0.99), times.Length == 0 ? double.NaN : times[^1],
-            [.. byPosition.Select(l => l.Count == 0 ? double.NaN : LatencyBenchmark.Percentile([.. l.Order()], 0.50))], logs);
+            t.WallSeconds, t.AnswersPerSecond, t.P50Ms, t.P95Ms, t.P99Ms, t.MaxMs, t.P50MsByPosition, logs);
     }
 
     /// <summary>Private chats: the chat id is the user id.</summary>
     private static long ChatId(int user) => 1_000_001 + user;
 
-    private static int FinalParts(IReadOnlyList<SentMessage> sent) => sent.Count(m => m.CallbackData.Count > 0);
+    private static int FinalParts(IReadOnlyList<SentMessage> sent) => sent.Count(IsFinalPart);
+
+    /// <summary>An answer's final message: the one with the buttons.</summary>
+    private static bool IsFinalPart(SentMessage message) => message.CallbackData.Count > 0;
 }

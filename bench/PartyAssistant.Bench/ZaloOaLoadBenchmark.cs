@@ -119,43 +119,25 @@ public static class ZaloOaLoadBenchmark
     private static ZaloOaLoad Summarize(
         FakeZaloOaServer server, long[][] posted, (int Status, double Ms)[][] acks, (int Status, double Ms)[] redelivered, double warmUpMs, bool timedOut, IReadOnlyList<LoggedProblem> logs)
     {
-        var (users, questionsPerUser) = (posted.Length, posted[0].Length);
         var sent = server.SentMessages;
         var byUser = sent.GroupBy(m => m.UserId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.ReceivedTimestamp).ToList());
-        int missing = 0, duplicates = 0, exact = 0, multiPart = 0;
-        var latencies = new List<double>();
-        var last = posted[0][0];
-        for (var u = 0; u < users; u++)
-        {
-            var messages = byUser.GetValueOrDefault(UserId(u)) ?? [];
-            var answers = messages.Where(IsAnswerEnd).ToList();
-            missing += Math.Max(0, questionsPerUser - answers.Count);
-            duplicates += Math.Max(0, answers.Count - questionsPerUser);
-            exact += answers.Count == questionsPerUser ? 1 : 0;
+        var t = LoadTally.Count(posted, u => [.. (byUser.GetValueOrDefault(UserId(u)) ?? []).Where(IsAnswerEnd).Select(m => m.ReceivedTimestamp)]);
 
-            // An answer in several parts: a message without the end marker right before an answer's last part.
-            multiPart += messages.Where((m, i) => IsAnswerEnd(m) && i > 0 && !IsAnswerEnd(messages[i - 1])).Count();
-            for (var k = 0; k < Math.Min(questionsPerUser, answers.Count); k++)
-            {
-                latencies.Add(Stopwatch.GetElapsedTime(posted[u][k], answers[k].ReceivedTimestamp).TotalMilliseconds);
-                last = Math.Max(last, answers[k].ReceivedTimestamp);
-            }
-        }
-
-        var expected = users * questionsPerUser;
+        // An answer in several parts: a message without the end marker right before an answer's last part.
+        var multiPart = Enumerable.Range(0, posted.Length)
+            .Select(u => byUser.GetValueOrDefault(UserId(u)) ?? [])
+            .Sum(messages => messages.Where((m, i) => IsAnswerEnd(m) && i > 0 && !IsAnswerEnd(messages[i - 1])).Count());
         var others = sent.Where(m => !IsAnswerEnd(m)).ToList();
         var ackTimes = acks.SelectMany(a => a).Select(a => a.Ms).Order().ToArray();
-        var times = latencies.Order().ToArray();
-        var wall = Stopwatch.GetElapsedTime(posted.Min(p => p[0]), last).TotalSeconds;
         static double P(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : LatencyBenchmark.Percentile(sorted, p);
         return new ZaloOaLoad(
-            users, questionsPerUser, expected, Concurrency, warmUpMs, timedOut,
+            posted.Length, posted[0].Length, t.Expected, Concurrency, warmUpMs, timedOut,
             ackTimes.Length, acks.SelectMany(a => a).Count(a => a.Status != 200), P(ackTimes, 0.50), P(ackTimes, 0.95), ackTimes.Length == 0 ? double.NaN : ackTimes[^1],
             redelivered.Length, redelivered.Count(a => a.Status != 200), redelivered.Length == 0 ? double.NaN : redelivered.Max(a => a.Ms),
-            sent.Count - others.Count, missing, duplicates, exact, Math.Max(0, expected - missing - duplicates),
+            sent.Count - others.Count, t.Missing, t.Duplicates, t.UsersExact, t.AnsweredExactlyOnce,
             sent.Count, multiPart, others.Count, [.. others.Select(m => m.Text.Length > 80 ? m.Text[..80] + "…" : m.Text).Distinct().Take(3)],
             server.SendAttemptCount, server.RefreshCount,
-            wall, wall > 0 ? times.Length / wall : 0, P(times, 0.50), P(times, 0.95), P(times, 0.99), times.Length == 0 ? double.NaN : times[^1],
+            t.WallSeconds, t.AnswersPerSecond, t.P50Ms, t.P95Ms, t.P99Ms, t.MaxMs,
             logs);
     }
 

@@ -39,7 +39,6 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Method> _methods;
-    private int _disposed;
 
     // ---- state (all guarded by _gate)
     private long _nextUpdateId = 100;
@@ -115,9 +114,6 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-            return;
-
         // The host cancels long polls and delayed replies first, so stopping does not wait them out.
         await _host.DisposeAsync();
         _webhookClient.Dispose();
@@ -206,21 +202,6 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     public JsonObject? GetUpdate(long updateId)
     {
         lock (_gate) return _allUpdates.TryGetValue(updateId, out var update) ? (JsonObject)update.DeepClone() : null;
-    }
-
-    /// <summary>Forgets everything recorded so far (calls, messages, answers…); chats, updates and settings stay.</summary>
-    public void ClearRecordings()
-    {
-        lock (_gate)
-        {
-            _calls.Clear();
-            _failedCalls.Clear();
-            _sent.Clear();
-            _edited.Clear();
-            _answered.Clear();
-            _chatActions.Clear();
-            _deleted.Clear();
-        }
     }
 
     /// <summary>Waits until at least <paramref name="count"/> messages were sent in total; returns the <paramref name="count"/>-th.</summary>

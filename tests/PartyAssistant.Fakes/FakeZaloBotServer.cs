@@ -27,7 +27,6 @@ public sealed class FakeZaloBotServer : IAsyncDisposable
     private readonly LoopbackHost _host;
     private readonly HttpClient _webhookClient = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly Lock _gate = new();
-    private int _disposed;
 
     // ---- state (all guarded by _gate)
     private readonly List<JsonObject> _queue = [];                   // for getUpdates
@@ -67,8 +66,6 @@ public sealed class FakeZaloBotServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-            return;
         await _host.DisposeAsync(); // cancels long polls first
         _webhookClient.Dispose();
     }

@@ -29,7 +29,6 @@ public sealed class FakeZaloOaServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly string _appId;
     private readonly string _appSecret;
-    private int _disposed;
 
     // ---- state (all guarded by _gate)
     private string _accessToken;
@@ -70,8 +69,6 @@ public sealed class FakeZaloOaServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-            return;
         await _host.DisposeAsync();
         _eventClient.Dispose();
     }
