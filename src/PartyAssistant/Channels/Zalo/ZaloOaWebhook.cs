@@ -47,15 +47,12 @@ public sealed class ZaloOaWebhook(
             return (401, Task.CompletedTask);
         }
 
-        if (json?["event_name"]?.ToString() != "user_send_text" ||
-            json["sender"]?["id"]?.ToString() is not { Length: > 0 } user ||
-            json["message"]?["msg_id"]?.ToString() is not { Length: > 0 } messageId)
+        if (json is null || Read(json) is not { } message)
         {
             return (200, Task.CompletedTask); // other events (follow, seen…) need no answer
         }
 
-        var text = json["message"]?["text"]?.ToString() ?? string.Empty;
-        var (_, handled) = await inbox.AcceptAsync(Channel, messageId, rawBody, user, ct => this.AnswerAsync(user, text, ct), cancellationToken).ConfigureAwait(false);
+        var (_, handled) = await inbox.AcceptAsync(Channel, message.Id, rawBody, message.User, ct => this.AnswerAsync(message, ct), cancellationToken).ConfigureAwait(false);
         return (200, handled);
     }
 
@@ -64,20 +61,30 @@ public sealed class ZaloOaWebhook(
     {
         foreach (var payload in await store.PendingInboxAsync(Channel, cancellationToken).ConfigureAwait(false))
         {
-            if (JsonNode.Parse(payload) is JsonObject json && json["sender"]?["id"]?.ToString() is { } user && json["message"]?["msg_id"]?.ToString() is { } id)
+            // The inbox holds only events the webhook accepted, so the same reader serves both.
+            if (JsonNode.Parse(payload) is JsonObject json && Read(json) is { } message)
             {
-                var text = json["message"]?["text"]?.ToString() ?? string.Empty;
-                _ = inbox.Run(Channel, id, user, ct => this.AnswerAsync(user, text, ct));
+                _ = inbox.Run(Channel, message.Id, message.User, ct => this.AnswerAsync(message, ct));
             }
         }
     }
 
-    private Task AnswerAsync(string user, string text, CancellationToken cancellationToken)
+    private Task AnswerAsync(TextMessage message, CancellationToken cancellationToken)
     {
-        var (command, argument) = TextCommand.Parse(text);
-        var message = new IncomingMessage(new ConversationKey(Channel, user, user), IsGroup: false, command, argument);
-        return assistant.HandleAsync(message, new Sender(client, user), this.limiter, cancellationToken);
+        var (command, argument) = TextCommand.Parse(message.Text);
+        var incoming = new IncomingMessage(new ConversationKey(Channel, message.User, message.User), IsGroup: false, command, argument);
+        return assistant.HandleAsync(incoming, new Sender(client, message.User), this.limiter, cancellationToken);
     }
+
+    /// <summary>A user_send_text event with a sender id and a msg_id; null for anything else.</summary>
+    private static TextMessage? Read(JsonObject json) =>
+        json["event_name"]?.ToString() == "user_send_text" &&
+        json["sender"]?["id"]?.ToString() is { Length: > 0 } user &&
+        json["message"]?["msg_id"]?.ToString() is { Length: > 0 } id
+            ? new TextMessage(id, user, json["message"]?["text"]?.ToString() ?? string.Empty)
+            : null;
+
+    private sealed record TextMessage(string Id, string User, string Text);
 
     /// <summary>Plain text under 2,000 characters a message, parts in order.</summary>
     private sealed class Sender(ZaloOaClient client, string user) : IReplySender
