@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -30,8 +29,7 @@ public sealed class TelegramWebhook(TelegramUpdateProcessor processor, ChannelSt
     public async Task<int> HandleAsync(string? secret, Stream body, CancellationToken cancellationToken)
     {
         var expected = options.Value.WebhookSecret;
-        if (string.IsNullOrEmpty(expected) || secret is null ||
-            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(expected)))
+        if (string.IsNullOrEmpty(expected) || !WebhookSecret.Matches(expected, secret))
         {
             logger.LogWarning("Webhook Telegram: sai hoặc thiếu {Header}; từ chối.", SecretHeader);
             return 401;

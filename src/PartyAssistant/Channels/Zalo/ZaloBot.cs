@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -81,8 +79,7 @@ public sealed class ZaloBot(
     public async Task<(int Status, Task Handled)> HandleWebhookAsync(string? secret, string rawBody, CancellationToken cancellationToken)
     {
         var expected = options.Value.WebhookSecret;
-        if (expected.Length < MinSecretLength || secret is null ||
-            !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(expected)))
+        if (expected.Length < MinSecretLength || !WebhookSecret.Matches(expected, secret))
         {
             logger.LogWarning("Webhook Zalo Bot: sai hoặc thiếu {Header}; từ chối.", SecretHeader);
             return (401, Task.CompletedTask);
