@@ -70,15 +70,15 @@ public sealed class TelegramPolling(
             catch (ApiRequestException e) when (e.ErrorCode == 409)
             {
                 logger.LogWarning("Telegram từ chối long polling: {Error}. Nếu bot đang dùng webhook, hãy chạy `serve` hoặc xoá webhook.", e.Message);
-                await this.PauseAsync(TimeSpan.FromSeconds(5), stopping).ConfigureAwait(false);
+                await RetryBackoff.PauseAsync(TimeSpan.FromSeconds(5), clock, stopping).ConfigureAwait(false);
             }
             catch (Exception e)
             {
                 // Network faults, a full disk, a locked database: log, wait, try again; nothing fetched was confirmed.
                 failures++;
-                var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures)));
+                var wait = RetryBackoff.After(failures);
                 logger.LogWarning("Lỗi khi lấy cập nhật ({Error}); thử lại sau {Seconds} giây.", e.Message, wait.TotalSeconds);
-                await this.PauseAsync(wait, stopping).ConfigureAwait(false);
+                await RetryBackoff.PauseAsync(wait, clock, stopping).ConfigureAwait(false);
             }
         }
 
@@ -115,27 +115,14 @@ public sealed class TelegramPolling(
             }
             catch (Exception e)
             {
-                var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt)));
+                var wait = RetryBackoff.After(attempt);
                 logger.LogWarning("Chưa kết nối được Telegram ({Error}); thử lại sau {Seconds} giây.", e.Message, wait.TotalSeconds);
-                await this.PauseAsync(wait, stopping).ConfigureAwait(false);
+                await RetryBackoff.PauseAsync(wait, clock, stopping).ConfigureAwait(false);
                 if (stopping.IsCancellationRequested)
                 {
                     return false;
                 }
             }
-        }
-    }
-
-    /// <summary>Waits, or returns early when stopping: never throws.</summary>
-    private async Task PauseAsync(TimeSpan wait, CancellationToken stopping)
-    {
-        try
-        {
-            await Task.Delay(wait, clock, stopping).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: the loop sees it.
         }
     }
 

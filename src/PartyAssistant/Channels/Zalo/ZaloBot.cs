@@ -61,16 +61,9 @@ public sealed class ZaloBot(
             catch (Exception e)
             {
                 failures++;
-                var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures)));
+                var wait = RetryBackoff.After(failures);
                 logger.LogWarning("Lỗi khi lấy tin từ Zalo Bot ({Error}); thử lại sau {Seconds} giây.", e.Message, wait.TotalSeconds);
-                try
-                {
-                    await Task.Delay(wait, clock, stopping).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
+                await RetryBackoff.PauseAsync(wait, clock, stopping).ConfigureAwait(false); // on stop, the loop's condition ends it
             }
         }
     }
