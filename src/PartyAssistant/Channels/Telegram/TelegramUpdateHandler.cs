@@ -58,15 +58,14 @@ public sealed class TelegramUpdateHandler(
         }
 
         var me = await identity.GetAsync(cancellationToken).ConfigureAwait(false);
-        var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
+        var isGroup = IsGroup(message.Chat);
         var request = TelegramAddressing.Read(message, text, me.Id, me.Username);
         if (request is null || (isGroup && !request.Addressed))
         {
             return; // a group message for someone else, or a command for another bot
         }
 
-        var key = new ConversationKey(Channel, message.Chat.Id.ToString(CultureInfo.InvariantCulture), from.Id.ToString(CultureInfo.InvariantCulture));
-        var incoming = new IncomingMessage(key, isGroup, request.Command, request.Argument);
+        var incoming = new IncomingMessage(KeyOf(message.Chat, from), isGroup, request.Command, request.Argument);
         await assistant.HandleAsync(incoming, new Sender(this, outbox, message.Chat.Id, isGroup ? message.Id : null), this.limiter, cancellationToken).ConfigureAwait(false);
     }
 
@@ -98,9 +97,7 @@ public sealed class TelegramUpdateHandler(
     {
         if (QuizButton.Parse(query.Data) is { } quizButton && query.Message is { } quizMessage)
         {
-            var inGroup = quizMessage.Chat.Type is ChatType.Group or ChatType.Supergroup;
-            var key = new ConversationKey(Channel, quizMessage.Chat.Id.ToString(CultureInfo.InvariantCulture), query.From.Id.ToString(CultureInfo.InvariantCulture));
-            var from = new IncomingMessage(key, inGroup, "quiz", string.Empty);
+            var from = new IncomingMessage(KeyOf(quizMessage.Chat, query.From), IsGroup(quizMessage.Chat), "quiz", string.Empty);
             return await quiz.AnswerButtonAsync(from, quizButton, new Sender(this, outbox, quizMessage.Chat.Id, null), cancellationToken).ConfigureAwait(false);
         }
 
@@ -115,7 +112,7 @@ public sealed class TelegramUpdateHandler(
             return "Câu trả lời này không còn được lưu.";
         }
 
-        var isGroup = message.Chat.Type is ChatType.Group or ChatType.Supergroup;
+        var isGroup = IsGroup(message.Chat);
         switch (button.Kind)
         {
             case AnswerButton.Passage when stored.Citations.FirstOrDefault(c => c.N == button.Number) is { } citation
@@ -141,38 +138,39 @@ public sealed class TelegramUpdateHandler(
         public Task SendTextAsync(IncomingMessage to, string text, CancellationToken cancellationToken) =>
             handler.SendTextAsync(chatId, to.IsGroup, text, replyTo, cancellationToken);
 
-        public async Task SendChoicesAsync(IncomingMessage to, string text, IReadOnlyList<ReplyChoice> choices, CancellationToken cancellationToken)
-        {
-            var parts = TelegramHtml.FormatPlain(text);
-            var keyboard = new InlineKeyboardMarkup(choices.Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Data)));
-            for (var i = 0; i < parts.Count; i++)
-            {
-                await outbox.SendAsync(chatId, to.IsGroup, parts[i], i == parts.Count - 1 ? keyboard : null, i == 0 ? replyTo : null, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        public Task SendChoicesAsync(IncomingMessage to, string text, IReadOnlyList<ReplyChoice> choices, CancellationToken cancellationToken) =>
+            handler.SendPartsAsync(
+                chatId,
+                to.IsGroup,
+                TelegramHtml.FormatPlain(text),
+                new InlineKeyboardMarkup(choices.Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Data))),
+                replyTo,
+                cancellationToken);
 
-        public async Task SendAnswerAsync(IncomingMessage to, GroundedAnswer answer, long answerId, CancellationToken cancellationToken)
-        {
-            var parts = TelegramHtml.FormatAnswer(answer);
-            for (var i = 0; i < parts.Count; i++)
-            {
-                var keyboard = i == parts.Count - 1 ? AnswerKeyboard(answerId, answer) : null;
-                await outbox.SendAsync(chatId, to.IsGroup, parts[i], keyboard, i == 0 ? replyTo : null, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        public Task SendAnswerAsync(IncomingMessage to, GroundedAnswer answer, long answerId, CancellationToken cancellationToken) =>
+            handler.SendPartsAsync(chatId, to.IsGroup, TelegramHtml.FormatAnswer(answer), AnswerKeyboard(answerId, answer), replyTo, cancellationToken);
 
         public Task<T> WhileTypingAsync<T>(IncomingMessage to, Func<Task<T>> work, CancellationToken cancellationToken) =>
             outbox.WhileTypingAsync(chatId, work, cancellationToken);
     }
 
-    private async Task SendTextAsync(long chatId, bool isGroup, string text, int? reply, CancellationToken cancellationToken)
+    private Task SendTextAsync(long chatId, bool isGroup, string text, int? reply, CancellationToken cancellationToken) =>
+        this.SendPartsAsync(chatId, isGroup, TelegramHtml.FormatPlain(text), null, reply, cancellationToken);
+
+    /// <summary>Parts in order: the first replies to <paramref name="replyTo"/>, the last carries <paramref name="keyboard"/>.</summary>
+    private async Task SendPartsAsync(long chatId, bool isGroup, IReadOnlyList<string> parts, InlineKeyboardMarkup? keyboard, int? replyTo, CancellationToken cancellationToken)
     {
-        var parts = TelegramHtml.FormatPlain(text);
         for (var i = 0; i < parts.Count; i++)
         {
-            await outbox.SendAsync(chatId, isGroup, parts[i], null, i == 0 ? reply : null, cancellationToken).ConfigureAwait(false);
+            await outbox.SendAsync(chatId, isGroup, parts[i], i == parts.Count - 1 ? keyboard : null, i == 0 ? replyTo : null, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static bool IsGroup(Chat chat) => chat.Type is ChatType.Group or ChatType.Supergroup;
+
+    /// <summary>The conversation: this chat, this person (in a group each member has their own).</summary>
+    private static ConversationKey KeyOf(Chat chat, User from) =>
+        new(Channel, chat.Id.ToString(CultureInfo.InvariantCulture), from.Id.ToString(CultureInfo.InvariantCulture));
 
     private static InlineKeyboardMarkup? AnswerKeyboard(long answerId, GroundedAnswer answer)
     {
