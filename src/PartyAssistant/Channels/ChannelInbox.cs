@@ -14,16 +14,16 @@ public sealed class ChannelInbox(ChannelStore store, ILogger<ChannelInbox> logge
 
     public int InFlight => this.lanes.InFlight;
 
-    /// <summary>False for an event already taken or handled. The returned task (when taken) ends when handled.</summary>
-    public async Task<(bool Taken, Task Handled)> AcceptAsync(string channel, string eventId, string payload, string chat, Func<CancellationToken, Task> handle, CancellationToken cancellationToken)
+    /// <summary>The returned task ends when the event is handled; for an event already taken or handled it is already complete.</summary>
+    public async Task<Task> AcceptAsync(string channel, string eventId, string payload, string chat, Func<CancellationToken, Task> handle, CancellationToken cancellationToken)
     {
         if (!await store.TryAddToInboxAsync(channel, eventId, payload, cancellationToken).ConfigureAwait(false))
         {
             logger.LogInformation("Sự kiện {Channel}/{Id} đã nhận trước đó; bỏ qua.", channel, eventId);
-            return (false, Task.CompletedTask);
+            return Task.CompletedTask;
         }
 
-        return (true, this.Run(channel, eventId, chat, handle));
+        return this.Run(channel, eventId, chat, handle);
     }
 
     /// <summary>Handles an event already in the inbox (after a restart).</summary>

@@ -88,10 +88,6 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
         return payloads;
     }
 
-    /// <summary>Marks an update handled and takes it out of the inbox.</summary>
-    public Task CompleteAsync(string channel, long updateId, CancellationToken cancellationToken) =>
-        this.CompleteAsync(channel, updateId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
-
     /// <summary>Marks an event handled (by its platform id, e.g. a Zalo msg_id) and takes it out of the inbox.</summary>
     public async Task CompleteAsync(string channel, string updateId, CancellationToken cancellationToken)
     {
@@ -120,10 +116,6 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Takes a webhook update into the inbox; false when it was already there or already handled (a redelivery).</summary>
-    public Task<bool> TryAddToInboxAsync(string channel, long updateId, string payload, CancellationToken cancellationToken) =>
-        this.TryAddToInboxAsync(channel, updateId.ToString(System.Globalization.CultureInfo.InvariantCulture), payload, cancellationToken);
 
     /// <summary>Takes a webhook event into the inbox by its platform id; false for a redelivery.</summary>
     public async Task<bool> TryAddToInboxAsync(string channel, string updateId, string payload, CancellationToken cancellationToken)

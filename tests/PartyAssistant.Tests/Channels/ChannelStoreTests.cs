@@ -26,8 +26,8 @@ public sealed class ChannelStoreTests : IDisposable
         var quiet = await this.store.SaveAnswerAsync("telegram", "1", "1", Answer("cũ, không ai góp ý"), CancellationToken.None);
         var voted = await this.store.SaveAnswerAsync("telegram", "1", "1", Answer("cũ, có góp ý"), CancellationToken.None);
         await this.store.SaveFeedbackAsync(voted, "1", helpful: false, CancellationToken.None);
-        Assert.True(await this.store.TryAddToInboxAsync("telegram", 100, "{}", CancellationToken.None));
-        await this.store.CompleteAsync("telegram", 100, CancellationToken.None);
+        Assert.True(await this.store.TryAddToInboxAsync("telegram", "100", "{}", CancellationToken.None));
+        await this.store.CompleteAsync("telegram", "100", CancellationToken.None);
         Assert.True(await this.store.IsProcessedAsync("telegram", "100", CancellationToken.None));
 
         this.clock.Now = this.clock.Now.AddDays(91);
@@ -43,12 +43,12 @@ public sealed class ChannelStoreTests : IDisposable
     [Fact]
     public async Task A_webhook_update_enters_the_inbox_once()
     {
-        Assert.True(await this.store.TryAddToInboxAsync("telegram", 7, "{}", CancellationToken.None));
-        Assert.False(await this.store.TryAddToInboxAsync("telegram", 7, "{}", CancellationToken.None));
+        Assert.True(await this.store.TryAddToInboxAsync("telegram", "7", "{}", CancellationToken.None));
+        Assert.False(await this.store.TryAddToInboxAsync("telegram", "7", "{}", CancellationToken.None));
         Assert.Single(await this.store.PendingInboxAsync("telegram", CancellationToken.None));
 
-        await this.store.CompleteAsync("telegram", 7, CancellationToken.None);
+        await this.store.CompleteAsync("telegram", "7", CancellationToken.None);
         Assert.Empty(await this.store.PendingInboxAsync("telegram", CancellationToken.None));
-        Assert.False(await this.store.TryAddToInboxAsync("telegram", 7, "{}", CancellationToken.None));
+        Assert.False(await this.store.TryAddToInboxAsync("telegram", "7", "{}", CancellationToken.None));
     }
 }

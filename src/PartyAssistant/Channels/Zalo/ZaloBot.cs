@@ -111,7 +111,7 @@ public sealed class ZaloBot(
             return Task.CompletedTask; // stickers, images: nothing to answer
         }
 
-        var (_, handled) = await inbox.AcceptAsync(Channel, message.Id, payload, message.Chat, ct => this.AnswerAsync(message, ct), cancellationToken).ConfigureAwait(false);
+        var handled = await inbox.AcceptAsync(Channel, message.Id, payload, message.Chat, ct => this.AnswerAsync(message, ct), cancellationToken).ConfigureAwait(false);
         return handled;
     }
 

@@ -52,7 +52,7 @@ public sealed class ZaloOaWebhook(
             return (200, Task.CompletedTask); // other events (follow, seen…) need no answer
         }
 
-        var (_, handled) = await inbox.AcceptAsync(Channel, message.Id, rawBody, message.User, ct => this.AnswerAsync(message, ct), cancellationToken).ConfigureAwait(false);
+        var handled = await inbox.AcceptAsync(Channel, message.Id, rawBody, message.User, ct => this.AnswerAsync(message, ct), cancellationToken).ConfigureAwait(false);
         return (200, handled);
     }
 
