@@ -91,6 +91,7 @@ public sealed class EvalCommand(IndexOpener opener, AnswerPipeline pipeline, Cli
             row["abstention_accuracy"] = metrics.AbstentionAccuracy;
             row["citation_validity"] = metrics.CitationValidity;
             row["false_abstentions"] = metrics.FalseAbstentions;
+            row["lead_hit"] = metrics.LeadHit;
             row["answers"] = metrics.Answers;
         }
 
@@ -104,7 +105,7 @@ public sealed class EvalCommand(IndexOpener opener, AnswerPipeline pipeline, Cli
             output.Console.MarkupLine($"[yellow]{Markup.Escape(miss.Question.Id)}[/] tìm: hạng {miss.FirstRelevantRank?.ToString(CultureInfo.InvariantCulture) ?? "-"} — {Markup.Escape(miss.Question.Question)}");
         }
 
-        foreach (var miss in answers.Where(a => a.ContainsExpected == false || a.Answer.Abstained == a.Question.Answerable || a.ValidCitations < a.Citations))
+        foreach (var miss in answers.Where(a => a.ContainsExpected == false || a.Answer.Abstained == a.Question.Answerable || a.ValidCitations < a.Citations || a.LeadHit == false))
         {
             output.Console.MarkupLine($"[yellow]{Markup.Escape(miss.Question.Id)}[/] trả lời: {Markup.Escape(miss.Question.Question)}");
             output.Console.WriteLine("   " + miss.Answer.Answer.Replace("\n", "\n   ", StringComparison.Ordinal));

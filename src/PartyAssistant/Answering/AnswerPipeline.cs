@@ -5,21 +5,24 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using PartyAssistant.Conversations;
+using PartyAssistant.Questions;
 using PartyAssistant.Search;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Answering;
 
 /// <summary>
-/// Every answer goes through here: the follow-up made standalone, retrieval through the kernel's
-/// plugin, the evidence judged, the answer from the kernel's chat service, and the citation check.
-/// A model answer that fails the check, times out or errors is replaced by the offline answer.
+/// Every answer goes through here: the question read once, a follow-up made standalone, retrieval
+/// through the kernel's plugin, the evidence judged (does a passage state what is asked?), the
+/// answer from the kernel's chat service, and the citation and claim checks. A model answer that
+/// fails a check, times out or errors is replaced by the offline answer.
 /// </summary>
 public sealed class AnswerPipeline(
     Kernel kernel,
     IConversationStore conversations,
     FollowUpRewriter rewriter,
     Obligations.ObligationBook obligations,
+    EvidenceJudge judge,
     IOptions<AnsweringOptions> options,
     TimeProvider clock,
     ILogger<AnswerPipeline> logger)
@@ -39,30 +42,45 @@ public sealed class AnswerPipeline(
         var chat = kernel.GetRequiredService<IChatCompletionService>();
         var model = ReferenceEquals(chat, offline) ? null : chat;
 
+        // The question is read once; a follow-up made standalone is a new question, read once too.
+        var asked = QuestionAnalysis.From(question);
         var history = conversation is null ? [] : await conversations.RecentAsync(conversation, cancellationToken).ConfigureAwait(false);
-        var standalone = await rewriter.RewriteAsync(question, history, model, TimeSpan.FromSeconds(options.Value.ModelTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+        var standalone = await rewriter.RewriteAsync(asked, history, model, TimeSpan.FromSeconds(options.Value.ModelTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+        var analysis = standalone == asked.Original ? asked : QuestionAnalysis.From(standalone);
+
+        // A follow-up completed by rule ("còn X thì sao? (câu trước)") asks about X: the earlier question helps find it, X must be stated.
+        if (standalone != asked.Original && standalone == FollowUpRewriter.ByRule(asked, history) && !asked.Focus.IsEmpty)
+        {
+            analysis = analysis with { Focus = asked.Focus };
+        }
         timings["rewrite"] = Lap(watch);
 
         var retrieved = await kernel.InvokeAsync<RetrievedPassages>(RetrievalPlugin.PluginName, RetrievalPlugin.SearchFunction,
-            new KernelArguments { ["question"] = standalone }, cancellationToken).ConfigureAwait(false)
+            new KernelArguments { ["question"] = analysis }, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("Tìm kiếm không trả về kết quả.");
         timings["search"] = Lap(watch);
 
+        var (supplied, evidence) = await this.SupplyAsync(analysis, retrieved, cancellationToken).ConfigureAwait(false);
+        timings["judge"] = Lap(watch);
         GroundedAnswer answer;
-        if (retrieved.Hits.Count == 0 || retrieved.Coverage < options.Value.MinCoverage)
+        if (supplied is null)
         {
-            answer = Abstain(question, standalone, retrieved, "offline", notice: null, timings);
+            answer = this.Abstain(question, analysis, retrieved, evidence, "offline", notice: null, timings);
         }
         else
         {
-            var supplied = await this.SupplyAsync(standalone, retrieved, cancellationToken).ConfigureAwait(false);
             answer = model is null
-                ? await this.AnswerWithAsync(offline, question, standalone, retrieved, supplied, notice: null, timings, cancellationToken).ConfigureAwait(false)
-                : await this.AnswerWithModelAsync(model, offline, question, standalone, retrieved, supplied, timings, cancellationToken).ConfigureAwait(false);
+                ? await this.AnswerWithAsync(offline, question, analysis, retrieved, supplied, evidence, notice: null, timings, cancellationToken).ConfigureAwait(false)
+                : await this.AnswerWithModelAsync(model, offline, question, analysis, retrieved, supplied, evidence, timings, cancellationToken).ConfigureAwait(false);
         }
 
         timings["answer"] = Lap(watch);
-        answer = answer with { Coverage = Math.Round(retrieved.Coverage, 4) };
+        answer = answer with
+        {
+            Coverage = evidence.Coverage,
+            Focus = analysis.Focus.Display,
+            NotLoaded = evidence.NotLoaded.Select(r => r.Name).ToList(),
+        };
         if (conversation is not null)
         {
             try
@@ -80,28 +98,34 @@ public sealed class AnswerPipeline(
     }
 
     private async Task<GroundedAnswer> AnswerWithModelAsync(
-        IChatCompletionService model, IChatCompletionService offline, string question, string standalone,
-        RetrievedPassages retrieved, SuppliedPassages supplied, Dictionary<string, double> timings, CancellationToken cancellationToken)
+        IChatCompletionService model, IChatCompletionService offline, string question, QuestionAnalysis analysis,
+        RetrievedPassages retrieved, SuppliedPassages supplied, Evidence evidence, Dictionary<string, double> timings, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.ModelTimeoutSeconds));
         string? problem;
         try
         {
-            var reply = await this.CompleteAsync(model, retrieved.Question, supplied, timeout.Token).ConfigureAwait(false);
+            var reply = await this.CompleteAsync(model, analysis, supplied, timeout.Token).ConfigureAwait(false);
             if (IsNotFound(reply))
             {
-                return Abstain(question, standalone, retrieved, ModelName(model), notice: null, timings);
+                return this.Abstain(question, analysis, retrieved, evidence with { Outcome = Outcome.NotCovered }, ModelName(model), notice: null, timings);
             }
 
+            // Every claim is checked against the passage it cites, not only the quotes.
+            var own = reply.IndexOf(SourceList.Heading, StringComparison.Ordinal);
+            var body = (own >= 0 ? reply[..own] : reply).Trim();
             var check = CitationChecker.Check(reply, supplied);
+            if (check.Passed && ClaimChecker.Check(body, supplied) is { } unsupported)
+            {
+                check = CitationCheck.Fail(unsupported);
+            }
             if (check.Passed)
             {
                 // The model writes the answer; the sources, with their summary and status marks, are always ours.
                 var sources = SourceList.Format(check.Citations.Select(c => (c.N, supplied[c.N]!, c.Quote)));
-                var own = reply.IndexOf(SourceList.Heading, StringComparison.Ordinal);
-                var text = $"{(own >= 0 ? reply[..own] : reply).Trim()}\n\n{sources}";
-                return new GroundedAnswer(question, standalone, false, text, check.Citations, supplied.Hits, ModelName(model), null, timings);
+                var (text, numbered) = CitationNumbers.Renumber($"{body}\n\n{sources}", supplied);
+                return new GroundedAnswer(question, analysis.Original, false, text, CitationChecker.Check(text, numbered).Citations, numbered.Hits, ModelName(model), null, timings);
             }
 
             problem = check.Problem;
@@ -120,52 +144,79 @@ public sealed class AnswerPipeline(
 
         logger.LogWarning("Không dùng câu trả lời của mô hình: {Problem}", problem);
         var notice = $"Lưu ý: câu trả lời của mô hình không được dùng ({problem}); dưới đây là các câu trích nguyên văn từ văn bản.";
-        return await this.AnswerWithAsync(offline, question, standalone, retrieved, supplied, notice, timings, cancellationToken).ConfigureAwait(false);
+        return await this.AnswerWithAsync(offline, question, analysis, retrieved, supplied, evidence, notice, timings, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<GroundedAnswer> AnswerWithAsync(
-        IChatCompletionService offline, string question, string standalone, RetrievedPassages retrieved,
-        SuppliedPassages supplied, string? notice, Dictionary<string, double> timings, CancellationToken cancellationToken)
+        IChatCompletionService offline, string question, QuestionAnalysis analysis, RetrievedPassages retrieved,
+        SuppliedPassages supplied, Evidence evidence, string? notice, Dictionary<string, double> timings, CancellationToken cancellationToken)
     {
-        var reply = await this.CompleteAsync(offline, retrieved.Question, supplied, cancellationToken).ConfigureAwait(false);
+        var reply = await this.CompleteAsync(offline, analysis, supplied, cancellationToken).ConfigureAwait(false);
         var check = IsNotFound(reply) ? CitationCheck.Fail("không có câu nào trả lời") : CitationChecker.Check(reply, supplied);
         if (!check.Passed)
         {
             // Not shown without a valid citation: say the documents do not answer it instead.
             logger.LogInformation("Câu trả lời trích xuất không đạt kiểm tra: {Problem}", check.Problem);
-            return Abstain(question, standalone, retrieved, OfflineChatCompletionService.ModelId, notice, timings);
+            return this.Abstain(question, analysis, retrieved, evidence with { Outcome = evidence.Outcome == Outcome.Answer ? Outcome.Related : evidence.Outcome },
+                OfflineChatCompletionService.ModelId, notice, timings);
         }
 
-        return new GroundedAnswer(question, standalone, false, reply.Trim(), check.Citations, supplied.Hits, OfflineChatCompletionService.ModelId, notice, timings);
+        var (text, numbered) = CitationNumbers.Renumber(reply.Trim(), supplied);
+        return new GroundedAnswer(question, analysis.Original, false, text, CitationChecker.Check(text, numbered).Citations, numbered.Hits, OfflineChatCompletionService.ModelId, notice, timings);
     }
 
     /// <summary>
-    /// The passages the answer may cite: the search's, and for a question about a role's duties the
-    /// passages of the duties that fit it, so each duty is quoted from the text it was read from.
+    /// The passages the answer may cite, or null when the documents do not state what is asked. For a
+    /// question about a role's duties, the passages of the duties that fit it, so each duty is quoted
+    /// from the text it was read from; otherwise the passages the judge found to state the answer.
     /// </summary>
-    private async Task<SuppliedPassages> SupplyAsync(string standalone, RetrievedPassages retrieved, CancellationToken cancellationToken)
+    private async Task<(SuppliedPassages? Supplied, Evidence Evidence)> SupplyAsync(QuestionAnalysis analysis, RetrievedPassages retrieved, CancellationToken cancellationToken)
     {
-        if (DutyQuestion.RoleAsked(standalone) is not { } role)
+        if (analysis.RoleAsked is { } role && await this.DutiesAsync(analysis, role, retrieved, cancellationToken).ConfigureAwait(false) is { } duties)
         {
-            return new SuppliedPassages(retrieved.Hits, retrieved.Rarity);
+            return (duties, new Evidence(Outcome.Answer, 1, [], retrieved.NotLoaded));
         }
 
+        var evidence = judge.Judge(analysis, retrieved.Hits, retrieved.Rarity, retrieved.NotLoaded);
+        if (evidence.Outcome != Outcome.Answer)
+        {
+            return (null, evidence);
+        }
+
+        // The passages whose sentences state most of what is asked — and give most of its parts (who, how often,
+        // which form) — then in the search's order.
+        var best = evidence.Stating.GroupBy(s => s.PassageId).ToDictionary(
+            g => g.Key,
+            g => (Coverage: Math.Round(g.Max(s => s.Coverage), 2),
+                  Parts: ProceduralAsks.Parts(analysis.Asks).Count(a => g.Any(s => ProceduralAsks.Gives(a, s.Sentence, analysis)))),
+            StringComparer.Ordinal);
+        var hits = retrieved.Hits.Where(h => best.ContainsKey(h.PassageId))
+            .OrderByDescending(h => best[h.PassageId].Coverage).ThenByDescending(h => best[h.PassageId].Parts).ThenBy(h => h.Rank)
+            .Take(Math.Max(1, options.Value.Passages))
+            .Select((h, i) => h with { Rank = i + 1 }).ToList();
+        return (new SuppliedPassages(hits, retrieved.Rarity) { Evidence = evidence }, evidence);
+    }
+
+    private async Task<SuppliedPassages?> DutiesAsync(QuestionAnalysis analysis, Facts.Role role, RetrievedPassages retrieved, CancellationToken cancellationToken)
+    {
         var duties = await obligations.WithPassagesAsync(role, cancellationToken).ConfigureAwait(false);
         var fitting = DutyQuestion.Fitting(
-            standalone, duties.Select(d => new DutyItem(d.Item, d.Passage)).ToList(), id => duties.First(d => d.Item.DocumentId == id).DocumentTitle);
+            analysis, duties.Select(d => new DutyItem(d.Item, d.Passage)).ToList(), id => duties.First(d => d.Item.DocumentId == id).DocumentTitle);
         if (fitting.Count == 0)
         {
-            return new SuppliedPassages(retrieved.Hits, retrieved.Rarity);
+            return null;
         }
 
-        var hits = retrieved.Hits.ToList();
+        var hits = new List<SearchHit>();
         var numbered = new List<(int N, Obligations.Obligation Item)>();
         foreach (var duty in fitting)
         {
             var at = hits.FindIndex(h => h.PassageId == duty.Passage.Id);
             if (at < 0)
             {
-                hits.Add(new SearchHit(hits.Count + 1, duty.Passage.Id, duty.Passage.DocumentId, duty.Passage.Label, 0f, duty.Passage.Text, duty.Item.FromSummary));
+                var found = retrieved.Hits.FirstOrDefault(h => h.PassageId == duty.Passage.Id);
+                hits.Add((found ?? new SearchHit(0, duty.Passage.Id, duty.Passage.DocumentId, duty.Passage.Label, 0f, duty.Passage.Text, duty.Item.FromSummary)
+                    { Heading = duty.Passage.Heading }) with { Rank = hits.Count + 1 });
                 at = hits.Count - 1;
             }
 
@@ -175,7 +226,7 @@ public sealed class AnswerPipeline(
         return new SuppliedPassages(hits, retrieved.Rarity) { Duties = new RoleDuties(role, numbered) };
     }
 
-    private async Task<string> CompleteAsync(IChatCompletionService service, AnalyzedQuestion question, SuppliedPassages supplied, CancellationToken cancellationToken)
+    private async Task<string> CompleteAsync(IChatCompletionService service, QuestionAnalysis question, SuppliedPassages supplied, CancellationToken cancellationToken)
     {
         var chat = new ChatHistory(PromptLibrary.AnswerSystem);
         var user = PromptLibrary.AnswerUser
@@ -193,13 +244,28 @@ public sealed class AnswerPipeline(
         return reply.Content ?? string.Empty;
     }
 
-    private static GroundedAnswer Abstain(string question, string standalone, RetrievedPassages retrieved, string backend, string? notice, Dictionary<string, double> timings)
+    private GroundedAnswer Abstain(string question, QuestionAnalysis analysis, RetrievedPassages retrieved, Evidence evidence, string backend, string? notice, Dictionary<string, double> timings)
     {
-        var closest = retrieved.Hits.Select(h => h.Label.Split(" · ")[0]).Distinct(StringComparer.Ordinal).Take(3).ToList();
-        var text = "Các văn bản đã nạp không đề cập tới nội dung này, nên tôi không trả lời để tránh sai lệch."
-            + (closest.Count == 0 ? string.Empty : $" Văn bản gần nhất với câu hỏi: {string.Join("; ", closest)}.");
-        return new GroundedAnswer(question, standalone, true, text, [], retrieved.Hits, backend, notice, timings);
+        var related = evidence.Outcome == Outcome.Related ? Closest(evidence, retrieved) : [];
+        var text = AbstentionText.Write(analysis, evidence.NotLoaded, related, retrieved.Hits);
+        return new GroundedAnswer(question, analysis.Original, true, text, [], retrieved.Hits.Take(Math.Max(1, options.Value.Passages)).ToList(), backend, notice, timings)
+        {
+            Outcome = related.Count > 0 ? Outcome.Related : Outcome.NotCovered,
+            Related = related,
+        };
     }
+
+    /// <summary>The sentences closest to stating what is asked, one a passage, best first.</summary>
+    private List<RelatedSentence> Closest(Evidence evidence, RetrievedPassages retrieved) =>
+        evidence.Sentences
+            .Where(s => s.Allowed && s.Coverage >= options.Value.RelatedFocusCoverage && !s.Sentence.EndsWith(':'))
+            .OrderByDescending(s => s.Coverage)
+            .ThenBy(s => retrieved.Hits.First(h => h.PassageId == s.PassageId).Rank)
+            .DistinctBy(s => s.PassageId)
+            .Take(Math.Max(1, options.Value.RelatedSentences))
+            .Select(s => (Sentence: s, Hit: retrieved.Hits.First(h => h.PassageId == s.PassageId)))
+            .Select(x => new RelatedSentence(x.Hit.PassageId, x.Hit.Label, x.Sentence.Sentence, x.Hit.FromSummary))
+            .ToList();
 
     private static bool IsNotFound(string reply) => reply.Trim().StartsWith(PromptLibrary.NotFoundToken, StringComparison.Ordinal);
 

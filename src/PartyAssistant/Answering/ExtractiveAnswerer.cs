@@ -1,17 +1,19 @@
 using System.Text;
+using PartyAssistant.Corpus;
 using PartyAssistant.Facts;
 using PartyAssistant.Obligations;
+using PartyAssistant.Questions;
 using PartyAssistant.Search;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Answering;
 
 /// <summary>
-/// The offline answerer: picks the sentences of the supplied passages that answer the question
-/// (its words, and the kind of fact it asks for: a date, a number, a definition), quotes them
-/// word for word and cites each one. It never writes a claim of its own.
+/// The offline answerer: quotes, word for word and cited, the sentences the evidence judge found to
+/// state what is asked — the one that answers best first — preferring the kind of fact asked for
+/// (a date, a number) and the document the question names. It never writes a claim of its own.
 /// </summary>
-public sealed partial class ExtractiveAnswerer(int maxSentences)
+public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
 {
     /// <param name="Original">The sentence as the passage has it, item number included: <paramref name="Sentence"/> may drop the number.</param>
     private sealed record Candidate(int N, int Position, string Sentence, double Score)
@@ -19,7 +21,7 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
         public string Original { get; init; } = Sentence;
     }
 
-    public string Answer(AnalyzedQuestion question, SuppliedPassages passages)
+    public string Answer(QuestionAnalysis question, SuppliedPassages passages)
     {
         if (passages.Duties is { Items.Count: > 0 } duties)
         {
@@ -34,13 +36,13 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
 
         // A who / how-often / which-form question that no found sentence answers in any part is not answered:
         // sentences that merely share its other words would read as an answer they are not.
-        var asks = ProceduralAsks.Of(question.Original);
-        if (asks != Ask.None && !Parts(asks).Any(a => chosen.Any(c => ProceduralAsks.Gives(a, c.Sentence, question.Original))))
+        var asks = question.Asks;
+        if (asks != Ask.None && !ProceduralAsks.Parts(asks).Any(a => chosen.Any(c => ProceduralAsks.Gives(a, c.Sentence, question))))
         {
             return PromptLibrary.NotFoundToken;
         }
 
-        var procedural = ProceduralQuestion.Matches(question.Original);
+        var procedural = question.IsProcedural;
         var steps = procedural ? this.Steps(candidates, passages) : [];
         var sb = new StringBuilder();
         if (steps.Count >= 2)
@@ -82,8 +84,8 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
         }
 
         // Say which asked-for part the quoted sentences leave open rather than let the reader assume it was answered.
-        var missing = Parts(asks)
-            .Where(a => !chosen.Any(c => ProceduralAsks.Gives(a, c.Sentence, question.Original)))
+        var missing = ProceduralAsks.Parts(asks)
+            .Where(a => !chosen.Any(c => ProceduralAsks.Gives(a, c.Sentence, question)))
             .Aggregate(Ask.None, (all, a) => all | a);
         if (ProceduralAsks.Unanswered(missing) is { } open)
         {
@@ -102,7 +104,7 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
     /// </summary>
     private List<Candidate> Steps(List<Candidate> candidates, SuppliedPassages passages)
     {
-        var floor = 0.25 * candidates[0].Score;
+        var floor = options.StepShare * candidates.Max(c => c.Score);
         var directives = candidates.Where(c => c.Score >= floor && Directive.IsStep(c.Sentence)).ToList();
         if (directives.Count == 0)
         {
@@ -114,7 +116,7 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
             .OrderByDescending(g => g.Sum(c => c.Score)).First().Key;
         return directives
             .Where(c => PassageOrder.Parent(passages[c.N]!.PassageId) == item)
-            .Take(maxSentences + 2)
+            .Take(options.MaxSentences + 2)
             .Select(c => c with { Sentence = ListMarker.Strip(c.Sentence) })
             .OrderBy(c => passages[c.N]!.PassageId, PassageOrder.Instance)
             .ThenBy(c => c.Position)
@@ -168,54 +170,73 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
         return parts.Count == 0 ? null : "Thời hạn, tần suất: " + string.Join("; ", parts.Select(p => p.Deadline + " " + string.Concat(p.Numbers.Select(n => $"[{n}]"))));
     }
 
-    private (List<Candidate> Chosen, List<Candidate> Candidates) Choose(AnalyzedQuestion question, SuppliedPassages passages)
+    /// <summary>
+    /// The sentences to quote, the one that answers best first, and every sentence that states what is
+    /// asked, best first. A sentence scores by the question's rare words and word pairs it shares,
+    /// the kind of fact asked for, the asked parts it gives, the document named, and its passage's
+    /// rank; one that denies or excepts what the question does not comes after those that do not.
+    /// </summary>
+    private (List<Candidate> Chosen, List<Candidate> Candidates) Choose(QuestionAnalysis question, SuppliedPassages passages)
     {
         var unigrams = Words(question.SearchText);
         var bigrams = unigrams.Zip(unigrams.Skip(1), (a, b) => $"{a} {b}").ToList();
-        var sentences = new List<(int N, int Position, string Text, HashSet<string> Words, HashSet<string> Pairs)>();
-        for (var n = 1; n <= passages.Count; n++)
-        {
-            var position = 0;
-            foreach (var sentence in SentenceSplitter.Split(passages[n]!.Text))
-            {
-                var words = Words(sentence);
-                sentences.Add((n, position++, sentence, words.ToHashSet(StringComparer.Ordinal),
-                    words.Zip(words.Skip(1), (a, b) => $"{a} {b}").ToHashSet(StringComparer.Ordinal)));
-            }
-        }
-
-        // Rare words say most about which sentence answers; the search's own ranking of the passages counts too.
         var weights = unigrams.Distinct().ToDictionary(u => u, u => passages.Rarity(u));
         var pairWeights = bigrams.Distinct().ToDictionary(b => b, b => passages.Rarity(b));
         var topScore = Math.Max(passages.Hits.Max(h => h.Score), 1e-6);
-        var asks = ProceduralAsks.Of(question.Original);
-        var candidates = sentences
-            .Select(s =>
+        var candidates = new List<Candidate>();
+        var stating = Stating(passages).ToList();
+        foreach (var (n, position, sentence, evidence) in stating)
+        {
+            var words = Words(sentence);
+            var set = words.ToHashSet(StringComparer.Ordinal);
+            var pairs = words.Zip(words.Skip(1), (a, b) => $"{a} {b}").ToHashSet(StringComparer.Ordinal);
+            var score = weights.Where(w => set.Contains(w.Key)).Sum(w => w.Value) + pairWeights.Where(w => pairs.Contains(w.Key)).Sum(w => w.Value);
+            if (question.Expected != ExpectedAnswer.Any && AnswerShape.Satisfies(question, sentence, VietnameseText.MatchKey(sentence)))
             {
-                var score = weights.Where(w => s.Words.Contains(w.Key)).Sum(w => w.Value) +
-                            pairWeights.Where(w => s.Pairs.Contains(w.Key)).Sum(w => w.Value);
-                if (question.Expected != ExpectedAnswer.Any && AnswerShape.Satisfies(question, s.Text, VietnameseText.MatchKey(s.Text)))
-                {
-                    score *= 1.5;
-                }
+                score *= options.ShapeFactor;
+            }
 
-                // Each part of a who / how-often / which-form question is answered by a sentence that gives it.
-                foreach (var ask in Parts(asks).Where(a => ProceduralAsks.Gives(a, s.Text, question.Original)))
-                {
-                    score *= 1.5;
-                }
+            // Each part of a who / how-often / which-form question is answered by a sentence that gives it.
+            foreach (var ask in ProceduralAsks.Parts(question.Asks).Where(a => ProceduralAsks.Gives(a, sentence, question)))
+            {
+                score *= options.AskedPartFactor;
+            }
 
-                // A question that names a document is answered by sentences about that document, not another.
-                if (question.References.Count > 0 && DocumentReference.FindAll(s.Text) is { Count: > 0 } named)
-                {
-                    score *= named.Any(r => question.References.Any(q => q.ShortKey == r.ShortKey)) ? 2.0 : 0.7;
-                }
+            // A question that names a document is answered by sentences about that document, not another.
+            if (question.References.Count > 0 && DocumentReference.FindAll(sentence) is { Count: > 0 } named)
+            {
+                score *= named.Any(r => question.References.Any(q => q.SameAs(r))) ? options.NamedDocumentFactor : options.OtherDocumentFactor;
+            }
 
-                return new Candidate(s.N, s.Position, s.Text, score * Math.Sqrt(passages[s.N]!.Score / topScore));
-            })
-            .Where(c => c.Score > 0)
-            .OrderByDescending(c => c.Score)
-            .ToList();
+            if (evidence is not null)
+            {
+                // How things stand is told by what the documents report, shortfalls included; anything else by what they direct.
+                var state = question.Frames.HasFlag(Frame.State);
+                score *= evidence.Coverage * (evidence.Negating && !state ? options.NegatingFactor : 1) *
+                    (evidence.Reporting != state ? options.ReportingFactor : 1);
+            }
+
+            // A lead-in that names what is asked introduces the list that answers it ("… còn một số hạn chế:").
+            if (sentence.EndsWith(':'))
+            {
+                score *= options.LeadInFactor;
+            }
+
+            score *= Math.Sqrt(Math.Max(passages[n]!.Score, 0) / topScore);
+            if (score > 0)
+            {
+                candidates.Add(new Candidate(n, position, sentence, score));
+            }
+        }
+
+        // The sentences that state most of what is asked come first; one that states much less is not quoted. A sentence that
+        // reports a shortfall or denies something sets no bar for the others: it is a weaker answer, however many words it shares.
+        var judged = stating.Where(s => s.Evidence is not null).Select(s => s.Evidence!).ToList();
+        var clean = judged.Where(e => !e.Negating && !e.Reporting).ToList();
+        var floor = (clean.Count > 0 ? clean : judged).Select(e => e.Coverage).DefaultIfEmpty(1).Max() - options.CoverageMargin;
+        candidates = candidates
+            .Where(c => stating.FirstOrDefault(s => s.N == c.N && s.Position == c.Position).Evidence is not { } e || e.Coverage >= floor)
+            .OrderByDescending(c => c.Score).ThenBy(c => c.N).ThenBy(c => c.Position).ToList();
         if (candidates.Count == 0)
         {
             return ([], []);
@@ -223,35 +244,107 @@ public sealed partial class ExtractiveAnswerer(int maxSentences)
 
         var best = candidates[0].Score;
         var chosen = new List<Candidate>();
-        foreach (var candidate in candidates.TakeWhile(c => c.Score >= 0.6 * best))
+        foreach (var candidate in candidates.TakeWhile(c => c.Score >= options.KeepShare * best))
         {
-            var key = VietnameseText.MatchKey(candidate.Sentence);
-            if (chosen.Any(c => VietnameseText.MatchKey(c.Sentence) == key))
+            if (chosen.Any(c => VietnameseText.MatchKey(c.Sentence) == VietnameseText.MatchKey(candidate.Sentence)))
             {
                 continue;
             }
 
             chosen.Add(candidate);
-            if (chosen.Count == maxSentences)
+            if (chosen.Count == options.MaxSentences)
             {
                 break;
             }
         }
 
         // A part of the question the best sentences leave open is answered by the best sentence that gives it, if one is relevant at all.
-        foreach (var ask in Parts(asks).Where(a => !chosen.Any(c => ProceduralAsks.Gives(a, c.Sentence, question.Original))))
+        foreach (var ask in ProceduralAsks.Parts(question.Asks).Where(a => !chosen.Any(c => ProceduralAsks.Gives(a, c.Sentence, question))))
         {
-            if (candidates.FirstOrDefault(c => c.Score >= 0.25 * best && ProceduralAsks.Gives(ask, c.Sentence, question.Original)) is { } giver &&
+            if (candidates.FirstOrDefault(c => c.Score >= options.StepShare * best && ProceduralAsks.Gives(ask, c.Sentence, question)) is { } giver &&
                 !chosen.Contains(giver))
             {
                 chosen.Add(giver);
             }
         }
 
-        return (chosen.OrderBy(c => c.N).ThenBy(c => c.Position).ToList(), candidates);
+        // The best first: it is the sentence that answers. The others follow in the documents' order.
+        var lead = chosen[0];
+        var ordered = chosen.Skip(1).OrderBy(c => c.N).ThenBy(c => c.Position).Prepend(lead);
+
+        // "Ai chuẩn bị …?" answered by a directive without a subject: who acts is named in the sentence before it.
+        if (question.Asks.HasFlag(Ask.Actor) && lead.Position > 0 && !Obligations.ObligationSentence.Read(lead.Sentence, directiveContext: true).HasSubject &&
+            SentenceSplitter.Split(passages[lead.N]!.Text) is var split && Obligations.ObligationSentence.Read(split[lead.Position - 1], directiveContext: true).HasSubject)
+        {
+            ordered = ordered.Prepend(new Candidate(lead.N, lead.Position - 1, split[lead.Position - 1], lead.Score));
+        }
+        var quoted = new List<Candidate>();
+        foreach (var candidate in ordered.SelectMany(c => this.WithWhatItIntroduces(c, passages)))
+        {
+            if (!quoted.Any(q => q.N == candidate.N && q.Sentence.Contains(candidate.Sentence, StringComparison.Ordinal)))
+            {
+                quoted.Add(candidate);
+            }
+        }
+
+        return (quoted, candidates);
     }
 
-    private static IEnumerable<Ask> Parts(Ask asks) => new[] { Ask.Actor, Ask.Frequency, Ask.Form }.Where(a => asks.HasFlag(a));
+    /// <summary>
+    /// A lead-in ("… vẫn còn một số hạn chế:") says what follows, not the answer: it is quoted with the
+    /// sentence it introduces, and the next ones of its passage follow it.
+    /// </summary>
+    private IEnumerable<Candidate> WithWhatItIntroduces(Candidate candidate, SuppliedPassages passages)
+    {
+        if (!candidate.Sentence.EndsWith(':'))
+        {
+            yield return candidate;
+            yield break;
+        }
+
+        var text = passages[candidate.N]!.Text;
+        var sentences = SentenceSplitter.Split(text);
+        if (candidate.Position + 1 >= sentences.Count)
+        {
+            yield return candidate;
+            yield break;
+        }
+
+        var start = text.IndexOf(candidate.Sentence, StringComparison.Ordinal);
+        var next = sentences[candidate.Position + 1];
+        var end = text.IndexOf(next, start + candidate.Sentence.Length, StringComparison.Ordinal) + next.Length;
+        yield return candidate with { Sentence = text[start..end], Original = text[start..end] };
+        for (var i = candidate.Position + 2; i < Math.Min(sentences.Count, candidate.Position + options.MaxSentences); i++)
+        {
+            yield return candidate with { Position = i, Sentence = sentences[i], Original = sentences[i] };
+        }
+    }
+
+    /// <summary>The sentences that may be quoted: those the evidence judge found to state what is asked (all, when there is no judgement).</summary>
+    private static IEnumerable<(int N, int Position, string Sentence, SentenceEvidence? Evidence)> Stating(SuppliedPassages passages)
+    {
+        if (passages.Evidence is { } evidence)
+        {
+            foreach (var sentence in evidence.Stating)
+            {
+                if (passages.NumberOf(sentence.PassageId) is { } n)
+                {
+                    yield return (n, sentence.Position, sentence.Sentence, sentence);
+                }
+            }
+
+            yield break;
+        }
+
+        for (var n = 1; n <= passages.Count; n++)
+        {
+            var position = 0;
+            foreach (var sentence in SentenceSplitter.Split(passages[n]!.Text))
+            {
+                yield return (n, position++, sentence, null);
+            }
+        }
+    }
 
     private static List<string> Words(string text) =>
         VietnameseText.MatchKey(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Syllable.Canonical(w)).ToList();

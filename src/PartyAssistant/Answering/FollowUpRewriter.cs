@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using PartyAssistant.Conversations;
+using PartyAssistant.Questions;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Answering;
@@ -11,23 +11,17 @@ namespace PartyAssistant.Answering;
 /// Makes a follow-up ("còn đảng viên nghỉ hưu thì sao?") searchable on its own. With a model, the
 /// model rewrites it; offline, or when the model fails, a rule adds the previous question's topic.
 /// </summary>
-public sealed partial class FollowUpRewriter(ILogger<FollowUpRewriter> logger)
+public sealed class FollowUpRewriter(ILogger<FollowUpRewriter> logger)
 {
-    public static bool LooksLikeFollowUp(string question)
-    {
-        var folded = VietnameseText.MatchKey(question);
-        return FollowUpOpening().IsMatch(folded) || FollowUpEnding().IsMatch(folded) || folded.Split(' ').Length <= 3;
-    }
-
     /// <summary>The rule: the follow-up, then the previous question it continues.</summary>
-    public static string ByRule(string question, IReadOnlyList<ConversationTurn> history) =>
-        history.Count == 0 || !LooksLikeFollowUp(question) ? question : $"{question.Trim()} ({history[^1].StandaloneQuestion.Trim()})";
+    public static string ByRule(QuestionAnalysis question, IReadOnlyList<ConversationTurn> history) =>
+        history.Count == 0 || !question.IsFollowUp ? question.Original : $"{question.Original} ({history[^1].StandaloneQuestion.Trim()})";
 
-    public async Task<string> RewriteAsync(string question, IReadOnlyList<ConversationTurn> history, IChatCompletionService? model, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<string> RewriteAsync(QuestionAnalysis question, IReadOnlyList<ConversationTurn> history, IChatCompletionService? model, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (history.Count == 0 || !LooksLikeFollowUp(question))
+        if (history.Count == 0 || !question.IsFollowUp)
         {
-            return question;
+            return question.Original;
         }
 
         if (model is null)
@@ -39,7 +33,7 @@ public sealed partial class FollowUpRewriter(ILogger<FollowUpRewriter> logger)
         {
             var prompt = PromptLibrary.RewriteFollowUp
                 .Replace("{{HISTORY}}", string.Join('\n', history.Select(t => "- " + t.StandaloneQuestion)), StringComparison.Ordinal)
-                .Replace("{{QUESTION}}", question, StringComparison.Ordinal);
+                .Replace("{{QUESTION}}", question.Original, StringComparison.Ordinal);
             var chat = new ChatHistory();
             chat.AddUserMessage(prompt);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -58,10 +52,4 @@ public sealed partial class FollowUpRewriter(ILogger<FollowUpRewriter> logger)
 
         return ByRule(question, history);
     }
-
-    [GeneratedRegex(@"^(con|the con|vay con|vay|the|neu|truong hop|rieng|doi voi|con doi voi|con voi)\b")]
-    private static partial Regex FollowUpOpening();
-
-    [GeneratedRegex(@"\b(thi sao|the nao|ra sao|thi the nao|co khong|thi co khong)$")]
-    private static partial Regex FollowUpEnding();
 }

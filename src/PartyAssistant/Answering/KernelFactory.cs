@@ -20,7 +20,7 @@ public static class KernelFactory
         var answering = services.GetRequiredService<IOptions<AnsweringOptions>>().Value;
         var builder = Kernel.CreateBuilder();
         builder.Services.AddSingleton(services.GetRequiredService<ILoggerFactory>());
-        var offline = new OfflineChatCompletionService(new ExtractiveAnswerer(answering.MaxSentences));
+        var offline = new OfflineChatCompletionService(new ExtractiveAnswerer(answering));
         builder.Services.AddKeyedSingleton<IChatCompletionService>(AnswerPipeline.OfflineServiceKey, offline);
 
         if (model.Problem() is { } problem)

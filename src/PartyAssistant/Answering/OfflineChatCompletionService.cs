@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
+using PartyAssistant.Questions;
 using PartyAssistant.Search;
 
 namespace PartyAssistant.Answering;
@@ -25,7 +26,7 @@ public sealed class OfflineChatCompletionService(ExtractiveAnswerer answerer) : 
         var request = chatHistory.LastOrDefault(m => m.Role == AuthorRole.User);
         var text = request?.Metadata is { } metadata &&
                    metadata.TryGetValue(PassagesKey, out var passages) && passages is SuppliedPassages supplied &&
-                   metadata.TryGetValue(QuestionKey, out var question) && question is AnalyzedQuestion analyzed
+                   metadata.TryGetValue(QuestionKey, out var question) && question is QuestionAnalysis analyzed
             ? answerer.Answer(analyzed, supplied)
             : PromptLibrary.NotFoundToken;
         IReadOnlyList<ChatMessageContent> result = [new ChatMessageContent(AuthorRole.Assistant, text, ModelId)];

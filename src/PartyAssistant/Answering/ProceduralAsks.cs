@@ -1,55 +1,30 @@
 using System.Text.RegularExpressions;
 using PartyAssistant.Facts;
-using PartyAssistant.Obligations;
+using PartyAssistant.Questions;
+using PartyAssistant.Search;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Answering;
 
-/// <summary>The parts of a procedural question that each need their own answer: who acts, how often, with which form.</summary>
-[Flags]
-public enum Ask
-{
-    None = 0,
-    Actor = 1,
-    Frequency = 2,
-    Form = 4,
-}
-
 /// <summary>
-/// What a procedural question asks for and whether a sentence gives it. "Ai nhận xét đảng viên nơi
-/// cư trú, bao lâu một lần, dùng mẫu nào" asks three things; a sentence that names the committee
-/// answers the first, "mỗi năm một lần" the second, "Mẫu 3-213" the third. A part no cited
-/// sentence answers is said to be unanswered, never guessed.
+/// Whether a sentence gives a part of a procedural question. "Ai nhận xét đảng viên nơi cư trú, bao
+/// lâu một lần, dùng mẫu nào" asks three things (<see cref="QuestionAnalysis.Asks"/>); a sentence
+/// that names the committee answers the first, "mỗi năm một lần" the second, "Mẫu 3-213" the third.
+/// A part no cited sentence answers is said to be unanswered, never guessed.
 /// </summary>
 public static partial class ProceduralAsks
 {
-    public static Ask Of(string question)
+    /// <summary>The parts asked, one flag each, in the order they are answered.</summary>
+    public static IEnumerable<Ask> Parts(Ask asks) => new[] { Ask.Actor, Ask.Frequency, Ask.Form }.Where(a => asks.HasFlag(a));
+
+    /// <summary>
+    /// Whether <paramref name="sentence"/> gives <paramref name="ask"/>; an actor must be a role or a named
+    /// body or person ("Bộ Chính trị", "Trần Quốc Vượng") the question does not already name.
+    /// </summary>
+    public static bool Gives(Ask ask, string sentence, QuestionAnalysis question) => ask switch
     {
-        var key = VietnameseText.MatchKey(question);
-        var asks = Ask.None;
-        if (ProceduralQuestion.AsksWho(question))
-        {
-            asks |= Ask.Actor;
-        }
-
-        if (FrequencyQuestion().IsMatch(key))
-        {
-            asks |= Ask.Frequency;
-        }
-
-        if (FormQuestion().IsMatch(key))
-        {
-            asks |= Ask.Form;
-        }
-
-        return asks;
-    }
-
-    /// <summary>Whether <paramref name="sentence"/> gives <paramref name="ask"/>; an actor must be a role the question does not already name.</summary>
-    public static bool Gives(Ask ask, string sentence, string question) => ask switch
-    {
-        Ask.Actor => RoleLexicon.Find(sentence).Select(m => m.Role.Id)
-            .Except(RoleLexicon.Find(question).Select(m => m.Role.Id), StringComparer.Ordinal).Any(),
+        Ask.Actor => RoleLexicon.Find(sentence).Select(m => m.Role.Id).Except(question.Roles.Select(r => r.Id), StringComparer.Ordinal).Any() ||
+            AnswerShape.Names(sentence).Any(n => !$" {VietnameseText.MatchKey(question.SearchText)} ".Contains($" {VietnameseText.MatchKey(n)} ", StringComparison.Ordinal)),
         Ask.Frequency => FactExtractor.Extract(VietnameseText.Normalize(sentence)).Any(f => f.Kind == FactKind.Frequency),
         Ask.Form => FormMention().IsMatch(VietnameseText.MatchKey(sentence)),
         _ => false,
@@ -76,12 +51,6 @@ public static partial class ProceduralAsks
 
         return parts.Count == 0 ? null : $"Các đoạn văn bản tìm được không nêu rõ: {string.Join("; ", parts)}.";
     }
-
-    [GeneratedRegex(@"(^| )(bao lau|may lan|bao nhieu lan|tan suat|dinh ky nhu the nao)( |$)")]
-    private static partial Regex FrequencyQuestion();
-
-    [GeneratedRegex(@"(^| )(mau nao|mau gi|bieu mau|phieu nao|dung mau|theo mau)( |$)")]
-    private static partial Regex FormQuestion();
 
     // "Mẫu 3-213", "mẫu số 2", "biểu mẫu", "phiếu xin ý kiến".
     [GeneratedRegex(@"(^| )(mau \d|mau so|bieu mau|phieu)( |$)")]

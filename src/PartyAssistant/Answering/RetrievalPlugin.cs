@@ -1,12 +1,14 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
+using PartyAssistant.Corpus;
+using PartyAssistant.Questions;
 using PartyAssistant.Search;
 
 namespace PartyAssistant.Answering;
 
-/// <summary>The passages found for a question, and how well the best of them covers it.</summary>
-public sealed record RetrievedPassages(AnalyzedQuestion Question, IReadOnlyList<SearchHit> Hits, double Coverage, Func<string, double> Rarity);
+/// <summary>The passages found for a question, how rare words are in the corpus, and the documents it names that the corpus lacks.</summary>
+public sealed record RetrievedPassages(QuestionAnalysis Question, IReadOnlyList<SearchHit> Hits, Func<string, double> Rarity, IReadOnlyList<DocumentReference> NotLoaded);
 
 /// <summary>Retrieval as a Semantic Kernel plugin: the Lucene search, callable as a kernel function.</summary>
 public sealed class RetrievalPlugin(SearchIndexProvider index, IOptions<AnsweringOptions> options)
@@ -17,20 +19,17 @@ public sealed class RetrievalPlugin(SearchIndexProvider index, IOptions<Answerin
     [KernelFunction(SearchFunction)]
     [Description("Tìm trong các văn bản đã nạp những đoạn liên quan tới câu hỏi, kèm nhãn để trích dẫn.")]
     public async Task<RetrievedPassages> SearchAsync(
-        [Description("Câu hỏi, có dấu hoặc không dấu")] string question,
+        [Description("Câu hỏi đã được phân tích (QuestionAnalysis.From(câu hỏi))")] QuestionAnalysis question,
         CancellationToken cancellationToken)
     {
         using var lease = await index.AcquireAsync(cancellationToken).ConfigureAwait(false);
-        var analyzed = AnalyzedQuestion.From(question);
-        var hits = lease.Searcher.Search(analyzed, Math.Max(1, options.Value.Passages));
 
-        // The answer usually sits in one of the first few passages; judge the evidence by the best of them.
-        // A question in parts (who, how often, which form) is answered from several passages, any of the supplied ones.
-        var judged = ProceduralAsks.Of(question) == Ask.None ? 3 : hits.Count;
-        var coverage = lease.Searcher.Coverage(analyzed, hits.Take(judged).Select(h => h.Text));
+        // More passages than an answer shows: the judge looks for the one that states what is asked among them.
+        var hits = lease.Searcher.Search(question, Math.Max(Math.Max(1, options.Value.Passages), options.Value.CandidatePassages));
+        var notLoaded = question.References.Where(r => !lease.Searcher.HasDocument(r)).ToList();
 
         // Rarity is asked for while the answer is written, after this lease is gone: the provider
         // answers from whichever index is current then.
-        return new RetrievedPassages(analyzed, hits, coverage, index.Rarity);
+        return new RetrievedPassages(question, hits, index.Rarity, notLoaded);
     }
 }

@@ -24,6 +24,9 @@ public static partial class StepOrder
             && steps.Select(s => s.Passage.PassageId).Distinct(StringComparer.Ordinal).Count() >= 2;
     }
 
+    /// <summary>Whether the passage is a numbered khoản or điểm: one place in a sequence the document itself numbers.</summary>
+    public static bool IsNumberedStep(SearchHit passage) => NumberedItem().IsMatch(passage.Label);
+
     [GeneratedRegex(@"(^| )(buoc \d+|buoc (mot|hai|ba|bon|nam|tiep theo|cuoi)|sau khi|truoc khi|tiep do|sau do|tiep theo|cuoi cung|dau tien)( |$)")]
     private static partial Regex Sequence();
 

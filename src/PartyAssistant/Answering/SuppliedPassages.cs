@@ -19,6 +19,23 @@ public sealed class SuppliedPassages(IReadOnlyList<SearchHit> hits, Func<string,
     /// <summary>For a question about a role's duties: the role and its fitting duties, each with the number of the passage it quotes.</summary>
     public RoleDuties? Duties { get; init; }
 
+    /// <summary>The judgement of which sentences state what is asked; null when none was made (the answerer then reads every sentence).</summary>
+    public Evidence? Evidence { get; init; }
+
+    /// <summary>The number [n] of the passage with this id, or null when it was not supplied.</summary>
+    public int? NumberOf(string passageId)
+    {
+        for (var i = 0; i < this.Hits.Count; i++)
+        {
+            if (this.Hits[i].PassageId == passageId)
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The passage [n] points at, or null when n is out of range.</summary>
     public SearchHit? this[int n] => n >= 1 && n <= this.Hits.Count ? this.Hits[n - 1] : null;
 

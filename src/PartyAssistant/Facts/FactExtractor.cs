@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PartyAssistant.Corpus;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Facts;
@@ -51,6 +52,9 @@ public sealed record Fact(FactKind Kind, string Text, int Start, int Length, Rol
     /// summary's check. Vague frequencies ("định kỳ", "thường xuyên") count: they still say when.
     /// </summary>
     public bool IsSchedule => this.Kind is FactKind.Time or FactKind.Frequency && !this.DatesDocument && !this.IsStatusDate;
+
+    /// <summary>A length of time: "05 năm", "12 tháng", "3 ngày" — what "bao lâu" asks for.</summary>
+    public bool IsDuration => this.Kind == FactKind.Quantity && FactExtractor.DurationUnit().IsMatch(VietnameseText.Fold(this.Text));
 
     /// <summary>
     /// A figure to remember: a percentage, a quantity, or a schedule that pins a time down — a
@@ -108,9 +112,17 @@ public static partial class FactExtractor
             Add(FactKind.Quantity, m);
         }
 
-        foreach (var reference in DocumentPattern().Matches(folded).Cast<Match>())
+        foreach (var mention in DocumentReference.Find(normalized).Where(m => m.Reference.IssuerCode is not null))
         {
-            Add(FactKind.Document, reference);
+            // The number itself ("01-KL/TW"), not the kind written before it.
+            var number = normalized.IndexOf(mention.Reference.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), mention.Start, StringComparison.Ordinal);
+            var start = number < 0 || number >= mention.End ? mention.Start : number;
+            while (start > mention.Start && char.IsDigit(normalized[start - 1]))
+            {
+                start--;
+            }
+
+            facts.Add(new Fact(FactKind.Document, normalized[start..mention.End], start, mention.End - start));
         }
 
         foreach (Match m in QuotedPattern().Matches(normalized))
@@ -183,14 +195,14 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<![a-z0-9/.,-])\d+([.,]\d+)?\s+(nam|thang|tuan|ngay|tuoi|lan|dang vien|nguoi|chi bo|to dang|dong chi|nhiem vu|noi dung|gio|phut|trieu dong|ty dong)(?![a-z0-9])")]
     private static partial Regex QuantityPattern();
 
+    [GeneratedRegex(@"\s(nam|thang|tuan|ngay|gio|phut)$")]
+    internal static partial Regex DurationUnit();
+
     [GeneratedRegex(@"(?<![a-z0-9])tinh\s+(den|toi)$")]
     private static partial Regex AsOfLead();
 
     [GeneratedRegex(@"(?<!\p{L})(vẫn|chưa|đang|còn hiệu lực)(?!\p{L})", RegexOptions.IgnoreCase)]
     private static partial Regex StatusWord();
-
-    [GeneratedRegex(@"(?<![a-z0-9])\d{1,4}\s*[-–]\s*(qd|kl|nq|hd|ct|kh|tb)\s*/\s*[a-z]{2,8}(?![a-z0-9])")]
-    private static partial Regex DocumentPattern();
 
     [GeneratedRegex("[\"“«](?<term>[^\"”»]{2,80})[\"”»]")]
     private static partial Regex QuotedPattern();

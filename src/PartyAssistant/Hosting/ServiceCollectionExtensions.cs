@@ -70,6 +70,7 @@ public static partial class ServiceCollectionExtensions
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<RetrievalPlugin>();
         services.AddSingleton<FollowUpRewriter>();
+        services.AddSingleton(sp => new EvidenceJudge(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value));
         services.AddSingleton(KernelFactory.Create);
         services.AddSingleton<AnswerPipeline>();
         return services;

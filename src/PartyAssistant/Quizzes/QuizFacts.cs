@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PartyAssistant.Facts;
+using PartyAssistant.Corpus;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Quizzes;
@@ -81,15 +82,12 @@ public static partial class QuizFacts
     // Two numbers of one kind of document ("01-KL/TW", "38-KL/TW"): a Kết luận for a Kết luận, never a Quy định's number in its place.
     private static bool DocumentsDiffer(string answer, string wrong)
     {
-        var a = DocumentNumber().Match(VietnameseText.MatchKey(answer));
-        var w = DocumentNumber().Match(VietnameseText.MatchKey(wrong));
-        return a.Success && w.Success && a.Groups["type"].Value == w.Groups["type"].Value &&
-            a.Groups["n"].Value.TrimStart('0') != w.Groups["n"].Value.TrimStart('0');
+        var a = DocumentReference.FindAll(answer).FirstOrDefault();
+        var w = DocumentReference.FindAll(wrong).FirstOrDefault();
+        return a is not null && w is not null && a.TypeCode == w.TypeCode && a.Number != w.Number;
     }
 
     [GeneratedRegex(@"^(?:(?:Sau|Trong|Đến|Từ|Hằng|Hàng|Mỗi|Định kỳ|Ngày|Tháng|Năm|Cuối|Giữa|Đầu|Quý|Hiện nay)(?!\p{L})[^,]{0,100},\s*)?(?:(?:Giao|Các)\s+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectLead();
 
-    [GeneratedRegex(@"^(?<n>\d+) (?<type>[a-z]+) ")]
-    private static partial Regex DocumentNumber();
 }

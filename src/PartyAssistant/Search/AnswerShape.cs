@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PartyAssistant.Questions;
 
 namespace PartyAssistant.Search;
 
@@ -6,7 +7,7 @@ namespace PartyAssistant.Search;
 public static partial class AnswerShape
 {
     /// <param name="matchText">The passage in match form (<see cref="Text.VietnameseText.MatchKey"/>), for definitions.</param>
-    public static bool Satisfies(AnalyzedQuestion question, string text, string matchText) => question.Expected switch
+    public static bool Satisfies(QuestionAnalysis question, string text, string matchText) => question.Expected switch
     {
         ExpectedAnswer.Time => DateOrYear().IsMatch(text),
         ExpectedAnswer.Quantity => Number().IsMatch(text),
@@ -15,6 +16,9 @@ public static partial class AnswerShape
         ExpectedAnswer.Actor => Name().IsMatch(text),
         _ => true,
     };
+
+    /// <summary>Capitalised names in a text, not at its start: "Bộ Chính trị", "Lê Quốc Phong", "Ban Tổ chức Tỉnh uỷ".</summary>
+    public static IEnumerable<string> Names(string text) => NameRun().Matches(text).Select(m => m.Value);
 
     // "phòng vệ chính đáng là hành vi…": the term followed by "là" starts a definition.
     private static bool Defines(string matchText, string term)
@@ -34,6 +38,10 @@ public static partial class AnswerShape
     // Two capitalised words after the start of the text: "Lê Quốc Phong", "Ban Tổ chức", "Bộ Chính trị".
     [GeneratedRegex(@"(?<=\S\s+)\p{Lu}\p{Ll}*\s+\p{Lu}")]
     private static partial Regex Name();
+
+    // A capitalised word after the start of the text, and the capitalised words that follow it.
+    [GeneratedRegex(@"(?<=\S\s+)\p{Lu}\p{Ll}*(\s+\p{Lu}\p{Ll}*)+")]
+    private static partial Regex NameRun();
 
     [GeneratedRegex(@"\d")]
     private static partial Regex Number();

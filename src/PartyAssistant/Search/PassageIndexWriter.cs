@@ -30,7 +30,7 @@ public static class PassageIndexWriter
             var entry = catalog[document.Id];
             foreach (var passage in document.Passages)
             {
-                writer.AddDocument(ToLucene(document.Metadata, entry, passage, own));
+                writer.AddDocument(ToLucene(document, entry, passage, own));
                 foreach (var sentence in SentenceSplitter.Split(passage.Text))
                 {
                     writer.AddDocument(SentenceDocument(passage, sentence, entry.Standing, own));
@@ -74,8 +74,9 @@ public static class PassageIndexWriter
         return document;
     }
 
-    private static Document ToLucene(DocumentMetadata metadata, DocumentEntry entry, Passage passage, string[] ownReferences)
+    private static Document ToLucene(CorpusDocument corpusDocument, DocumentEntry entry, Passage passage, string[] ownReferences)
     {
+        var metadata = corpusDocument.Metadata;
         var heading = $"{metadata.ShortTitle}. {metadata.Title}. {passage.Heading}";
         var document = new Document
         {
@@ -108,6 +109,13 @@ public static class PassageIndexWriter
 
         document.Add(new StoredField(SearchFields.ReferenceKeys, string.Join(' ', ownReferences.Union(cited))));
         document.Add(new StoredField(SearchFields.DocumentType, metadata.Type));
+        document.Add(new StoredField(SearchFields.Role, PassageRoles.Of(corpusDocument, passage).ToString()));
+
+        // A document is about what its title names ("Kết luận … về tiếp tục thực hiện Nghị quyết 03-NQ/TU").
+        var about = DocumentReference.FindAll($"{metadata.Title}\n{passage.Heading}").SelectMany(r => r.Keys);
+        document.Add(new StoredField(SearchFields.OwnKeys, string.Join(' ', ownReferences)));
+        document.Add(new StoredField(SearchFields.DocumentTitle, $"{metadata.ShortTitle}. {metadata.Title}"));
+        document.Add(new StoredField(SearchFields.DocumentKeys, string.Join(' ', ownReferences.Union(about, StringComparer.Ordinal))));
         if (entry.Warning is { } warning)
         {
             document.Add(new StoredField(SearchFields.ReplacedWarning, warning));

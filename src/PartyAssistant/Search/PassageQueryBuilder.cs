@@ -1,37 +1,47 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using PartyAssistant.Questions;
+using PartyAssistant.Text;
 
 namespace PartyAssistant.Search;
 
 /// <summary>
 /// Builds the Lucene query from the analyzer's own token stream (no QueryParser: its syntax
 /// would trip on "213-QĐ/TW" and on users' punctuation). A question typed without diacritics
-/// goes to the folded fields only; one with diacritics prefers the accented fields.
+/// goes to the folded fields only; one with diacritics prefers the accented fields. The domain
+/// synonyms join at a lower weight: through Lucene's synonym filter for single syllables, and as the
+/// pairs of each equivalent phrase for the pair fields.
 /// </summary>
-public sealed class PassageQueryBuilder(Analyzer analyzer, SearchOptions options)
+/// <param name="analyzer">The index's own analysis: the question's words as the passages have them.</param>
+/// <param name="withSynonyms">The same, with the domain synonyms added (<see cref="DomainSynonyms"/>).</param>
+public sealed class PassageQueryBuilder(Analyzer analyzer, Analyzer withSynonyms, SearchOptions options)
 {
     // A 2,000-character question has a few hundred syllables; four fields of those stay under Lucene's clause limit.
     private const int MaxTermsPerField = 200;
 
-    public Query Build(AnalyzedQuestion question)
+    public Query Build(QuestionAnalysis question)
     {
         var query = new BooleanQuery();
+        var focus = FocusForms(question);
+        var alternatives = options.SynonymWeight > 0
+            ? SynonymTable.In(TextTokens.Of(question.SearchText, marksKnown: !question.TypedWithoutDiacritics)).SelectMany(s => s.Alternatives).Select(a => string.Join(' ', a.Select(t => t.Text))).Distinct(StringComparer.Ordinal).ToList()
+            : [];
         if (question.TypedWithoutDiacritics)
         {
-            this.AddField(query, SearchFields.BodyFolded, question.SearchText, options.SyllableWeight);
-            this.AddField(query, SearchFields.BodyFoldedBigrams, question.SearchText, options.BigramWeight);
-            this.AddField(query, SearchFields.HeadingFolded, question.SearchText, options.HeadingWeight);
+            this.AddField(query, SearchFields.BodyFolded, question.SearchText, options.SyllableWeight, focus);
+            this.AddPairs(query, SearchFields.BodyFoldedBigrams, question.SearchText, alternatives, options.BigramWeight, focus);
+            this.AddField(query, SearchFields.HeadingFolded, question.SearchText, options.HeadingWeight, focus);
         }
         else
         {
-            this.AddField(query, SearchFields.Body, question.SearchText, options.SyllableWeight);
-            this.AddField(query, SearchFields.BodyBigrams, question.SearchText, options.BigramWeight);
-            this.AddField(query, SearchFields.Heading, question.SearchText, options.HeadingWeight);
+            this.AddField(query, SearchFields.Body, question.SearchText, options.SyllableWeight, focus);
+            this.AddPairs(query, SearchFields.BodyBigrams, question.SearchText, alternatives, options.BigramWeight, focus);
+            this.AddField(query, SearchFields.Heading, question.SearchText, options.HeadingWeight, focus);
             if (options.FoldedWeightWhenAccented > 0)
             {
-                this.AddField(query, SearchFields.BodyFolded, question.SearchText, options.FoldedWeightWhenAccented * options.SyllableWeight);
-                this.AddField(query, SearchFields.BodyFoldedBigrams, question.SearchText, options.FoldedWeightWhenAccented * options.BigramWeight);
+                this.AddField(query, SearchFields.BodyFolded, question.SearchText, options.FoldedWeightWhenAccented * options.SyllableWeight, focus);
+                this.AddPairs(query, SearchFields.BodyFoldedBigrams, question.SearchText, alternatives, options.FoldedWeightWhenAccented * options.BigramWeight, focus);
             }
         }
 
@@ -49,16 +59,75 @@ public sealed class PassageQueryBuilder(Analyzer analyzer, SearchOptions options
         return query;
     }
 
-    private void AddField(BooleanQuery query, string field, string text, float weight)
+    private void AddField(BooleanQuery query, string field, string text, float weight, HashSet<string>? focus)
     {
         if (weight <= 0)
         {
             return;
         }
 
-        foreach (var value in AnalyzerTerms.Of(analyzer, field, text).Take(MaxTermsPerField))
+        // Lucene's Solr-format synonyms replace a phrase by all its forms, itself included: what the question wrote is told by the plain analysis.
+        var own = AnalyzerTerms.Of(analyzer, field, text).Take(MaxTermsPerField).ToList();
+        var terms = options.SynonymWeight > 0
+            ? own.Concat(AnalyzerTerms.Of(withSynonyms, field, text).Except(own, StringComparer.Ordinal)).Take(MaxTermsPerField * 2)
+            : own;
+        var written = own.ToHashSet(StringComparer.Ordinal);
+        foreach (var value in terms)
         {
-            query.Add(new TermQuery(new Term(field, value)) { Boost = weight }, Occur.SHOULD);
+            var synonym = !written.Contains(value);
+            query.Add(new TermQuery(new Term(field, value)) { Boost = (synonym ? weight * options.SynonymWeight : weight) * Emphasis(value, focus) }, Occur.SHOULD);
+        }
+    }
+
+    /// <summary>
+    /// Words of the question's frame ("có phải … không"), its joining words and the words found everywhere
+    /// in the domain say little about which passage answers: they count for less than its focus.
+    /// </summary>
+    private float Emphasis(string term, HashSet<string>? focus) =>
+        focus is null || term.Split(' ').All(focus.Contains) ? 1f : options.NonFocusWeight;
+
+    private static HashSet<string>? FocusForms(QuestionAnalysis question)
+    {
+        if (question.Focus.IsEmpty)
+        {
+            return null;
+        }
+
+        var forms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in question.Focus.Tokens)
+        {
+            forms.Add(token.Accented);
+            forms.Add(token.Folded);
+        }
+
+        // What the synonyms offer for the focus is focus too.
+        foreach (var alternative in question.Focus.Runs.SelectMany(r => r.Synonyms).SelectMany(s => s.Alternatives).SelectMany(a => a))
+        {
+            forms.Add(alternative.Accented);
+            forms.Add(alternative.Folded);
+        }
+
+        return forms;
+    }
+
+    /// <summary>The question's syllable pairs, and those of the phrases the synonyms offer for its own, at the synonym weight.</summary>
+    private void AddPairs(BooleanQuery query, string field, string text, IReadOnlyList<string> alternatives, float weight, HashSet<string>? focus)
+    {
+        if (weight <= 0)
+        {
+            return;
+        }
+
+        var own = AnalyzerTerms.Of(analyzer, field, text).Take(MaxTermsPerField).ToList();
+        foreach (var value in own)
+        {
+            query.Add(new TermQuery(new Term(field, value)) { Boost = weight * Emphasis(value, focus) }, Occur.SHOULD);
+        }
+
+        var added = own.ToHashSet(StringComparer.Ordinal);
+        foreach (var value in alternatives.SelectMany(a => AnalyzerTerms.Of(analyzer, field, a)).Where(added.Add).Take(MaxTermsPerField))
+        {
+            query.Add(new TermQuery(new Term(field, value)) { Boost = weight * options.SynonymWeight * Emphasis(value, focus) }, Occur.SHOULD);
         }
     }
 

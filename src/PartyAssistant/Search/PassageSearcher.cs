@@ -1,6 +1,8 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using PartyAssistant.Corpus;
+using PartyAssistant.Questions;
 using PartyAssistant.Text;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -10,7 +12,7 @@ namespace PartyAssistant.Search;
 /// Searches one opened index. A passage's score blends its best sentence with the passage as a
 /// whole, and unofficial summaries are weighted down. Thread-safe: nothing here is mutable after construction.
 /// </summary>
-public sealed partial class PassageSearcher : IDisposable
+public sealed class PassageSearcher : IDisposable
 {
     // Deep enough that a passage's best sentence and the passage itself are both seen.
     private const int CandidateDepth = 200;
@@ -19,6 +21,7 @@ public sealed partial class PassageSearcher : IDisposable
     private readonly IndexSearcher searcher;
     private readonly PassageQueryBuilder queryBuilder;
     private readonly VietnameseAnalyzer analyzer = new();
+    private readonly VietnameseAnalyzer withSynonyms = new(synonyms: true);
     private readonly SearchOptions options;
     private readonly Dictionary<string, StoredPassage> passages = new(StringComparer.Ordinal);
 
@@ -31,7 +34,7 @@ public sealed partial class PassageSearcher : IDisposable
         this.options = options;
         this.reader = DirectoryReader.Open(directory);
         this.searcher = new IndexSearcher(this.reader) { Similarity = new BM25Similarity(options.K1, options.B) };
-        this.queryBuilder = new PassageQueryBuilder(this.analyzer, options);
+        this.queryBuilder = new PassageQueryBuilder(this.analyzer, this.withSynonyms, options);
         var ids = new string[this.reader.MaxDoc];
         this.isSentence = new bool[this.reader.MaxDoc];
         var liveDocs = MultiFields.GetLiveDocs(this.reader);
@@ -55,7 +58,14 @@ public sealed partial class PassageSearcher : IDisposable
                     stored.Get(SearchFields.Kind) == "summary",
                     stored.Get(SearchFields.DocumentType) ?? string.Empty,
                     (stored.Get(SearchFields.ReferenceKeys) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
-                    stored.Get(SearchFields.ReplacedWarning));
+                    stored.Get(SearchFields.ReplacedWarning))
+                {
+                    Role = Enum.TryParse<PassageRole>(stored.Get(SearchFields.Role), out var role) ? role : PassageRole.Body,
+                    Heading = stored.Get(SearchFields.SectionHeading) ?? string.Empty,
+                    DocumentKeys = Keys(stored.Get(SearchFields.DocumentKeys)),
+                    OwnKeys = Keys(stored.Get(SearchFields.OwnKeys)),
+                    DocumentTitle = stored.Get(SearchFields.DocumentTitle) ?? string.Empty,
+                };
                 this.passages[passage.Id] = passage;
             }
         }
@@ -65,9 +75,9 @@ public sealed partial class PassageSearcher : IDisposable
 
     public int PassageCount => this.passages.Count;
 
-    public IReadOnlyList<SearchHit> Search(string question, int top) => this.Search(AnalyzedQuestion.From(question), top);
+    public IReadOnlyList<SearchHit> Search(string question, int top) => this.Search(QuestionAnalysis.From(question), top);
 
-    public IReadOnlyList<SearchHit> Search(AnalyzedQuestion question, int top)
+    public IReadOnlyList<SearchHit> Search(QuestionAnalysis question, int top)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var query = InForceOrNamed(this.queryBuilder.Build(question), question);
@@ -99,7 +109,15 @@ public sealed partial class PassageSearcher : IDisposable
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Passage.Id, StringComparer.Ordinal)
             .Take(top)
-            .Select((x, i) => new SearchHit(i + 1, x.Passage.Id, x.Passage.DocumentId, x.Passage.Label, x.Score, x.Passage.Text, x.Passage.FromSummary, x.Passage.ReplacedWarning))
+            .Select((x, i) => new SearchHit(i + 1, x.Passage.Id, x.Passage.DocumentId, x.Passage.Label, x.Score, x.Passage.Text, x.Passage.FromSummary, x.Passage.ReplacedWarning)
+            {
+                Role = x.Passage.Role,
+                Heading = x.Passage.Heading,
+                DocumentKeys = x.Passage.DocumentKeys,
+                OwnKeys = x.Passage.OwnKeys,
+                DocumentTitle = x.Passage.DocumentTitle,
+                DocumentType = x.Passage.DocumentType,
+            })
             .ToList();
     }
 
@@ -107,7 +125,7 @@ public sealed partial class PassageSearcher : IDisposable
     /// Answers come from documents in force; a replaced document's passages come back only when
     /// the question names it by number. Summaries whose official text is in the corpus never do.
     /// </summary>
-    private static Query InForceOrNamed(Query query, AnalyzedQuestion question)
+    private static Query InForceOrNamed(Query query, QuestionAnalysis question)
     {
         var allowed = new BooleanQuery { { new TermQuery(new Term(SearchFields.Standing, SearchFields.InForce)), Occur.SHOULD } };
         foreach (var reference in question.References)
@@ -128,6 +146,7 @@ public sealed partial class PassageSearcher : IDisposable
     {
         this.reader.Dispose();
         this.analyzer.Dispose();
+        this.withSynonyms.Dispose();
     }
 
     /// <summary>How rare a folded syllable (or "a b" syllable pair) is in the corpus: its BM25 idf.</summary>
@@ -139,39 +158,13 @@ public sealed partial class PassageSearcher : IDisposable
         return Math.Log(1 + ((count - frequency + 0.5) / (frequency + 0.5)));
     }
 
-    /// <summary>
-    /// How much of what the question is about a passage covers: the share of the question's
-    /// syllables, weighted by how rare they are in the corpus, that the passage contains.
-    /// Words the corpus never uses ("xăng", "thời tiết") weigh most, so a question about
-    /// something else scores low however common its other words are.
-    /// </summary>
-    public double Coverage(AnalyzedQuestion question, string passageText) => this.Coverage(question, [passageText]);
+    private static HashSet<string> Keys(string? stored) => (stored ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The best <see cref="Coverage(AnalyzedQuestion, string)"/> of several passages, the question analysed once.</summary>
-    public double Coverage(AnalyzedQuestion question, IEnumerable<string> passageTexts)
-    {
-        // "bao lâu một lần" and the "dùng" of "dùng mẫu nào" say what kind of answer is wanted, like "ai";
-        // "mẫu" stays: a question about a form is not covered by a passage that names none.
-        var about = Framing().Replace(VietnameseText.Fold(VietnameseText.Normalize(question.SearchText)).ToLowerInvariant(), " ");
-        var weighted = AnalyzerTerms.Of(this.analyzer, SearchFields.BodyFolded, about)
-            .Where(t => !QuestionWords.Contains(t))
-            .Select(t => (Term: t, Weight: this.Rarity(t)))
-            .ToList();
-        var total = weighted.Sum(t => t.Weight);
-        if (weighted.Count == 0 || total == 0)
-        {
-            return 0;
-        }
-
-        return passageTexts
-            .Select(text => AnalyzerTerms.Of(this.analyzer, SearchFields.BodyFolded, text).ToHashSet(StringComparer.Ordinal))
-            .Select(terms => weighted.Where(t => terms.Contains(t.Term)).Sum(t => t.Weight) / total)
-            .DefaultIfEmpty(0)
-            .Max();
-    }
+    /// <summary>Whether the corpus holds the document itself (not only passages that cite it).</summary>
+    public bool HasDocument(DocumentReference reference) => this.reader.DocFreq(new Term(SearchFields.OwnReferences, reference.QueryKey)) > 0;
 
     /// <summary>What the wording of the question says about which passages should come first.</summary>
-    private float Preference(StoredPassage passage, AnalyzedQuestion question)
+    private float Preference(StoredPassage passage, QuestionAnalysis question)
     {
         var factor = 1f;
 
@@ -205,16 +198,6 @@ public sealed partial class PassageSearcher : IDisposable
     }
 
     /// <summary>A class, not a record: passages are dictionary keys by identity on the hot path.</summary>
-    // The words that make a sentence a question ("ai", "khi nào", "bao nhiêu", "có … không"):
-    // an answer does not repeat them, so they say nothing about whether a passage covers it.
-    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
-    {
-        "ai", "gi", "nao", "sao", "bao", "nhieu", "may", "dau", "the", "nhu", "khong", "chua", "co", "la", "khi", "thi", "vay", "nhi", "a", "ha",
-    };
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![a-z0-9])(bao lau( thi)?( mot lan)?|(dung|su dung|theo)(?= (bieu mau|mau) (nao|gi)))(?![a-z0-9])")]
-    private static partial System.Text.RegularExpressions.Regex Framing();
-
     private sealed class StoredPassage(string id, string documentId, string label, string text, bool fromSummary, string documentType, HashSet<string> referenceKeys, string? replacedWarning)
     {
         public string? ReplacedWarning { get; } = replacedWarning;
@@ -228,5 +211,15 @@ public sealed partial class PassageSearcher : IDisposable
         public HashSet<string> ReferenceKeys { get; } = referenceKeys;
 
         public string MatchText { get; } = VietnameseText.MatchKey(text);
+
+        public PassageRole Role { get; init; }
+
+        public string Heading { get; init; } = string.Empty;
+
+        public IReadOnlySet<string> DocumentKeys { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+        public IReadOnlySet<string> OwnKeys { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+        public string DocumentTitle { get; init; } = string.Empty;
     }
 }

@@ -12,6 +12,18 @@ public static class SearchFields
     public const string DocumentType = "doc_type";
     public const string ReplacedWarning = "replaced";
 
+    /// <summary>Stored: what the passage is in its document (<see cref="Corpus.PassageRole"/>).</summary>
+    public const string Role = "role";
+
+    /// <summary>Stored: the numbers the passage's document carries or its title and heading name, space-separated: what a named document bounds.</summary>
+    public const string DocumentKeys = "doc_keys";
+
+    /// <summary>Stored: how citations name the passage's document and its title ("Quy định 213-QĐ/TW. Quy định về …").</summary>
+    public const string DocumentTitle = "doc_title";
+
+    /// <summary>Stored: the numbers the passage's own document carries ("213-qd 213-qd-tw").</summary>
+    public const string OwnKeys = "own_keys";
+
     /// <summary>Indexed on passages and sentences: whether the document may answer (see <see cref="Corpus.DocumentStanding"/>).</summary>
     public const string Standing = "standing";
     public const string InForce = "in-force";

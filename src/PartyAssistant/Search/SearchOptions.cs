@@ -56,6 +56,15 @@ public sealed class SearchOptions
     /// <summary>Score factor for passages of unofficial summaries, so the official text wins a tie of wording.</summary>
     public float SummaryWeight { get; set; } = 0.4f;
 
+    /// <summary>Weight of a domain synonym (Text/Words/synonyms.txt) relative to the question's own words; 0 turns synonyms off.</summary>
+    public float SynonymWeight { get; set; } = 0.5f;
+
+    /// <summary>
+    /// Weight of the question's words outside its focus — frame ("có phải … không"), joining words and
+    /// words found everywhere in Party documents — relative to the focus; 1 weighs all words alike.
+    /// </summary>
+    public float NonFocusWeight { get; set; } = 1.0f;
+
     /// <summary>How many passages a search returns when the caller does not say.</summary>
     public int DefaultTop { get; set; } = 5;
 }

@@ -11,12 +11,6 @@ namespace PartyAssistant.Search;
 /// </summary>
 internal sealed class SyllableFilter : TokenFilter
 {
-    private static readonly Dictionary<string, string> Variants = new(StringComparer.Ordinal)
-    {
-        // "hằng năm" and "hàng năm" are both correct and both used in Party documents.
-        ["hằng"] = "hàng",
-    };
-
     private readonly bool fold;
     private readonly ICharTermAttribute termAttribute;
 
@@ -46,12 +40,7 @@ internal sealed class SyllableFilter : TokenFilter
 
     private static (string Accented, string Folded) Remember(string raw)
     {
-        var accented = Syllable.Canonical(raw.ToLowerInvariant());
-        if (Variants.TryGetValue(accented, out var variant))
-        {
-            accented = variant;
-        }
-
+        var accented = Syllable.Standard(raw);
         var forms = (accented, VietnameseText.Fold(accented));
         if (Cache.Count < CacheLimit)
         {

@@ -11,8 +11,12 @@ namespace PartyAssistant.Search;
 /// </summary>
 public sealed class VietnameseAnalyzer : Analyzer
 {
-    public VietnameseAnalyzer() : base(PER_FIELD_REUSE_STRATEGY)
+    private readonly bool synonyms;
+
+    /// <param name="synonyms">For questions: the single-syllable fields also get the domain synonyms (<see cref="DomainSynonyms"/>).</param>
+    public VietnameseAnalyzer(bool synonyms = false) : base(PER_FIELD_REUSE_STRATEGY)
     {
+        this.synonyms = synonyms;
     }
 
     protected override TextReader InitReader(string fieldName, TextReader reader) =>
@@ -23,6 +27,11 @@ public sealed class VietnameseAnalyzer : Analyzer
         var shape = SearchFields.ShapeOf(fieldName);
         var tokenizer = new VietnameseTokenizer(reader);
         TokenStream stream = new SyllableFilter(tokenizer, shape.Folded);
+        if (this.synonyms && !shape.Bigrams)
+        {
+            stream = new Lucene.Net.Analysis.Synonym.SynonymFilter(stream, DomainSynonyms.For(shape.Folded), ignoreCase: false);
+        }
+
         if (shape.Bigrams)
         {
             var shingles = new ShingleFilter(stream, 2, 2);

@@ -9,6 +9,19 @@ namespace PartyAssistant.Text;
 /// </summary>
 public static class Syllable
 {
+    // "hằng năm" and "hàng năm" are both correct and both used in Party documents.
+    private static readonly Dictionary<string, string> Variants = new(StringComparer.Ordinal)
+    {
+        ["hằng"] = "hàng",
+    };
+
+    /// <summary>The one spelling search and matching use: lower case, <see cref="Canonical"/>, and one of two accepted variants.</summary>
+    public static string Standard(string syllable)
+    {
+        var canonical = Canonical(syllable.ToLowerInvariant());
+        return Variants.TryGetValue(canonical, out var variant) ? variant : canonical;
+    }
+
     private const string Vowels = "aăâeêioôơuưy";
     private const string ModifiedVowels = "ăâêôơư";
 

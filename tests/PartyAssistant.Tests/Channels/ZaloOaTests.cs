@@ -136,8 +136,17 @@ public sealed class ZaloOaTests : IAsyncLifetime
     public async Task A_5000_character_answer_arrives_as_ordered_parts_under_2000()
     {
         await using var model = await FakeOpenAiServer.StartAsync();
-        var paragraphs = Enumerable.Range(1, 50).Select(i => $"Ý {i:00}: giải thích về sinh hoạt chi bộ và trách nhiệm của đảng viên ở nơi cư trú, theo văn bản [1].").ToList();
-        model.Responder = _ => FakeReply.Text(string.Join("\n\n", paragraphs));
+        // Fifty points, each quoting passage [1]: an answer that passes the citation and claim checks, only long.
+        var paragraphs = new List<string>();
+        model.Responder = request =>
+        {
+            var prompt = request.Messages.Last(m => m.Role == "user").Content;
+            var first = prompt[(prompt.IndexOf("[1] ", StringComparison.Ordinal) + 4)..].Split('\n')[1];
+            var sentence = PartyAssistant.Text.SentenceSplitter.Split(first)[0].TrimEnd('.');
+            paragraphs.Clear();
+            paragraphs.AddRange(Enumerable.Range(1, 50).Select(i => $"Ý {i:00}: văn bản nêu \"{sentence}\" [1]."));
+            return FakeReply.Text(string.Join("\n\n", paragraphs));
+        };
         using var host = new ZaloTestHost(this.data.Path, this.server.BaseUrl, null, new Dictionary<string, string?>
         {
             ["Model:Provider"] = "openai",

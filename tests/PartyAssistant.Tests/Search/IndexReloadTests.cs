@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using PartyAssistant.Questions;
 using PartyAssistant.Corpus;
 using PartyAssistant.Search;
 
@@ -38,9 +39,9 @@ public sealed class IndexReloadTests : IDisposable
                 try
                 {
                     using var lease = await provider.AcquireAsync(CancellationToken.None);
-                    var question = AnalyzedQuestion.From("chi bo sinh hoat dinh ky may lan");
+                    var question = QuestionAnalysis.From("chi bo sinh hoat dinh ky may lan");
                     var hits = lease.Searcher.Search(question, 5);
-                    _ = lease.Searcher.Coverage(question, hits[0].Text);
+                    _ = FocusCoverage.Of(question.Focus, new PartyAssistant.Text.MatchText(hits[0].Text), provider.Rarity);
                     _ = provider.Rarity("chi");
                     Interlocked.Increment(ref answered);
                 }

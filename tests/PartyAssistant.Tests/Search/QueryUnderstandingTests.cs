@@ -1,3 +1,5 @@
+using PartyAssistant.Corpus;
+using PartyAssistant.Questions;
 using PartyAssistant.Search;
 
 namespace PartyAssistant.Tests.Search;
@@ -39,19 +41,19 @@ public sealed class QueryUnderstandingTests
     [Fact]
     public void A_question_with_only_abbreviations_for_diacritics_counts_as_typed_without_them()
     {
-        Assert.True(AnalyzedQuestion.From("DV di lam xa noi cu tru thi sao").TypedWithoutDiacritics);
-        Assert.True(AnalyzedQuestion.From("ĐV di lam xa noi cu tru theo QĐ 213").TypedWithoutDiacritics);
-        Assert.False(AnalyzedQuestion.From("ĐV đi làm xa nơi cư trú").TypedWithoutDiacritics);
+        Assert.True(QuestionAnalysis.From("DV di lam xa noi cu tru thi sao").TypedWithoutDiacritics);
+        Assert.True(QuestionAnalysis.From("ĐV di lam xa noi cu tru theo QĐ 213").TypedWithoutDiacritics);
+        Assert.False(QuestionAnalysis.From("ĐV đi làm xa nơi cư trú").TypedWithoutDiacritics);
     }
 
     [Fact]
     public void Pointers_name_a_type_and_questions_name_the_fact_they_want()
     {
-        var question = AnalyzedQuestion.From("khi nao so ket ket luan nay");
+        var question = QuestionAnalysis.From("khi nao so ket ket luan nay");
         Assert.Equal("Kết luận", question.PointedType);
         Assert.Equal(ExpectedAnswer.Time, question.Expected);
         Assert.DoesNotContain("luan", question.SearchText, StringComparison.Ordinal);
-        Assert.Equal(ExpectedAnswer.Quantity, AnalyzedQuestion.From("Tỷ lệ bao nhiêu phần trăm?").Expected);
+        Assert.Equal(ExpectedAnswer.Quantity, QuestionAnalysis.From("Tỷ lệ bao nhiêu phần trăm?").Expected);
     }
 
     [Theory]
@@ -61,7 +63,7 @@ public sealed class QueryUnderstandingTests
     [InlineData("khai niem dang vien dang cong tac theo quy dinh 213", "dang vien dang cong tac")]
     public void Definition_questions_name_their_term(string question, string term)
     {
-        var analyzed = AnalyzedQuestion.From(question);
+        var analyzed = QuestionAnalysis.From(question);
         Assert.Equal(ExpectedAnswer.Definition, analyzed.Expected);
         Assert.Equal(term, analyzed.DefinedTerm);
     }
@@ -69,10 +71,10 @@ public sealed class QueryUnderstandingTests
     [Fact]
     public void A_definition_is_a_sentence_saying_the_term_is_something()
     {
-        var question = AnalyzedQuestion.From("Phòng vệ chính đáng là gì?");
+        var question = QuestionAnalysis.From("Phòng vệ chính đáng là gì?");
         Assert.True(AnswerShape.Satisfies(question, "", "1 phong ve chinh dang la hanh vi cua nguoi"));
         Assert.False(AnswerShape.Satisfies(question, "", "vuot qua gioi han phong ve chinh dang thi"));
-        Assert.True(AnswerShape.Satisfies(AnalyzedQuestion.From("sơ kết khi nào?"), "sơ kết vào cuối năm 2022", ""));
-        Assert.False(AnswerShape.Satisfies(AnalyzedQuestion.From("sơ kết khi nào?"), "sơ kết định kỳ", ""));
+        Assert.True(AnswerShape.Satisfies(QuestionAnalysis.From("sơ kết khi nào?"), "sơ kết vào cuối năm 2022", ""));
+        Assert.False(AnswerShape.Satisfies(QuestionAnalysis.From("sơ kết khi nào?"), "sơ kết định kỳ", ""));
     }
 }

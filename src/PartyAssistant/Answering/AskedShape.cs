@@ -1,0 +1,152 @@
+using PartyAssistant.Corpus;
+using PartyAssistant.Facts;
+using PartyAssistant.Questions;
+using PartyAssistant.Search;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Answering;
+
+/// <summary>
+/// Whether a sentence holds the kind of fact a question's frame asks for: a date for "khi nào", a
+/// duration for "bao lâu", "7 nhiệm vụ" for "bao nhiêu nhiệm vụ", a rule (not a report of results)
+/// for "có được … không", a procedure for "thủ tục …". A frame without such a test (how, why, what)
+/// is fitted by any sentence.
+/// </summary>
+internal static partial class AskedShape
+{
+    /// <param name="heading">The passage's heading: a rule's actor or action may be named there ("Điều 2. Nhiệm vụ của đảng viên").</param>
+    public static bool Fits(QuestionAnalysis question, SentenceReading reading, SearchHit passage, MatchText heading)
+    {
+        var frames = question.Frames;
+        var sentence = reading.Text;
+        IReadOnlyList<Fact> Facts() => reading.Facts;
+
+        if (frames.HasFlag(Frame.Time) && !Dated(question, reading, passage))
+        {
+            return false;
+        }
+
+        if (frames.HasFlag(Frame.Duration) && !frames.HasFlag(Frame.Frequency) && !Facts().Any(f => f.IsDuration))
+        {
+            return false;
+        }
+
+        if (frames.HasFlag(Frame.Percent) && !Facts().Any(f => f.Kind == FactKind.Percent))
+        {
+            return false;
+        }
+
+        if (frames.HasFlag(Frame.Quantity) && !Counts(question, sentence, Facts()))
+        {
+            return false;
+        }
+
+        if (frames.HasFlag(Frame.Place) && !Placed(sentence))
+        {
+            return false;
+        }
+
+        if (frames.HasFlag(Frame.Status) && !AnswerShape.Satisfies(question with { Expected = ExpectedAnswer.Status }, sentence, string.Empty))
+        {
+            return false;
+        }
+
+        if (question.AsksForRule && question.IsReportNotAsked(reading.Reports))
+        {
+            return false;
+        }
+
+        if (question.AsksForProcedure && !DescribesProcedure(reading.Tokens, passage))
+        {
+            return false;
+        }
+
+        // "Bí thư chi bộ có được kiêm … không?", "… do ai bầu ra?": a sentence that does not say "kiêm", "bầu" states nothing about it.
+        if (question.Focus.Action is { } action &&
+            !FocusCoverage.States(action.Run, action.Index, heading, reading.Match))
+        {
+            return false;
+        }
+
+        // "Đảng viên có được kinh doanh không?" asks a rule for the member: a sentence about someone else's business states none.
+        if (question.AsksForRule && question.Roles.Count > 0 &&
+            !reading.Roles.Concat(RoleLexicon.Find(passage.Heading)).Any(m => question.Roles.Any(r => RoleLexicon.Overlap(r, m.Role))))
+        {
+            return false;
+        }
+
+        // A question in parts is fitted by a sentence that gives at least one of them.
+        return question.Asks == Ask.None || ProceduralAsks.Parts(question.Asks).Any(a => ProceduralAsks.Gives(a, sentence, question));
+    }
+
+    /// <summary>
+    /// A date or year; for a question about a named document as a whole ("Nghị quyết 03 ban hành ngày
+    /// nào?"), a date that goes with that document: in its own text, or right after its number.
+    /// </summary>
+    private static bool Dated(QuestionAnalysis question, SentenceReading sentence, SearchHit passage)
+    {
+        var times = sentence.Facts.Where(f => f.Kind == FactKind.Time && !f.IsStatusDate).ToList();
+        if (times.Count == 0)
+        {
+            return false;
+        }
+
+        if (question.References.Count == 0 || !question.Focus.IsEmpty && !question.Focus.FromCommonWords)
+        {
+            return true;
+        }
+
+        if (question.References.Any(r => passage.OwnKeys.Contains(r.QueryKey)))
+        {
+            return true;
+        }
+
+        var mentions = sentence.Documents;
+        return times.Any(t => t.DatesDocument && mentions.Any(m => question.References.Any(r => r.SameAs(m.Reference)) && m.End <= t.Start && t.Start - m.End <= 8));
+    }
+
+    private static readonly Lazy<PhraseSet<bool>> NumberLabels = new(() => new PhraseSet<bool>(WordLists.Rows(WordLists.NumberLabels).Select(r => (r[0], true))));
+
+    /// <summary>
+    /// "bao nhiêu uỷ viên" asks for a number of uỷ viên ("7 nhiệm vụ", "100% chi uỷ"); "phải đạt bao nhiêu?"
+    /// for any number. A list item's number, a date, a document's number and a label's number ("Điều 1",
+    /// "Nhiệm vụ 4") count nothing.
+    /// </summary>
+    private static bool Counts(QuestionAnalysis question, string sentence, IReadOnlyList<Fact> facts)
+    {
+        var offset = sentence.Length - ListMarker.Strip(sentence).Length;
+        var tokens = TextTokens.Of(sentence).Where(t => t.Start >= offset).ToList();
+        var labels = NumberLabels.Value.FindAll(tokens);
+        var noun = question.CountedNoun?.Split(' ');
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (!token.Text.Any(char.IsAsciiDigit) ||
+                labels.Any(l => l.End == i) ||
+                facts.Any(f => (f.Kind is FactKind.Time or FactKind.Document) && f.Start <= token.Start && token.End <= f.End))
+            {
+                continue;
+            }
+
+            if (noun is null || noun.SequenceEqual(tokens.Skip(i + 1).Take(noun.Length).Select(t => t.Folded)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A place: anything "tại" introduces ("lưu tại chi bộ nơi công tác"), or a name after "ở" ("ở Hà Nội").</summary>
+    private static bool Placed(string sentence) => PlaceNamed().IsMatch(sentence);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})(tại\s+\p{L}|ở\s+\p{Lu})")]
+    private static partial System.Text.RegularExpressions.Regex PlaceNamed();
+
+    /// <summary>Whether the passage sets out a procedure: it or its heading names one ("thủ tục", "quy trình", "các bước"), or it is a numbered step.</summary>
+    private static bool DescribesProcedure(IReadOnlyList<TextToken> sentence, SearchHit passage) =>
+        QuestionLexicon.Frames.FindAll(sentence).Any(m => m.Value.HasFlag(Frame.Procedure)) ||
+        QuestionLexicon.Frames.FindAll(PassageReading.Of(passage.Text).Whole.Tokens).Any(m => m.Value.HasFlag(Frame.Procedure)) ||
+        QuestionLexicon.Frames.FindAll(PassageReading.Text(passage.Heading).Tokens).Any(m => m.Value.HasFlag(Frame.Procedure)) ||
+        StepOrder.IsNumberedStep(passage);
+}

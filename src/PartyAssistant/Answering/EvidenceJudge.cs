@@ -1,0 +1,79 @@
+using PartyAssistant.Corpus;
+using PartyAssistant.Questions;
+using PartyAssistant.Search;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Answering;
+
+/// <summary>
+/// Decides whether the found passages state what a question asks. Answerable means a sentence
+/// states the question's focus (<see cref="FocusCoverage"/>), in the form the frame asks for
+/// (<see cref="AskedShape"/>), from the document the question names if it names one; a sentence
+/// that only shares the question's common words answers nothing. Below that, the closest sentences
+/// are related; with none close, the question is not covered.
+/// </summary>
+public sealed class EvidenceJudge(AnsweringOptions options)
+{
+    /// <param name="rarity">How rare a folded syllable or pair is in the corpus.</param>
+    /// <param name="notLoaded">Documents the question names that the corpus does not hold.</param>
+    public Evidence Judge(QuestionAnalysis question, IReadOnlyList<SearchHit> hits, Func<string, double> rarity, IReadOnlyList<DocumentReference> notLoaded)
+    {
+        // Nothing left to look for but the document named or pointed at: that document, in the asked form, is the answer.
+        var scorer = question.Focus.IsEmpty ? null : FocusCoverage.For(question.Focus, rarity);
+        var bare = question.References.Count > 0 || question.PointedType is not null ? 1.0 : 0.0;
+        double Coverage(params MatchText[] texts) => scorer?.Of(texts) ?? bare;
+
+        var sentences = new List<SentenceEvidence>();
+        foreach (var hit in hits)
+        {
+            var reading = PassageReading.Of(hit.Text);
+            var split = reading.Sentences;
+
+            // "Kết luận này" points at a document of that kind: sentences come from one.
+            var aboutNamed = question.References.Count == 0
+                ? question.PointedType is not { } pointed || string.Equals(pointed, hit.DocumentType, StringComparison.OrdinalIgnoreCase)
+                : question.References.Any(r => hit.DocumentKeys.Contains(r.QueryKey) || hit.DocumentKeys.Contains(r.ShortKey));
+
+            // A question that names the document its words come from ("Ai ký Kết luận về tiếp tục thực hiện Nghị quyết 03?")
+            // names it with its title too: those words are found in the title, not in each sentence.
+            var title = PassageReading.Text(question.References.Count > 0 && aboutNamed ? hit.DocumentTitle : string.Empty);
+            var heading = PassageReading.Text(hit.Heading);
+
+            // A sentence is read with its heading and the lead-in it continues ("… còn một số hạn chế: Việc …").
+            var own = split.Select((sentence, position) => position > 0 && split[position - 1].Text.EndsWith(':')
+                ? Coverage(title, heading, split[position - 1].Match, sentence.Match)
+                : Coverage(title, heading, sentence.Match)).ToList();
+
+            // A sentence that states a good part of what is asked, in a passage that states the rest, states it with its
+            // passage, at a discount — unless one sentence of the passage states it alone: that one answers.
+            var whole = split.Count > 1 && own.Max() < options.MinFocusCoverage && own.Max() >= options.MinSentenceShare * options.MinFocusCoverage
+                ? options.PassageShare * Coverage(title, heading, reading.Whole)
+                : 0;
+            var mayAnswer = PassageRoles.MayAnswer(hit.Role, question.AsksWho);
+            for (var position = 0; position < split.Count; position++)
+            {
+                var sentence = split[position];
+                var coverage = own[position] >= options.MinSentenceShare * options.MinFocusCoverage ? Math.Max(own[position], whole) : own[position];
+                var allowed = mayAnswer && (aboutNamed || Names(sentence, question.References));
+
+                // The form of the answer is only worth checking where the words are there.
+                var fits = allowed && coverage >= options.RelatedFocusCoverage && AskedShape.Fits(question, sentence, hit, heading);
+                var negating = !question.Frames.HasFlag(Frame.Status) && sentence.Negations.Except(question.Negations, StringComparer.Ordinal).Any();
+                sentences.Add(new SentenceEvidence(hit.PassageId, position, sentence.Text, coverage, allowed, fits, negating)
+                {
+                    States = allowed && fits && coverage >= options.MinFocusCoverage,
+                    Reporting = question.IsReportNotAsked(sentence.Reports),
+                });
+            }
+        }
+
+        var best = sentences.Where(s => s.Allowed).Select(s => s.Coverage).DefaultIfEmpty(0).Max();
+        var outcome = sentences.Any(s => s.States) ? Outcome.Answer
+            : best >= options.RelatedFocusCoverage ? Outcome.Related
+            : Outcome.NotCovered;
+        return new Evidence(outcome, Math.Round(best, 4), sentences, notLoaded);
+    }
+
+    private static bool Names(SentenceReading sentence, IReadOnlyList<DocumentReference> references) =>
+        references.Count > 0 && sentence.Documents.Any(found => references.Any(r => r.SameAs(found.Reference)));
+}

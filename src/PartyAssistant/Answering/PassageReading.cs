@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using PartyAssistant.Corpus;
+using PartyAssistant.Facts;
+using PartyAssistant.Questions;
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Answering;
+
+/// <summary>One sentence of a passage, read once: its words for matching, and — when asked — its facts, names, denials and reports.</summary>
+internal sealed class SentenceReading(string text)
+{
+    private IReadOnlyList<Fact>? facts;
+    private IReadOnlyList<DocumentMention>? documents;
+    private IReadOnlyList<RoleMention>? roles;
+    private IReadOnlyList<string>? negations;
+    private IReadOnlyList<string>? reports;
+
+    public string Text { get; } = text;
+
+    public MatchText Match { get; } = new(text);
+
+    public IReadOnlyList<TextToken> Tokens => this.Match.Tokens;
+
+    public IReadOnlyList<Fact> Facts => this.facts ??= FactExtractor.Extract(this.Text);
+
+    public IReadOnlyList<DocumentMention> Documents => this.documents ??= DocumentReference.Find(this.Text);
+
+    public IReadOnlyList<RoleMention> Roles => this.roles ??= RoleLexicon.Find(this.Text);
+
+    /// <summary>The denials it makes, folded ("chua co").</summary>
+    public IReadOnlyList<string> Negations => this.negations ??= QuestionLexicon.NegationsIn(this.Tokens);
+
+    /// <summary>The report words it uses, folded ("tinh trang").</summary>
+    public IReadOnlyList<string> Reports => this.reports ??= QuestionLexicon.ReportsIn(this.Tokens);
+}
+
+/// <summary>
+/// A passage read once for judging questions against it: its sentences and its whole text as match
+/// text. Readings are kept by text (bounded), so a passage found again by the next question is not read again.
+/// </summary>
+internal sealed class PassageReading
+{
+    private const int Kept = 20_000;
+    private static readonly ConcurrentDictionary<string, PassageReading> Passages = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, MatchText> Texts = new(StringComparer.Ordinal);
+
+    private PassageReading(string text)
+    {
+        this.Whole = new MatchText(text);
+        this.Sentences = SentenceSplitter.Split(text).Select(s => new SentenceReading(s)).ToList();
+    }
+
+    public MatchText Whole { get; }
+
+    public IReadOnlyList<SentenceReading> Sentences { get; }
+
+    public static PassageReading Of(string text) => Remember(Passages, text, t => new PassageReading(t));
+
+    /// <summary>A heading or title as match text, read once.</summary>
+    public static MatchText Text(string text) => Remember(Texts, text, t => new MatchText(t));
+
+    // A question touches a few dozen passages; a corpus has many more. Past the bound, start afresh rather than grow.
+    private static T Remember<T>(ConcurrentDictionary<string, T> cache, string key, Func<string, T> read)
+    {
+        if (cache.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        if (cache.Count >= Kept)
+        {
+            cache.Clear();
+        }
+
+        return cache.GetOrAdd(key, read);
+    }
+}

@@ -1,0 +1,126 @@
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Questions;
+
+/// <summary>
+/// How much of a question's focus a text states: the share of the focus's weight — its syllables
+/// and the syllable pairs inside each run, each weighted by how rare it is in the corpus — that the
+/// text contains, directly or through a synonym of the phrase it belongs to. A word the corpus never
+/// uses weighs most, so a question about something else scores low however common its other words are.
+/// The weights are worked out once a question (<see cref="For"/>); each text is then only looked up.
+/// </summary>
+public sealed class FocusCoverage
+{
+    private readonly QuestionFocus focus;
+    private readonly double[][] syllableWeights;
+    private readonly double[][] pairWeights;
+    private readonly double total;
+
+    private FocusCoverage(QuestionFocus focus, Func<string, double> rarity, double pairWeight)
+    {
+        this.focus = focus;
+        this.syllableWeights = new double[focus.Runs.Count][];
+        this.pairWeights = new double[focus.Runs.Count][];
+        for (var r = 0; r < focus.Runs.Count; r++)
+        {
+            var run = focus.Runs[r];
+            var tokens = run.Tokens;
+            this.syllableWeights[r] = tokens.Select(t => rarity(t.Folded)).ToArray();
+            this.pairWeights[r] = new double[Math.Max(0, tokens.Count - 1)];
+            for (var i = 0; i + 1 < tokens.Count; i++)
+            {
+                // A pair across the edge of a phrase the synonym list knows ("ấp | đông đảng viên") joins two concepts: it is no word.
+                var across = run.Synonyms.Any(span => (span.Index <= i && i < span.End) != (span.Index <= i + 1 && i + 1 < span.End));
+                this.pairWeights[r][i] = across ? 0 : pairWeight * rarity($"{tokens[i].Folded} {tokens[i + 1].Folded}");
+            }
+        }
+
+        this.total = this.syllableWeights.Sum(w => w.Sum()) + this.pairWeights.Sum(w => w.Sum());
+    }
+
+    /// <param name="rarity">How rare a folded syllable or "a b" pair is in the corpus (BM25 idf).</param>
+    /// <param name="pairWeight">How much a syllable pair counts beside its syllables (1: as much as its rarity says).</param>
+    public static FocusCoverage For(QuestionFocus focus, Func<string, double> rarity, double pairWeight = 1) => new(focus, rarity, pairWeight);
+
+    /// <summary>The share of the focus the text states.</summary>
+    public static double Of(QuestionFocus focus, MatchText text, Func<string, double> rarity) => For(focus, rarity).Of(text);
+
+    /// <summary>The share of the focus that the texts state together (a sentence with its heading, say).</summary>
+    public double Of(params MatchText[] texts)
+    {
+        if (this.total <= 0)
+        {
+            return 0;
+        }
+
+        double stated = 0;
+        for (var r = 0; r < this.focus.Runs.Count; r++)
+        {
+            var run = this.focus.Runs[r];
+            var tokens = run.Tokens;
+            var said = new bool[tokens.Count];
+            var direct = new bool[tokens.Count];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                direct[i] = Has(texts, tokens[i]);
+                said[i] = direct[i] || BySynonym(run, i, i, texts);
+                if (said[i])
+                {
+                    stated += this.syllableWeights[r][i];
+                }
+            }
+
+            for (var i = 0; i + 1 < tokens.Count; i++)
+            {
+                if (this.pairWeights[r][i] == 0)
+                {
+                    continue;
+                }
+
+                // The pair as written, one phrase said another way, or each half said with one of them through a synonym ("dưới 40" as "không quá 40").
+                var ignoreMarks = !tokens[i].Exact || !tokens[i + 1].Exact;
+                if (texts.Any(t => t.HasPhrase([tokens[i], tokens[i + 1]], ignoreMarks)) || BySynonym(run, i, i + 1, texts) ||
+                    (said[i] && said[i + 1] && !(direct[i] && direct[i + 1])))
+                {
+                    stated += this.pairWeights[r][i];
+                }
+            }
+        }
+
+        return stated / this.total;
+    }
+
+    /// <summary>Whether the text states syllable <paramref name="index"/> of the run, as written or through a synonym of its phrase.</summary>
+    public static bool States(FocusRun run, int index, params MatchText[] texts) => Has(texts, run.Tokens[index]) || BySynonym(run, index, index, texts);
+
+    private static bool Has(MatchText[] texts, TextToken token)
+    {
+        foreach (var text in texts)
+        {
+            if (text.Has(token))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Syllables first..last of the run lie in one phrase the synonym list knows, and the text says that phrase some way.
+    private static bool BySynonym(FocusRun run, int first, int last, MatchText[] texts)
+    {
+        foreach (var span in run.Synonyms)
+        {
+            if (span.Index <= first && last < span.End)
+            {
+                var ignoreMarks = run.Tokens.Skip(span.Index).Take(span.Count).Any(t => !t.Exact);
+                if (span.Alternatives.Any(a => texts.Any(t => t.HasPhrase(a, ignoreMarks))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,70 @@
+using PartyAssistant.Text;
+
+namespace PartyAssistant.Questions;
+
+/// <summary>The word lists a question is read with, each loaded once from <c>Text/Words</c>.</summary>
+public static class QuestionLexicon
+{
+    private static readonly Lazy<PhraseSet<Frame>> FrameSet = new(() => new PhraseSet<Frame>(
+        WordLists.Rows(WordLists.QuestionFrames).Select(r => (r[0], ParseFrame(r))))); 
+
+    private static readonly Lazy<PhraseSet<bool>> FunctionSet = new(() => Plain(WordLists.FunctionWords));
+
+    private static readonly Lazy<PhraseSet<bool>> CommonSet = new(() => Marked(WordLists.DomainCommon));
+
+    private static readonly Lazy<PhraseSet<bool>> FollowUpSet = new(() => Plain(WordLists.FollowUpCues));
+
+    private static readonly Lazy<PhraseSet<bool>> NegationSet = new(() => Marked(WordLists.NegationCues));
+
+    private static readonly Lazy<PhraseSet<bool>> ReportSet = new(() => Plain(WordLists.ReportWords));
+
+    private static readonly Lazy<PhraseSet<string>> TypeNameSet = new(() => new PhraseSet<string>(
+        WordLists.Rows(WordLists.DocumentTypes).Select(r => (r[0], char.ToUpperInvariant(r[0][0]) + r[0][1..]))
+            .Append(("văn bản", string.Empty))));
+
+    /// <summary>Question frames: "bao lâu một lần" → frequency.</summary>
+    public static PhraseSet<Frame> Frames => FrameSet.Value;
+
+    /// <summary>Words that join a question together: never its focus.</summary>
+    public static PhraseSet<bool> FunctionWords => FunctionSet.Value;
+
+    /// <summary>Words found everywhere in the domain (true), and compounds of them that keep their own meaning (false).</summary>
+    public static PhraseSet<bool> DomainCommon => CommonSet.Value;
+
+    /// <summary>How a follow-up shows it continues the previous question.</summary>
+    public static PhraseSet<bool> FollowUpCues => FollowUpSet.Value;
+
+    /// <summary>Denials and exceptions (true), and phrases that only look like one (false: "không quá", "không chuyên trách").</summary>
+    public static PhraseSet<bool> NegationCues => NegationSet.Value;
+
+    /// <summary>Words that mark a sentence as a report of results or trends rather than a rule.</summary>
+    public static PhraseSet<bool> ReportWords => ReportSet.Value;
+
+    /// <summary>Names of kinds of documents ("Kết luận"), for "kết luận này"; "văn bản" names none.</summary>
+    public static PhraseSet<string> DocumentTypeNames => TypeNameSet.Value;
+
+    /// <summary>The negation cues (not the look-alikes) in a text, as folded phrases.</summary>
+    public static IReadOnlyList<string> NegationsIn(IReadOnlyList<TextToken> tokens) =>
+        NegationCues.FindAll(tokens).Where(m => m.Value)
+            .Select(m => string.Join(' ', tokens.Skip(m.Index).Take(m.Count).Select(t => t.Folded)))
+            .ToList();
+
+    /// <summary>The report words in a text, as folded phrases.</summary>
+    public static IReadOnlyList<string> ReportsIn(IReadOnlyList<TextToken> tokens) =>
+        ReportWords.FindAll(tokens).Select(m => string.Join(' ', tokens.Skip(m.Index).Take(m.Count).Select(t => t.Folded))).ToList();
+
+    private static Frame ParseFrame(string[] row)
+    {
+        if (row.Length < 2 || !Enum.TryParse<Frame>(row[1], ignoreCase: true, out var frame) || frame == Frame.None)
+        {
+            throw new FormatException($"{WordLists.QuestionFrames}: \"{string.Join('\t', row)}\" cần một khung câu hỏi hợp lệ ở cột thứ hai.");
+        }
+
+        return frame;
+    }
+
+    private static PhraseSet<bool> Plain(string list) => new(WordLists.Rows(list).Select(r => (r[0], true)));
+
+    // "!" marks the exceptions of a list: found like the others, so that they win over a shorter entry they contain.
+    private static PhraseSet<bool> Marked(string list) => new(WordLists.Rows(list).Select(r => r[0].StartsWith('!') ? (r[0][1..], false) : (r[0], true)));
+}
