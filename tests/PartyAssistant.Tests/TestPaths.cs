@@ -9,13 +9,14 @@ internal static class TestPaths
 
     public static string Seed => Path.Combine(RepoRoot, "seeds", "000_20b97f4eb48a5b20.txt");
 
-    public static string DevQuestions
+    public static string DevQuestions => Shared("eval", "dev-questions.jsonl");
+
+    public static string ScopeQuestions => Shared("eval", "scope-questions.jsonl");
+
+    private static string Shared(params string[] parts)
     {
-        get
-        {
-            var path = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "eval", "dev-questions.jsonl"));
-            return File.Exists(path) ? path : throw new FileNotFoundException($"The dev question set is expected beside the checkout at {path}.");
-        }
+        var path = Path.GetFullPath(Path.Combine([RepoRoot, "..", "shared", .. parts]));
+        return File.Exists(path) ? path : throw new FileNotFoundException($"The question set is expected beside the checkout at {path}.");
     }
 
     private static string FindRepoRoot()

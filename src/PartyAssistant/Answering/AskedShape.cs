@@ -41,6 +41,12 @@ internal static partial class AskedShape
             return false;
         }
 
+        // "Được gửi tới cơ quan nào" is answered by who receives the document, nothing else.
+        if (frames.HasFlag(Frame.Recipients) && passage.Role != PassageRole.Recipients)
+        {
+            return false;
+        }
+
         if (frames.HasFlag(Frame.Place) && !Placed(sentence))
         {
             return false;
@@ -51,7 +57,7 @@ internal static partial class AskedShape
             return false;
         }
 
-        if (question.AsksForRule && question.IsReportNotAsked(reading.Reports))
+        if (question.AsksForRule && !question.AsksForReport && reading.Reports.Count > 0)
         {
             return false;
         }
@@ -88,7 +94,9 @@ internal static partial class AskedShape
         var times = sentence.Facts.Where(f => f.Kind == FactKind.Time && !f.IsStatusDate).ToList();
         if (times.Count == 0)
         {
-            return false;
+            // "Khi nào lập đảng bộ bộ phận?" — "khi cần thiết": a task falls due on a condition or a rhythm as well as on a date.
+            return question.Frames.HasFlag(Frame.Schedule) &&
+                (sentence.Facts.Any(f => f.Kind == FactKind.Frequency) || QuestionLexicon.ConditionCues.AnyIn(sentence.Tokens));
         }
 
         if (question.References.Count == 0 || !question.Focus.IsEmpty && !question.Focus.FromCommonWords)

@@ -25,7 +25,7 @@ public sealed record SentenceEvidence(string PassageId, int Position, string Sen
     /// <summary>Whether it states what is asked, in the asked form: it may be quoted as an answer.</summary>
     public bool States { get; init; }
 
-    /// <summary>It reports results or shortcomings ("… còn lúng túng") where the question does not ask about them.</summary>
+    /// <summary>It reports results, shortcomings or a trend ("… còn lúng túng") rather than directing what to do.</summary>
     public bool Reporting { get; init; }
 }
 

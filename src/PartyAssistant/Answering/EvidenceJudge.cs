@@ -36,7 +36,8 @@ public sealed class EvidenceJudge(AnsweringOptions options)
 
             // A question that names the document its words come from ("Ai ký Kết luận về tiếp tục thực hiện Nghị quyết 03?")
             // names it with its title too: those words are found in the title, not in each sentence.
-            var title = PassageReading.Text(question.References.Count > 0 && aboutNamed ? hit.DocumentTitle : string.Empty);
+            // A document named without its number ("NQ Trung ương 4 khoá XII") is named by how citations call it.
+            var title = PassageReading.Text(question.References.Count > 0 && aboutNamed ? hit.DocumentTitle : hit.DocumentTitle.Split(". ", 2)[0]);
             var heading = PassageReading.Text(hit.Heading);
 
             // A sentence is read with its heading and the lead-in it continues ("… còn một số hạn chế: Việc …").
@@ -49,12 +50,12 @@ public sealed class EvidenceJudge(AnsweringOptions options)
             var whole = split.Count > 1 && own.Max() < options.MinFocusCoverage && own.Max() >= options.MinSentenceShare * options.MinFocusCoverage
                 ? options.PassageShare * Coverage(title, heading, reading.Whole)
                 : 0;
-            var mayAnswer = PassageRoles.MayAnswer(hit.Role, question.AsksWho);
+            var mayAnswer = PassageRoles.MayAnswer(hit.Role, question.AsksWho, question.Frames.HasFlag(Frame.Recipients));
             for (var position = 0; position < split.Count; position++)
             {
                 var sentence = split[position];
                 var coverage = own[position] >= options.MinSentenceShare * options.MinFocusCoverage ? Math.Max(own[position], whole) : own[position];
-                var allowed = mayAnswer && (aboutNamed || Names(sentence, question.References));
+                var allowed = mayAnswer && (aboutNamed || (Names(sentence, question.References) && Speaks(question, notLoaded)));
 
                 // The form of the answer is only worth checking where the words are there.
                 var fits = allowed && coverage >= options.RelatedFocusCoverage && AskedShape.Fits(question, sentence, hit, heading);
@@ -62,7 +63,7 @@ public sealed class EvidenceJudge(AnsweringOptions options)
                 sentences.Add(new SentenceEvidence(hit.PassageId, position, sentence.Text, coverage, allowed, fits, negating)
                 {
                     States = allowed && fits && coverage >= options.MinFocusCoverage,
-                    Reporting = question.IsReportNotAsked(sentence.Reports),
+                    Reporting = sentence.Reports.Count > 0,
                 });
             }
         }
@@ -73,6 +74,15 @@ public sealed class EvidenceJudge(AnsweringOptions options)
             : Outcome.NotCovered;
         return new Evidence(outcome, Math.Round(best, 4), sentences, notLoaded);
     }
+
+    /// <summary>
+    /// Whether another document's sentence naming the asked one may answer: for what the question asks about
+    /// it (a focus of its own), or for a fact about the document itself — its date, issuer, subject or standing.
+    /// What a document not loaded requires is its own text's to say, not a mention's.
+    /// </summary>
+    private static bool Speaks(QuestionAnalysis question, IReadOnlyList<DocumentReference> notLoaded) =>
+        !question.Focus.IsEmpty || notLoaded.Count < question.References.Count ||
+        (question.Frames & (Frame.Time | Frame.Actor | Frame.Subject | Frame.Status | Frame.Definition)) != 0;
 
     private static bool Names(SentenceReading sentence, IReadOnlyList<DocumentReference> references) =>
         references.Count > 0 && sentence.Documents.Any(found => references.Any(r => r.SameAs(found.Reference)));

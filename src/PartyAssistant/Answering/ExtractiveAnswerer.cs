@@ -210,10 +210,10 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
 
             if (evidence is not null)
             {
-                // How things stand is told by what the documents report, shortfalls included; anything else by what they direct.
-                var state = question.Frames.HasFlag(Frame.State);
-                score *= evidence.Coverage * (evidence.Negating && !state ? options.NegatingFactor : 1) *
-                    (evidence.Reporting != state ? options.ReportingFactor : 1);
+                // How things went or stand is told by what the documents report, shortfalls included; anything else by what they direct.
+                var report = question.AsksForReport;
+                score *= Math.Sqrt(evidence.Coverage) * (evidence.Negating && !report ? options.NegatingFactor : 1) *
+                    (evidence.Reporting != report ? options.ReportingFactor : 1);
             }
 
             // A lead-in that names what is asked introduces the list that answers it ("… còn một số hạn chế:").
@@ -230,9 +230,10 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
         }
 
         // The sentences that state most of what is asked come first; one that states much less is not quoted. A sentence that
-        // reports a shortfall or denies something sets no bar for the others: it is a weaker answer, however many words it shares.
+        // denies something, or reports where the question asks what to do (or directs where it asks how things went), sets no
+        // bar for the others: it is a weaker answer, however many words it shares.
         var judged = stating.Where(s => s.Evidence is not null).Select(s => s.Evidence!).ToList();
-        var clean = judged.Where(e => !e.Negating && !e.Reporting).ToList();
+        var clean = judged.Where(e => (!e.Negating || question.AsksForReport) && e.Reporting == question.AsksForReport).ToList();
         var floor = (clean.Count > 0 ? clean : judged).Select(e => e.Coverage).DefaultIfEmpty(1).Max() - options.CoverageMargin;
         candidates = candidates
             .Where(c => stating.FirstOrDefault(s => s.N == c.N && s.Position == c.Position).Evidence is not { } e || e.Coverage >= floor)

@@ -52,11 +52,12 @@ public static class PassageRoles
         return words.Length > 0 && words.Count(title.Contains) >= 0.8 * words.Length ? PassageRole.Title : PassageRole.Body;
     }
 
-    /// <summary>Whether a passage of this role may be quoted as an answer to <paramref name="asksWhoSigned"/>-kind questions.</summary>
-    public static bool MayAnswer(PassageRole role, bool asksWho) => role switch
+    /// <summary>Whether a passage of this role may be quoted as an answer: the text always, who signed for "ai", who receives for "gửi tới đâu".</summary>
+    public static bool MayAnswer(PassageRole role, bool asksWho, bool asksRecipients) => role switch
     {
         PassageRole.Body => true,
         PassageRole.Signature => asksWho,
+        PassageRole.Recipients => asksRecipients,
         _ => false,
     };
 }

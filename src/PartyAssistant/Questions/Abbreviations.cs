@@ -22,6 +22,9 @@ public static partial class Abbreviations
     public static (string Text, bool Expanded) Expand(string text)
     {
         var expanded = false;
+
+        // "đ/c" is written with a slash; "TW4" runs the short form into a number.
+        text = SlashedPair().Replace(text, "$1$2");
         var result = Token().Replace(text, match =>
         {
             var word = match.Value;
@@ -42,7 +45,8 @@ public static partial class Abbreviations
             }
 
             expanded = true;
-            return entry.Expansion;
+            var next = match.Index + match.Length;
+            return next < text.Length && char.IsDigit(text[next]) ? entry.Expansion + " " : entry.Expansion;
         });
         return (result, expanded);
     }
@@ -55,4 +59,7 @@ public static partial class Abbreviations
 
     [GeneratedRegex(@"[\p{L}\p{Mn}]+")]
     private static partial Regex Token();
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(\p{L})/(\p{L})(?![\p{L}\d])")]
+    private static partial Regex SlashedPair();
 }

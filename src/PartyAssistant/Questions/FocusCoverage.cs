@@ -79,7 +79,9 @@ public sealed class FocusCoverage
 
                 // The pair as written, one phrase said another way, or each half said with one of them through a synonym ("dưới 40" as "không quá 40").
                 var ignoreMarks = !tokens[i].Exact || !tokens[i + 1].Exact;
-                if (texts.Any(t => t.HasPhrase([tokens[i], tokens[i + 1]], ignoreMarks)) || BySynonym(run, i, i + 1, texts) ||
+                // A compound may come in either order ("nối tiếp", "tiếp nối").
+                if (texts.Any(t => t.HasPhrase([tokens[i], tokens[i + 1]], ignoreMarks) || t.HasPhrase([tokens[i + 1], tokens[i]], ignoreMarks)) ||
+                    BySynonym(run, i, i + 1, texts) ||
                     (said[i] && said[i + 1] && !(direct[i] && direct[i + 1])))
                 {
                     stated += this.pairWeights[r][i];

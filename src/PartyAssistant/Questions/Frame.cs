@@ -37,6 +37,9 @@ public enum Frame
 
     /// <summary>"Hiện nay ra sao", "diễn biến thế nào": how things stand, answered by what the documents report.</summary>
     State = 1 << 22,
+
+    /// <summary>"Được gửi tới cơ quan nào": to whom the document goes, answered by its "Nơi nhận".</summary>
+    Recipients = 1 << 23,
 }
 
 /// <summary>The parts of a procedural question that each need their own answer: who acts, how often, with which form.</summary>

@@ -46,8 +46,8 @@ public sealed record QuestionAnalysis(
     /// <summary>The report words the question itself uses ("tình trạng … ra sao", "hạn chế"), folded: a sentence may share them.</summary>
     public IReadOnlyList<string> Reports { get; init; } = [];
 
-    /// <summary>Whether a sentence, by the report words it uses, reports results or shortcomings the question does not ask about.</summary>
-    public bool IsReportNotAsked(IReadOnlyList<string> sentenceReports) => sentenceReports.Except(this.Reports, StringComparer.Ordinal).Any();
+    /// <summary>Whether the question asks how things went or stand — results, shortcomings, a trend — so that a report answers it.</summary>
+    public bool AsksForReport => this.Reports.Count > 0 || this.Frames.HasFlag(Frame.State);
 
     /// <summary>A question about how something is done — steps, manner, duties, who, how often, with which form.</summary>
     public bool IsProcedural => (this.Frames & (Frame.Procedure | Frame.Manner | Frame.Duties | Frame.Frequency | Frame.Duration | Frame.Form | Frame.Actor | Frame.Schedule)) != 0;

@@ -53,7 +53,8 @@ public static class QuestionAnalyzer
             Mark(parts, match, Part.Frame);
         }
 
-        // A phrase the synonym list knows is one concept ("đông đảng viên", "không còn đủ tư cách"): none of it is a common or joining word.
+        // A phrase the synonym list knows is one concept ("đông đảng viên", "không còn đủ tư cách"), and so is a compound
+        // that only contains a common word ("chi bộ nơi cư trú", "đảng phí"): none of it is a common or joining word.
         foreach (var span in SynonymTable.In(tokens).Where(s => Enumerable.Range(s.Index, s.Count).All(i => parts[i] is Part.Focus or Part.Kept)))
         {
             for (var i = span.Index; i < span.End; i++)
@@ -62,14 +63,24 @@ public static class QuestionAnalyzer
             }
         }
 
-        foreach (var match in QuestionLexicon.DomainCommon.FindAll(tokens, i => parts[i] == Part.Focus))
+        foreach (var match in QuestionLexicon.DomainCommon.FindAll(tokens, i => parts[i] is Part.Focus or Part.Kept))
         {
-            Mark(parts, match, match.Value ? Part.Common : Part.Kept);
+            if (!match.Value)
+            {
+                Mark(parts, match, Part.Kept);
+            }
+            else if (Enumerable.Range(match.Index, match.Count).All(i => parts[i] == Part.Focus))
+            {
+                Mark(parts, match, Part.Common);
+            }
         }
 
         foreach (var match in QuestionLexicon.FunctionWords.FindAll(tokens, i => parts[i] == Part.Focus))
         {
-            Mark(parts, match, Part.Joining);
+            if (!match.Value || tokens[match.Index].Exact)
+            {
+                Mark(parts, match, Part.Joining);
+            }
         }
 
         var roles = RoleLexicon.Find(searchText);

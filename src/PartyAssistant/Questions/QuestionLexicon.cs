@@ -8,7 +8,9 @@ public static class QuestionLexicon
     private static readonly Lazy<PhraseSet<Frame>> FrameSet = new(() => new PhraseSet<Frame>(
         WordLists.Rows(WordLists.QuestionFrames).Select(r => (r[0], ParseFrame(r))))); 
 
-    private static readonly Lazy<PhraseSet<bool>> FunctionSet = new(() => Plain(WordLists.FunctionWords));
+    // The value says whether the word counts only where the question is typed with diacritics ("marked").
+    private static readonly Lazy<PhraseSet<bool>> FunctionSet = new(() => new PhraseSet<bool>(
+        WordLists.Rows(WordLists.FunctionWords).Select(r => (r[0], r.Length > 1 && r[1] == "marked"))));
 
     private static readonly Lazy<PhraseSet<bool>> CommonSet = new(() => Marked(WordLists.DomainCommon));
 
@@ -18,6 +20,8 @@ public static class QuestionLexicon
 
     private static readonly Lazy<PhraseSet<bool>> ReportSet = new(() => Plain(WordLists.ReportWords));
 
+    private static readonly Lazy<PhraseSet<bool>> ConditionSet = new(() => Plain(WordLists.ConditionCues));
+
     private static readonly Lazy<PhraseSet<string>> TypeNameSet = new(() => new PhraseSet<string>(
         WordLists.Rows(WordLists.DocumentTypes).Select(r => (r[0], char.ToUpperInvariant(r[0][0]) + r[0][1..]))
             .Append(("văn bản", string.Empty))));
@@ -25,7 +29,7 @@ public static class QuestionLexicon
     /// <summary>Question frames: "bao lâu một lần" → frequency.</summary>
     public static PhraseSet<Frame> Frames => FrameSet.Value;
 
-    /// <summary>Words that join a question together: never its focus.</summary>
+    /// <summary>Words that join a question together: never its focus. True: only when typed with diacritics (without, it may be another word).</summary>
     public static PhraseSet<bool> FunctionWords => FunctionSet.Value;
 
     /// <summary>Words found everywhere in the domain (true), and compounds of them that keep their own meaning (false).</summary>
@@ -39,6 +43,9 @@ public static class QuestionLexicon
 
     /// <summary>Words that mark a sentence as a report of results or trends rather than a rule.</summary>
     public static PhraseSet<bool> ReportWords => ReportSet.Value;
+
+    /// <summary>How a text says a task falls due on a condition: "khi cần thiết", "sau khi".</summary>
+    public static PhraseSet<bool> ConditionCues => ConditionSet.Value;
 
     /// <summary>Names of kinds of documents ("Kết luận"), for "kết luận này"; "văn bản" names none.</summary>
     public static PhraseSet<string> DocumentTypeNames => TypeNameSet.Value;

@@ -17,7 +17,7 @@ public static partial class AnswerShape
         _ => true,
     };
 
-    /// <summary>Capitalised names in a text, not at its start: "Bộ Chính trị", "Lê Quốc Phong", "Ban Tổ chức Tỉnh uỷ".</summary>
+    /// <summary>Capitalised names in a text: "Bộ Chính trị", "Lê Quốc Phong", "Ban Bí thư Trung ương" (two capitals in a row; at the start too).</summary>
     public static IEnumerable<string> Names(string text) => NameRun().Matches(text).Select(m => m.Value);
 
     // "phòng vệ chính đáng là hành vi…": the term followed by "là" starts a definition.
@@ -39,8 +39,8 @@ public static partial class AnswerShape
     [GeneratedRegex(@"(?<=\S\s+)\p{Lu}\p{Ll}*\s+\p{Lu}")]
     private static partial Regex Name();
 
-    // A capitalised word after the start of the text, and the capitalised words that follow it.
-    [GeneratedRegex(@"(?<=\S\s+)\p{Lu}\p{Ll}*(\s+\p{Lu}\p{Ll}*)+")]
+    // Two or more capitalised words in a row.
+    [GeneratedRegex(@"\p{Lu}\p{Ll}*(\s+\p{Lu}\p{Ll}*)+")]
     private static partial Regex NameRun();
 
     [GeneratedRegex(@"\d")]

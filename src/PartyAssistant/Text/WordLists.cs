@@ -20,9 +20,10 @@ public static class WordLists
     public const string FollowUpCues = "follow-up-cues.txt";
     public const string Weekdays = "weekdays.txt";
     public const string NumberLabels = "number-labels.txt";
+    public const string ConditionCues = "condition-cues.txt";
 
     public static IReadOnlyList<string> All { get; } =
-        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels];
+        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues];
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 
