@@ -26,7 +26,8 @@ internal static partial class AskedShape
             return false;
         }
 
-        if (frames.HasFlag(Frame.Duration) && !frames.HasFlag(Frame.Frequency) && !Facts().Any(f => f.IsDuration))
+        // "Làm trong bao lâu?" is also answered by how steadily: "thường xuyên, liên tục".
+        if (frames.HasFlag(Frame.Duration) && !frames.HasFlag(Frame.Frequency) && !Facts().Any(f => f.IsDuration || f.Kind == FactKind.Frequency))
         {
             return false;
         }
@@ -43,6 +44,12 @@ internal static partial class AskedShape
 
         // "Được gửi tới cơ quan nào" is answered by who receives the document, nothing else.
         if (frames.HasFlag(Frame.Recipients) && passage.Role != PassageRole.Recipients)
+        {
+            return false;
+        }
+
+        // "Có số hiệu là gì?" asks the number of the document the passage is in: a number it cites is another document's.
+        if (frames.HasFlag(Frame.Number) && !reading.Documents.Any(d => d.Reference.Keys.Any(passage.OwnKeys.Contains)))
         {
             return false;
         }
@@ -67,22 +74,50 @@ internal static partial class AskedShape
             return false;
         }
 
-        // "Bí thư chi bộ có được kiêm … không?", "… do ai bầu ra?": a sentence that does not say "kiêm", "bầu" states nothing about it.
+        // "Bí thư chi bộ có được kiêm … không?", "… do ai bầu ra?": a passage that does not say "kiêm", "bầu" states nothing about it.
         if (question.Focus.Action is { } action &&
-            !FocusCoverage.States(action.Run, action.Index, heading, reading.Match))
+            !FocusCoverage.States(action.Run, action.Index, heading, PassageReading.Of(passage.Text).Whole))
         {
             return false;
         }
 
         // "Đảng viên có được kinh doanh không?" asks a rule for the member: a sentence about someone else's business states none.
-        if (question.AsksForRule && question.Roles.Count > 0 &&
-            !reading.Roles.Concat(RoleLexicon.Find(passage.Heading)).Any(m => question.Roles.Any(r => RoleLexicon.Overlap(r, m.Role))))
+        if (question.AsksForRule && question.Roles.Count > 0 && !Concerns(question, reading, passage))
         {
             return false;
         }
 
         // A question in parts is fitted by a sentence that gives at least one of them.
         return question.Asks == Ask.None || ProceduralAsks.Parts(question.Asks).Any(a => ProceduralAsks.Gives(a, sentence, question));
+    }
+
+    /// <summary>
+    /// Whether the rule a sentence states concerns a role the question names: named in the sentence or the heading, or —
+    /// for a directive without a subject ("Thường xuyên kiểm tra …") — the one an earlier sentence of its passage gives it to.
+    /// </summary>
+    private static bool Concerns(QuestionAnalysis question, SentenceReading sentence, SearchHit passage)
+    {
+        bool Named(IEnumerable<RoleMention> mentions) => mentions.Any(m => question.Roles.Any(r => RoleLexicon.Overlap(r, m.Role)));
+        if (Named(sentence.Roles) || Named(RoleLexicon.Find(passage.Heading)))
+        {
+            return true;
+        }
+
+        if (Obligations.ObligationSentence.Read(sentence.Text, directiveContext: true).HasSubject)
+        {
+            return false;
+        }
+
+        foreach (var earlier in PassageReading.Of(passage.Text).Sentences.TakeWhile(s => !ReferenceEquals(s, sentence)).Reverse())
+        {
+            var read = Obligations.ObligationSentence.Read(earlier.Text, directiveContext: true);
+            if (read.HasSubject)
+            {
+                return read.Subjects.Any(s => question.Roles.Any(r => RoleLexicon.Overlap(r, s)));
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -94,9 +129,11 @@ internal static partial class AskedShape
         var times = sentence.Facts.Where(f => f.Kind == FactKind.Time && !f.IsStatusDate).ToList();
         if (times.Count == 0)
         {
-            // "Khi nào lập đảng bộ bộ phận?" — "khi cần thiết": a task falls due on a condition or a rhythm as well as on a date.
-            return question.Frames.HasFlag(Frame.Schedule) &&
-                (sentence.Facts.Any(f => f.Kind == FactKind.Frequency) || QuestionLexicon.ConditionCues.AnyIn(sentence.Tokens));
+            // "Có hiệu lực từ khi nào?" — "từ ngày ký": an event answers as well as a date. "Khi nào lập đảng bộ bộ phận?" —
+            // "khi cần thiết": a task falls due on a condition or a rhythm too; a question for a year or a date is not so answered.
+            return QuestionLexicon.EventTimes.AnyIn(sentence.Tokens) ||
+                (question.Frames.HasFlag(Frame.Schedule) &&
+                 (QuestionLexicon.ConditionCues.AnyIn(sentence.Tokens) || sentence.Facts.Any(f => f.Kind == FactKind.Frequency)));
         }
 
         if (question.References.Count == 0 || !question.Focus.IsEmpty && !question.Focus.FromCommonWords)
@@ -145,10 +182,10 @@ internal static partial class AskedShape
         return false;
     }
 
-    /// <summary>A place: anything "tại" introduces ("lưu tại chi bộ nơi công tác"), or a name after "ở" ("ở Hà Nội").</summary>
+    /// <summary>A place: anything "tại" introduces ("lưu tại chi bộ nơi công tác"), what a body is sent "về" ("phân về chi bộ thôn"), or a name after "ở" ("ở Hà Nội").</summary>
     private static bool Placed(string sentence) => PlaceNamed().IsMatch(sentence);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})(tại\s+\p{L}|ở\s+\p{Lu})")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})((tại|về)\s+\p{L}|ở\s+\p{Lu})")]
     private static partial System.Text.RegularExpressions.Regex PlaceNamed();
 
     /// <summary>Whether the passage sets out a procedure: it or its heading names one ("thủ tục", "quy trình", "các bước"), or it is a numbered step.</summary>

@@ -25,6 +25,9 @@ public sealed record SentenceEvidence(string PassageId, int Position, string Sen
     /// <summary>Whether it states what is asked, in the asked form: it may be quoted as an answer.</summary>
     public bool States { get; init; }
 
+    /// <summary>It states part of what is asked, in the asked form, in a passage where another sentence states it: it may be quoted beside that one.</summary>
+    public bool Quotable { get; init; }
+
     /// <summary>It reports results, shortcomings or a trend ("… còn lúng túng") rather than directing what to do.</summary>
     public bool Reporting { get; init; }
 }
@@ -37,4 +40,7 @@ public sealed record Evidence(Outcome Outcome, double Coverage, IReadOnlyList<Se
     public static Evidence None { get; } = new(Outcome.NotCovered, 0, [], []);
 
     public IEnumerable<SentenceEvidence> Stating => this.Sentences.Where(s => s.States);
+
+    /// <summary>The sentences that state the answer, and those of their passages that may be quoted beside them.</summary>
+    public IEnumerable<SentenceEvidence> Quotable => this.Sentences.Where(s => s.States || s.Quotable);
 }

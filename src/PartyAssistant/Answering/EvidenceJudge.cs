@@ -21,7 +21,7 @@ public sealed class EvidenceJudge(AnsweringOptions options)
         // Nothing left to look for but the document named or pointed at: that document, in the asked form, is the answer.
         var scorer = question.Focus.IsEmpty ? null : FocusCoverage.For(question.Focus, rarity);
         var bare = question.References.Count > 0 || question.PointedType is not null ? 1.0 : 0.0;
-        double Coverage(params MatchText[] texts) => scorer?.Of(texts) ?? bare;
+        double Coverage(IReadOnlyCollection<Facts.Role> roles, params MatchText[] texts) => scorer?.Of(texts, roles) ?? bare;
 
         var sentences = new List<SentenceEvidence>();
         foreach (var hit in hits)
@@ -39,18 +39,22 @@ public sealed class EvidenceJudge(AnsweringOptions options)
             // A document named without its number ("NQ Trung ương 4 khoá XII") is named by how citations call it.
             var title = PassageReading.Text(question.References.Count > 0 && aboutNamed ? hit.DocumentTitle : hit.DocumentTitle.Split(". ", 2)[0]);
             var heading = PassageReading.Text(hit.Heading);
+            var headingRoles = Facts.RoleLexicon.Find(hit.Heading).Select(m => m.Role).ToList();
+            IReadOnlyCollection<Facts.Role> RolesOf(SentenceReading s) => s.Roles.Select(m => m.Role).Concat(headingRoles).ToList();
 
             // A sentence is read with its heading and the lead-in it continues ("… còn một số hạn chế: Việc …").
             var own = split.Select((sentence, position) => position > 0 && split[position - 1].Text.EndsWith(':')
-                ? Coverage(title, heading, split[position - 1].Match, sentence.Match)
-                : Coverage(title, heading, sentence.Match)).ToList();
+                ? Coverage(RolesOf(sentence), title, heading, split[position - 1].Match, sentence.Match)
+                : Coverage(RolesOf(sentence), title, heading, sentence.Match)).ToList();
+            var passageRoles = split.SelectMany(RolesOf).Distinct().ToList();
 
             // A sentence that states a good part of what is asked, in a passage that states the rest, states it with its
             // passage, at a discount — unless one sentence of the passage states it alone: that one answers.
             var whole = split.Count > 1 && own.Max() < options.MinFocusCoverage && own.Max() >= options.MinSentenceShare * options.MinFocusCoverage
-                ? options.PassageShare * Coverage(title, heading, reading.Whole)
+                ? options.PassageShare * Coverage(passageRoles, title, heading, reading.Whole)
                 : 0;
             var mayAnswer = PassageRoles.MayAnswer(hit.Role, question.AsksWho, question.Frames.HasFlag(Frame.Recipients));
+            var first = sentences.Count;
             for (var position = 0; position < split.Count; position++)
             {
                 var sentence = split[position];
@@ -65,6 +69,20 @@ public sealed class EvidenceJudge(AnsweringOptions options)
                     States = allowed && fits && coverage >= options.MinFocusCoverage,
                     Reporting = sentence.Reports.Count > 0,
                 });
+            }
+
+            // Once a passage answers, it is the unit: its other sentences that state part of what is asked, in the asked
+            // form, may be quoted beside the one that states it, weighed with what the passage states around them.
+            if (sentences.Skip(first).Any(s => s.States))
+            {
+                var around = options.PassageShare * Coverage(passageRoles, title, heading, reading.Whole);
+                for (var i = first; i < sentences.Count; i++)
+                {
+                    if (sentences[i] is { States: false, FitsShape: true } s && s.Coverage >= options.RelatedFocusCoverage)
+                    {
+                        sentences[i] = s with { Quotable = true, Coverage = Math.Max(s.Coverage, around) };
+                    }
+                }
             }
         }
 

@@ -47,8 +47,13 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
         var sb = new StringBuilder();
         if (steps.Count >= 2)
         {
-            // Numbered only when the text gives the order; otherwise the same sentences, as the list of tasks they are.
+            // Numbered only when the text gives the order; otherwise the same sentences, as the list of tasks they are, the one that answers best first.
             var ordered = StepOrder.IsOrdered(steps.Select(s => (s.Original, passages[s.N]!)).ToList());
+            if (!ordered)
+            {
+                steps = steps.OrderByDescending(s => s.Score).ToList();
+            }
+
             var documents = steps.Select(s => passages[s.N]!.DocumentId).Distinct(StringComparer.Ordinal).Count();
             sb.Append(ordered ? "Theo các văn bản đã nạp, các bước:\n" : documents > 1 ? "Các văn bản nêu các việc sau:\n" : "Văn bản nêu các việc sau:\n");
             for (var i = 0; i < steps.Count; i++)
@@ -216,6 +221,17 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
                     (evidence.Reporting != report ? options.ReportingFactor : 1);
             }
 
+            // "Vì sao …?" is answered by the sentence that gives a purpose; "X phải làm gì?" by one that X acts in.
+            if (question.Frames.HasFlag(Frame.Reason) && QuestionLexicon.ReasonCues.AnyIn(PassageReading.Of(sentence).Whole.Tokens))
+            {
+                score *= options.AskedPartFactor;
+            }
+
+            if (question.RoleAsked is { } role && RoleLexicon.Find(sentence).Any(m => RoleLexicon.Overlap(role, m.Role)))
+            {
+                score *= options.AskedPartFactor;
+            }
+
             // A lead-in that names what is asked introduces the list that answers it ("… còn một số hạn chế:").
             if (sentence.EndsWith(':'))
             {
@@ -229,33 +245,38 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
             }
         }
 
-        // The sentences that state most of what is asked come first; one that states much less is not quoted. A sentence that
-        // denies something, or reports where the question asks what to do (or directs where it asks how things went), sets no
-        // bar for the others: it is a weaker answer, however many words it shares.
-        var judged = stating.Where(s => s.Evidence is not null).Select(s => s.Evidence!).ToList();
-        var clean = judged.Where(e => (!e.Negating || question.AsksForReport) && e.Reporting == question.AsksForReport).ToList();
-        var floor = (clean.Count > 0 ? clean : judged).Select(e => e.Coverage).DefaultIfEmpty(1).Max() - options.CoverageMargin;
-        candidates = candidates
-            .Where(c => stating.FirstOrDefault(s => s.N == c.N && s.Position == c.Position).Evidence is not { } e || e.Coverage >= floor)
-            .OrderByDescending(c => c.Score).ThenBy(c => c.N).ThenBy(c => c.Position).ToList();
+        candidates = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.N).ThenBy(c => c.Position).ToList();
         if (candidates.Count == 0)
         {
             return ([], []);
         }
 
-        var best = candidates[0].Score;
-        var chosen = new List<Candidate>();
-        foreach (var candidate in candidates.TakeWhile(c => c.Score >= options.KeepShare * best))
+        // The lead states the answer itself, and states most of it: one that states much less is no lead. A sentence that
+        // denies something, or reports where the question asks what to do (or directs where it asks how things went), sets no
+        // bar for the others: it is a weaker answer, however many words it shares.
+        var judged = stating.Where(s => s.Evidence is not null).ToDictionary(s => (s.N, s.Position), s => s.Evidence!);
+        var states = judged.Values.Where(e => e.States).ToList();
+        var clean = states.Where(e => (!e.Negating || question.AsksForReport) && e.Reporting == question.AsksForReport).ToList();
+        var floor = (clean.Count > 0 ? clean : states).Select(e => e.Coverage).DefaultIfEmpty(0).Max() - options.CoverageMargin;
+        var lead = candidates.FirstOrDefault(c => !judged.TryGetValue((c.N, c.Position), out var e) || (e.States && e.Coverage >= floor));
+        if (lead is null)
         {
-            if (chosen.Any(c => VietnameseText.MatchKey(c.Sentence) == VietnameseText.MatchKey(candidate.Sentence)))
-            {
-                continue;
-            }
+            return ([], candidates);
+        }
 
-            chosen.Add(candidate);
+        // Then what else of the answering passages says it nearly as well, the lead's own neighbours included.
+        var best = lead.Score;
+        var chosen = new List<Candidate> { lead };
+        foreach (var candidate in candidates.Where(c => c != lead).TakeWhile(c => c.Score >= options.KeepShare * best))
+        {
             if (chosen.Count == options.MaxSentences)
             {
                 break;
+            }
+
+            if (!chosen.Any(c => VietnameseText.MatchKey(c.Sentence) == VietnameseText.MatchKey(candidate.Sentence)))
+            {
+                chosen.Add(candidate);
             }
         }
 
@@ -269,9 +290,22 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
             }
         }
 
-        // The best first: it is the sentence that answers. The others follow in the documents' order.
-        var lead = chosen[0];
+        // The lead first: it is the sentence that answers. The others follow in the documents' order.
         var ordered = chosen.Skip(1).OrderBy(c => c.N).ThenBy(c => c.Position).Prepend(lead);
+
+        // "Đ/c nào chủ trì hội nghị …?": when the lead does not say the action asked about, the sentence beside it that does is quoted too.
+        if (question.Focus.Action is { } action && SentenceSplitter.Split(passages[lead.N]!.Text) is var around &&
+            !FocusCoverage.States(action.Run, action.Index, PassageReading.Of(lead.Sentence).Whole))
+        {
+            foreach (var position in new[] { lead.Position + 1, lead.Position - 1 }.Where(p => p >= 0 && p < around.Count))
+            {
+                if (FocusCoverage.States(action.Run, action.Index, PassageReading.Of(around[position]).Whole) && !chosen.Any(c => c.N == lead.N && c.Position == position))
+                {
+                    ordered = ordered.Append(new Candidate(lead.N, position, around[position], lead.Score));
+                    break;
+                }
+            }
+        }
 
         // "Ai chuẩn bị …?" answered by a directive without a subject: who acts is named in the sentence before it.
         if (question.Asks.HasFlag(Ask.Actor) && lead.Position > 0 && !Obligations.ObligationSentence.Read(lead.Sentence, directiveContext: true).HasSubject &&
@@ -321,12 +355,15 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
         }
     }
 
-    /// <summary>The sentences that may be quoted: those the evidence judge found to state what is asked (all, when there is no judgement).</summary>
+    /// <summary>
+    /// The sentences that may be quoted: those the evidence judge found to state what is asked, and the others of their
+    /// passages that state enough of it to be quoted beside them (all, when there is no judgement).
+    /// </summary>
     private static IEnumerable<(int N, int Position, string Sentence, SentenceEvidence? Evidence)> Stating(SuppliedPassages passages)
     {
         if (passages.Evidence is { } evidence)
         {
-            foreach (var sentence in evidence.Stating)
+            foreach (var sentence in evidence.Quotable)
             {
                 if (passages.NumberOf(sentence.PassageId) is { } n)
                 {

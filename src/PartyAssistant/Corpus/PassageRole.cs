@@ -10,6 +10,9 @@ public enum PassageRole
     /// <summary>The document's title block ("KẾT LUẬN CỦA BAN CHẤP HÀNH …"): it names the document, it says nothing about a rule.</summary>
     Title,
 
+    /// <summary>A numbered item's own line, which its bullets follow ("5. Tăng cường công tác kiểm tra …"): the heading of what comes next.</summary>
+    Heading,
+
     /// <summary>A summary's opening note that it is a summary: our words about the document, not its content.</summary>
     Note,
 
@@ -38,7 +41,8 @@ public static class PassageRoles
 
         if (!local.StartsWith("mo-dau", StringComparison.Ordinal))
         {
-            return PassageRole.Body;
+            var ownHeading = passage.Heading.Split(" › ")[^1];
+            return VietnameseText.MatchKey(passage.Text) == VietnameseText.MatchKey(ownHeading) ? PassageRole.Heading : PassageRole.Body;
         }
 
         if (document.Metadata.IsSummary)

@@ -1,3 +1,4 @@
+using PartyAssistant.Facts;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Questions;
@@ -46,7 +47,10 @@ public sealed class FocusCoverage
     public static double Of(QuestionFocus focus, MatchText text, Func<string, double> rarity) => For(focus, rarity).Of(text);
 
     /// <summary>The share of the focus that the texts state together (a sentence with its heading, say).</summary>
-    public double Of(params MatchText[] texts)
+    public double Of(params MatchText[] texts) => this.Of(texts, []);
+
+    /// <param name="roles">The roles the texts name: a role of the focus is stated by one that is the same, includes it or is kin.</param>
+    public double Of(MatchText[] texts, IReadOnlyCollection<Role> roles)
     {
         if (this.total <= 0)
         {
@@ -54,19 +58,33 @@ public sealed class FocusCoverage
         }
 
         double stated = 0;
+        var total = this.total;
         for (var r = 0; r < this.focus.Runs.Count; r++)
         {
             var run = this.focus.Runs[r];
             var tokens = run.Tokens;
             var said = new bool[tokens.Count];
             var direct = new bool[tokens.Count];
+            var byRole = new bool[tokens.Count];
+            foreach (var span in run.Roles.Where(span => roles.Any(role => RoleLexicon.Overlap(role, span.Role))))
+            {
+                for (var i = span.Index; i < span.End; i++)
+                {
+                    byRole[i] = true;
+                }
+            }
+
             for (var i = 0; i < tokens.Count; i++)
             {
-                direct[i] = Has(texts, tokens[i]);
+                direct[i] = Has(texts, tokens[i]) || byRole[i];
                 said[i] = direct[i] || BySynonym(run, i, i, texts);
                 if (said[i])
                 {
                     stated += this.syllableWeights[r][i];
+                }
+                else if (run.IsOptional(i))
+                {
+                    total -= this.syllableWeights[r][i];
                 }
             }
 
@@ -80,16 +98,21 @@ public sealed class FocusCoverage
                 // The pair as written, one phrase said another way, or each half said with one of them through a synonym ("dưới 40" as "không quá 40").
                 var ignoreMarks = !tokens[i].Exact || !tokens[i + 1].Exact;
                 // A compound may come in either order ("nối tiếp", "tiếp nối").
-                if (texts.Any(t => t.HasPhrase([tokens[i], tokens[i + 1]], ignoreMarks) || t.HasPhrase([tokens[i + 1], tokens[i]], ignoreMarks)) ||
+                if ((byRole[i] && byRole[i + 1]) ||
+                    texts.Any(t => t.HasPhrase([tokens[i], tokens[i + 1]], ignoreMarks) || t.HasPhrase([tokens[i + 1], tokens[i]], ignoreMarks)) ||
                     BySynonym(run, i, i + 1, texts) ||
                     (said[i] && said[i + 1] && !(direct[i] && direct[i + 1])))
                 {
                     stated += this.pairWeights[r][i];
                 }
+                else if (run.IsOptional(i) || run.IsOptional(i + 1))
+                {
+                    total -= this.pairWeights[r][i];
+                }
             }
         }
 
-        return stated / this.total;
+        return total <= 0 ? 0 : stated / total;
     }
 
     /// <summary>Whether the text states syllable <paramref name="index"/> of the run, as written or through a synonym of its phrase.</summary>

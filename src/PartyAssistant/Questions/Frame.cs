@@ -40,6 +40,9 @@ public enum Frame
 
     /// <summary>"Được gửi tới cơ quan nào": to whom the document goes, answered by its "Nơi nhận".</summary>
     Recipients = 1 << 23,
+
+    /// <summary>"Số hiệu là gì": a document's number, answered by a sentence that gives one in full ("03-NQ/TU").</summary>
+    Number = 1 << 24,
 }
 
 /// <summary>The parts of a procedural question that each need their own answer: who acts, how often, with which form.</summary>

@@ -15,6 +15,9 @@ public static class QuestionAnalyzer
     {
         Focus,
         Kept,
+
+        // A joining word typed without diacritics: maybe another word ("co" of "co so"), so in the focus but optional.
+        Soft,
         Frame,
         Document,
         Common,
@@ -77,21 +80,18 @@ public static class QuestionAnalyzer
 
         foreach (var match in QuestionLexicon.FunctionWords.FindAll(tokens, i => parts[i] == Part.Focus))
         {
-            if (!match.Value || tokens[match.Index].Exact)
-            {
-                Mark(parts, match, Part.Joining);
-            }
+            Mark(parts, match, !match.Value || tokens[match.Index].Exact ? Part.Joining : Part.Soft);
         }
 
         var roles = RoleLexicon.Find(searchText);
-        var focus = Focus(searchText, tokens, parts);
+        var focus = Focus(searchText, tokens, parts, roles);
 
         focus = focus with { Action = Action(focus, tokens, frameMatches) };
 
         // Only common words beside a document's name ("Kết luận 01 ban hành ngày nào?"): the question is about that document itself.
         if (focus.FromCommonWords && (references.Count > 0 || pointedType is not null))
         {
-            focus = QuestionFocus.None with { Display = focus.Display };
+            focus = QuestionFocus.None with { Display = normalized.TrimEnd('?', ' ', '.') };
         }
         var term = frames.HasFlag(Frame.Definition) ? DefinedTerm(normalized, searchText, tokens, parts, frameMatches) : null;
         var expected = term is not null ? ExpectedAnswer.Definition
@@ -140,33 +140,44 @@ public static class QuestionAnalyzer
     /// The focus runs, and how to show it: the words from the first focus, common word or document name
     /// to the last, as the question has them ("Đảng viên có được xin ra khỏi Đảng").
     /// </summary>
-    private static QuestionFocus Focus(string text, IReadOnlyList<TextToken> tokens, Part[] parts)
+    private static QuestionFocus Focus(string text, IReadOnlyList<TextToken> tokens, Part[] parts, IReadOnlyList<RoleMention> roles)
     {
+        List<RoleSpan> RolesIn(List<TextToken> run) => roles
+            .Select(m => (m.Role, First: run.FindIndex(t => t.Start >= m.Start), Last: run.FindLastIndex(t => t.End <= m.Start + m.Length)))
+            .Where(x => x.First >= 0 && x.Last >= x.First)
+            .Select(x => new RoleSpan(x.First, x.Last - x.First + 1, x.Role))
+            .ToList();
+
         var fromCommon = !parts.Any(p => p is Part.Focus or Part.Kept);
-        bool InFocus(int i) => fromCommon ? parts[i] == Part.Common : parts[i] is Part.Focus or Part.Kept;
+        bool InFocus(int i) => fromCommon ? parts[i] == Part.Common : parts[i] is Part.Focus or Part.Kept or Part.Soft;
         var runs = new List<FocusRun>();
         var run = new List<TextToken>();
+        var optional = new List<bool>();
         for (var i = 0; i <= tokens.Count; i++)
         {
             if (i < tokens.Count && InFocus(i) && (run.Count == 0 || !Punctuated(text, tokens[i - 1], tokens[i])))
             {
                 run.Add(tokens[i]);
+                optional.Add(parts[i] == Part.Soft);
                 continue;
             }
 
-            if (run.Count > 0)
+            // A run of nothing but optional syllables says nothing of its own.
+            if (run.Count > 0 && optional.Any(o => !o))
             {
-                runs.Add(new FocusRun(run, SynonymTable.In(run)));
-                run = [];
+                runs.Add(new FocusRun(run, SynonymTable.In(run)) { Optional = optional, Roles = RolesIn(run) });
             }
 
+            run = [];
+            optional = [];
             if (i < tokens.Count && InFocus(i))
             {
                 run.Add(tokens[i]);
+                optional.Add(parts[i] == Part.Soft);
             }
         }
 
-        var shown = Enumerable.Range(0, tokens.Count).Where(i => parts[i] is Part.Focus or Part.Kept or Part.Common or Part.Document).ToList();
+        var shown = Enumerable.Range(0, tokens.Count).Where(i => parts[i] is Part.Focus or Part.Kept or Part.Soft or Part.Common or Part.Document).ToList();
         var display = shown.Count == 0 ? string.Empty : text[tokens[shown[0]].Start..tokens[shown[^1]].End].Trim();
         return new QuestionFocus(runs, display, fromCommon && runs.Count > 0);
     }
@@ -188,7 +199,7 @@ public static class QuestionAnalyzer
         {
             for (var i = 0; i < run.Tokens.Count; i++)
             {
-                if (run.Tokens[i].Start >= after)
+                if (run.Tokens[i].Start >= after && !run.IsOptional(i))
                 {
                     return (run, i);
                 }

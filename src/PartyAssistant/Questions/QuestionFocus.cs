@@ -1,12 +1,34 @@
+using PartyAssistant.Facts;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Questions;
+
+/// <summary>Syllables <paramref name="Index"/>… of a focus run that name <paramref name="Role"/>.</summary>
+public sealed record RoleSpan(int Index, int Count, Role Role)
+{
+    public int End => this.Index + this.Count;
+}
 
 /// <summary>
 /// One run of the focus: syllables of the question next to each other, with the synonyms the list
 /// knows for phrases inside it ("qua mạng" → "trực tuyến", "Cổng Dịch vụ công").
 /// </summary>
-public sealed record FocusRun(IReadOnlyList<TextToken> Tokens, IReadOnlyList<SynonymSpan> Synonyms);
+public sealed record FocusRun(IReadOnlyList<TextToken> Tokens, IReadOnlyList<SynonymSpan> Synonyms)
+{
+    /// <summary>
+    /// Syllables that count only when a text has them: typed without diacritics, a joining word may be
+    /// another word ("co" of "co so" is "cơ sở"), so it helps where it matches and costs nothing where not.
+    /// </summary>
+    public IReadOnlyList<bool> Optional { get; init; } = [];
+
+    /// <summary>
+    /// Where the run names a role ("BCH đảng uỷ xã"): a text that names the same role or one that includes it or is
+    /// of its family ("cấp uỷ") states those syllables, however it words the role.
+    /// </summary>
+    public IReadOnlyList<RoleSpan> Roles { get; init; } = [];
+
+    public bool IsOptional(int index) => index < this.Optional.Count && this.Optional[index];
+}
 
 /// <summary>
 /// What a question is about: the concept asked for ("kết nạp" + "mới", "thẻ đảng viên"), once the

@@ -22,6 +22,10 @@ public static class QuestionLexicon
 
     private static readonly Lazy<PhraseSet<bool>> ConditionSet = new(() => Plain(WordLists.ConditionCues));
 
+    private static readonly Lazy<PhraseSet<bool>> EventTimeSet = new(() => Plain(WordLists.EventTimes));
+
+    private static readonly Lazy<PhraseSet<bool>> ReasonSet = new(() => Plain(WordLists.ReasonCues));
+
     private static readonly Lazy<PhraseSet<string>> TypeNameSet = new(() => new PhraseSet<string>(
         WordLists.Rows(WordLists.DocumentTypes).Select(r => (r[0], char.ToUpperInvariant(r[0][0]) + r[0][1..]))
             .Append(("văn bản", string.Empty))));
@@ -46,6 +50,12 @@ public static class QuestionLexicon
 
     /// <summary>How a text says a task falls due on a condition: "khi cần thiết", "sau khi".</summary>
     public static PhraseSet<bool> ConditionCues => ConditionSet.Value;
+
+    /// <summary>Times given by an event, not a date: "từ ngày ký".</summary>
+    public static PhraseSet<bool> EventTimes => EventTimeSet.Value;
+
+    /// <summary>How a text gives a reason or purpose: "mục đích", "nhằm", "để".</summary>
+    public static PhraseSet<bool> ReasonCues => ReasonSet.Value;
 
     /// <summary>Names of kinds of documents ("Kết luận"), for "kết luận này"; "văn bản" names none.</summary>
     public static PhraseSet<string> DocumentTypeNames => TypeNameSet.Value;

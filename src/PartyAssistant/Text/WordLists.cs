@@ -21,9 +21,11 @@ public static class WordLists
     public const string Weekdays = "weekdays.txt";
     public const string NumberLabels = "number-labels.txt";
     public const string ConditionCues = "condition-cues.txt";
+    public const string EventTimes = "event-times.txt";
+    public const string ReasonCues = "reason-cues.txt";
 
     public static IReadOnlyList<string> All { get; } =
-        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues];
+        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues];
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 

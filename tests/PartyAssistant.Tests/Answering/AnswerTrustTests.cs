@@ -96,6 +96,51 @@ public sealed class AnswerTrustTests : IDisposable
     }
 
     [Fact]
+    public async Task After_ingesting_another_regulation_its_sentences_do_not_answer_for_the_one_named()
+    {
+        // A regulation of the office's own, as `ingest` writes it: its last article says when "this regulation" applies.
+        using var temp = new TempDirectory();
+        var corpus = Path.Combine(temp.Path, "corpus");
+        Directory.CreateDirectory(corpus);
+        foreach (var file in Directory.GetFiles(TestPaths.Corpus, "*.md"))
+        {
+            File.Copy(file, Path.Combine(corpus, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(corpus, "qd-27-du.md"), """
+            ---
+            id: qd-27-du
+            type: Quy định
+            number: 27-QĐ/ĐU
+            date: 2026-03-15
+            issuer: Đảng uỷ xã An Phú
+            title: Quy định về chế độ sinh hoạt của chi bộ ấp
+            short_title: Quy định 27-QĐ/ĐU
+            kind: official-text
+            ---
+
+            ## Điều 1. Sinh hoạt định kỳ
+
+            Chi bộ ấp sinh hoạt định kỳ mỗi tháng một lần vào ngày 5.
+
+            ## Điều 2. Hiệu lực
+
+            Quy định này có hiệu lực từ ngày ký.
+            """);
+        using var withIngested = new TestAssistant(new Dictionary<string, string?> { ["Corpus:Directory"] = corpus });
+
+        var answer = await withIngested.Pipeline.AskAsync("Quy định 213 có hiệu lực từ khi nào?", null, CancellationToken.None);
+
+        Assert.DoesNotContain("có hiệu lực từ ngày ký", answer.Answer, StringComparison.Ordinal);
+        Assert.All(answer.Citations, c => Assert.True(c.PassageId.StartsWith("qd-213/", StringComparison.Ordinal) || c.Quote.Contains("213", StringComparison.Ordinal), c.PassageId));
+
+        // The same sentence does answer for the document it belongs to.
+        var own = await withIngested.Pipeline.AskAsync("Quy định 27-QĐ/ĐU có hiệu lực từ khi nào?", null, CancellationToken.None);
+        Assert.False(own.Abstained, own.Answer);
+        Assert.Contains("Quy định này có hiệu lực từ ngày ký.", own.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_first_sentence_is_the_one_that_answers_not_the_praise_before_it()
     {
         var answer = await this.Ask("Những hạn chế trong thực hiện Nghị quyết 03-NQ/TU là gì?");

@@ -26,14 +26,15 @@ public sealed class ProceduralAnswerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_how_to_question_leads_with_the_measure_that_answers_it_unnumbered_and_every_quote_is_in_the_sources()
+    public async Task Measures_from_one_bullet_are_listed_as_tasks_the_answering_one_first_and_every_quote_is_in_the_sources()
     {
         var answer = await this.assistant.Pipeline.AskAsync("chi bo ap dong dang vien thi to chuc sinh hoat the nao", null, CancellationToken.None);
 
         Assert.False(answer.Abstained);
 
-        // The measure, not the report that the cells handle it awkwardly ("… còn lúng túng"), comes first.
-        Assert.StartsWith("Theo các văn bản đã nạp:\n- Chủ động tham mưu thành lập đảng bộ bộ phận khi cần thiết và thí điểm thành lập tổ đảng", answer.Answer, StringComparison.Ordinal);
+        // The measures of the item that answers, listed as tasks: the one that answers first, not the report that the cells
+        // handle it awkwardly ("… còn lúng túng").
+        Assert.StartsWith("Văn bản nêu các việc sau:\n- Chủ động tham mưu thành lập đảng bộ bộ phận khi cần thiết và thí điểm thành lập tổ đảng", answer.Answer, StringComparison.Ordinal);
         Assert.DoesNotContain("các bước", answer.Answer, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?m)^\d+\. ", answer.Answer);
         var body = answer.Answer[..answer.Answer.IndexOf(SourceList.Heading, StringComparison.Ordinal)];

@@ -85,7 +85,7 @@ public sealed class QuestionAnalysisTests
     {
         var question = QuestionAnalysis.From("Nghị quyết 03-NQ/TU được ban hành ngày nào?");
         Assert.True(question.Focus.IsEmpty);
-        Assert.Equal("Nghị quyết 03-NQ/TU được ban hành", question.Focus.Display);
+        Assert.Equal("Nghị quyết 03-NQ/TU được ban hành ngày nào", question.Focus.Display);
         Assert.Equal(ExpectedAnswer.Time, question.Expected);
     }
 
