@@ -17,6 +17,9 @@ public sealed class AnsweringOptions
     /// </summary>
     public double MinFocusCoverage { get; set; } = 0.66;
 
+    /// <summary>A sentence read with its section heading keeps this share of the coverage they give together.</summary>
+    public double HeadingShare { get; set; } = 0.9;
+
     /// <summary>A sentence read with its whole passage keeps this share of the coverage the passage gives.</summary>
     public double PassageShare { get; set; } = 0.85;
 

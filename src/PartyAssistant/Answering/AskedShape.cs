@@ -64,7 +64,10 @@ internal static partial class AskedShape
             return false;
         }
 
-        if (question.AsksForRule && !question.AsksForReport && reading.Reports.Count > 0)
+        // A rule ("có được … không") or a way of doing ("tổ chức … thế nào") is not told by a report of how it went
+        // ("… còn lúng túng"), unless the question asks how it went.
+        if ((question.AsksForRule || (question.Frames & (Frame.Manner | Frame.Procedure | Frame.Duties)) != 0) &&
+            !question.AsksForReport && reading.Reports.Count > 0)
         {
             return false;
         }
@@ -98,7 +101,7 @@ internal static partial class AskedShape
     private static bool Concerns(QuestionAnalysis question, SentenceReading sentence, SearchHit passage)
     {
         bool Named(IEnumerable<RoleMention> mentions) => mentions.Any(m => question.Roles.Any(r => RoleLexicon.Overlap(r, m.Role)));
-        if (Named(sentence.Roles) || Named(RoleLexicon.Find(passage.Heading)))
+        if (Named(sentence.Roles) || PassageReading.RolesOf(passage.Heading).Any(h => question.Roles.Any(r => RoleLexicon.Overlap(r, h))))
         {
             return true;
         }

@@ -39,13 +39,19 @@ public sealed class EvidenceJudge(AnsweringOptions options)
             // A document named without its number ("NQ Trung ương 4 khoá XII") is named by how citations call it.
             var title = PassageReading.Text(question.References.Count > 0 && aboutNamed ? hit.DocumentTitle : hit.DocumentTitle.Split(". ", 2)[0]);
             var heading = PassageReading.Text(hit.Heading);
-            var headingRoles = Facts.RoleLexicon.Find(hit.Heading).Select(m => m.Role).ToList();
+            var headingRoles = PassageReading.RolesOf(hit.Heading);
             IReadOnlyCollection<Facts.Role> RolesOf(SentenceReading s) => s.Roles.Select(m => m.Role).Concat(headingRoles).ToList();
 
-            // A sentence is read with its heading and the lead-in it continues ("… còn một số hạn chế: Việc …").
-            var own = split.Select((sentence, position) => position > 0 && split[position - 1].Text.EndsWith(':')
-                ? Coverage(RolesOf(sentence), title, heading, split[position - 1].Match, sentence.Match)
-                : Coverage(RolesOf(sentence), title, heading, sentence.Match)).ToList();
+            // A sentence is read with the lead-in it continues ("… còn một số hạn chế: Việc …"), and with its heading at a
+            // discount: a heading speaks of a whole part ("… trong thời gian tới"), not of what each sentence says.
+            var own = split.Select((sentence, position) =>
+            {
+                var leadIn = position > 0 && split[position - 1].Text.EndsWith(':') ? split[position - 1].Match : PassageReading.Text(string.Empty);
+                var roles = RolesOf(sentence);
+                return Math.Max(
+                    Coverage(sentence.Roles.Select(m => m.Role).ToList(), title, leadIn, sentence.Match),
+                    options.HeadingShare * Coverage(roles, title, heading, leadIn, sentence.Match));
+            }).ToList();
             var passageRoles = split.SelectMany(RolesOf).Distinct().ToList();
 
             // A sentence that states a good part of what is asked, in a passage that states the rest, states it with its

@@ -183,7 +183,7 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
     /// </summary>
     private (List<Candidate> Chosen, List<Candidate> Candidates) Choose(QuestionAnalysis question, SuppliedPassages passages)
     {
-        var unigrams = Words(question.SearchText);
+        var unigrams = TextTokens.Of(question.SearchText, marksKnown: false).Select(t => t.Folded).ToList();
         var bigrams = unigrams.Zip(unigrams.Skip(1), (a, b) => $"{a} {b}").ToList();
         var weights = unigrams.Distinct().ToDictionary(u => u, u => passages.Rarity(u));
         var pairWeights = bigrams.Distinct().ToDictionary(b => b, b => passages.Rarity(b));
@@ -192,7 +192,8 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
         var stating = Stating(passages).ToList();
         foreach (var (n, position, sentence, evidence) in stating)
         {
-            var words = Words(sentence);
+            var reading = SentenceReading.Of(sentence);
+            var words = reading.Tokens.Select(t => t.Folded).ToList();
             var set = words.ToHashSet(StringComparer.Ordinal);
             var pairs = words.Zip(words.Skip(1), (a, b) => $"{a} {b}").ToHashSet(StringComparer.Ordinal);
             var score = weights.Where(w => set.Contains(w.Key)).Sum(w => w.Value) + pairWeights.Where(w => pairs.Contains(w.Key)).Sum(w => w.Value);
@@ -208,9 +209,9 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
             }
 
             // A question that names a document is answered by sentences about that document, not another.
-            if (question.References.Count > 0 && DocumentReference.FindAll(sentence) is { Count: > 0 } named)
+            if (question.References.Count > 0 && reading.Documents is { Count: > 0 } named)
             {
-                score *= named.Any(r => question.References.Any(q => q.SameAs(r))) ? options.NamedDocumentFactor : options.OtherDocumentFactor;
+                score *= named.Any(r => question.References.Any(q => q.SameAs(r.Reference))) ? options.NamedDocumentFactor : options.OtherDocumentFactor;
             }
 
             if (evidence is not null)
@@ -222,12 +223,12 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
             }
 
             // "Vì sao …?" is answered by the sentence that gives a purpose; "X phải làm gì?" by one that X acts in.
-            if (question.Frames.HasFlag(Frame.Reason) && QuestionLexicon.ReasonCues.AnyIn(PassageReading.Of(sentence).Whole.Tokens))
+            if (question.Frames.HasFlag(Frame.Reason) && QuestionLexicon.ReasonCues.AnyIn(reading.Tokens))
             {
                 score *= options.AskedPartFactor;
             }
 
-            if (question.RoleAsked is { } role && RoleLexicon.Find(sentence).Any(m => RoleLexicon.Overlap(role, m.Role)))
+            if (question.RoleAsked is { } role && reading.Roles.Any(m => RoleLexicon.Overlap(role, m.Role)))
             {
                 score *= options.AskedPartFactor;
             }
@@ -295,11 +296,11 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
 
         // "Đ/c nào chủ trì hội nghị …?": when the lead does not say the action asked about, the sentence beside it that does is quoted too.
         if (question.Focus.Action is { } action && SentenceSplitter.Split(passages[lead.N]!.Text) is var around &&
-            !FocusCoverage.States(action.Run, action.Index, PassageReading.Of(lead.Sentence).Whole))
+            !FocusCoverage.States(action.Run, action.Index, SentenceReading.Of(lead.Sentence).Match))
         {
             foreach (var position in new[] { lead.Position + 1, lead.Position - 1 }.Where(p => p >= 0 && p < around.Count))
             {
-                if (FocusCoverage.States(action.Run, action.Index, PassageReading.Of(around[position]).Whole) && !chosen.Any(c => c.N == lead.N && c.Position == position))
+                if (FocusCoverage.States(action.Run, action.Index, SentenceReading.Of(around[position]).Match) && !chosen.Any(c => c.N == lead.N && c.Position == position))
                 {
                     ordered = ordered.Append(new Candidate(lead.N, position, around[position], lead.Score));
                     break;
@@ -384,6 +385,4 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
         }
     }
 
-    private static List<string> Words(string text) =>
-        VietnameseText.MatchKey(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Syllable.Canonical(w)).ToList();
 }

@@ -9,6 +9,9 @@ namespace PartyAssistant.Answering;
 /// <summary>One sentence of a passage, read once: its words for matching, and — when asked — its facts, names, denials and reports.</summary>
 internal sealed class SentenceReading(string text)
 {
+    /// <summary>The reading of a sentence, kept by its text like the passages' (<see cref="PassageReading"/>).</summary>
+    public static SentenceReading Of(string text) => PassageReading.Sentence(text);
+
     private IReadOnlyList<Fact>? facts;
     private IReadOnlyList<DocumentMention>? documents;
     private IReadOnlyList<RoleMention>? roles;
@@ -43,11 +46,13 @@ internal sealed class PassageReading
     private const int Kept = 20_000;
     private static readonly ConcurrentDictionary<string, PassageReading> Passages = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, MatchText> Texts = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SentenceReading> SentenceReadings = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<Role>> HeadingRoles = new(StringComparer.Ordinal);
 
     private PassageReading(string text)
     {
         this.Whole = new MatchText(text);
-        this.Sentences = SentenceSplitter.Split(text).Select(s => new SentenceReading(s)).ToList();
+        this.Sentences = SentenceSplitter.Split(text).Select(Sentence).ToList();
     }
 
     public MatchText Whole { get; }
@@ -58,6 +63,12 @@ internal sealed class PassageReading
 
     /// <summary>A heading or title as match text, read once.</summary>
     public static MatchText Text(string text) => Remember(Texts, text, t => new MatchText(t));
+
+    /// <summary>A sentence, read once.</summary>
+    public static SentenceReading Sentence(string text) => Remember(SentenceReadings, text, t => new SentenceReading(t));
+
+    /// <summary>The roles a heading names, read once.</summary>
+    public static IReadOnlyList<Role> RolesOf(string heading) => Remember(HeadingRoles, heading, h => RoleLexicon.Find(h).Select(m => m.Role).Distinct().ToList());
 
     // A question touches a few dozen passages; a corpus has many more. Past the bound, start afresh rather than grow.
     private static T Remember<T>(ConcurrentDictionary<string, T> cache, string key, Func<string, T> read)

@@ -23,9 +23,9 @@ public static partial class ProceduralAsks
     /// </summary>
     public static bool Gives(Ask ask, string sentence, QuestionAnalysis question) => ask switch
     {
-        Ask.Actor => RoleLexicon.Find(sentence).Select(m => m.Role.Id).Except(question.Roles.Select(r => r.Id), StringComparer.Ordinal).Any() ||
+        Ask.Actor => SentenceReading.Of(sentence).Roles.Select(m => m.Role.Id).Except(question.Roles.Select(r => r.Id), StringComparer.Ordinal).Any() ||
             AnswerShape.Names(sentence).Any(n => !$" {VietnameseText.MatchKey(question.SearchText)} ".Contains($" {VietnameseText.MatchKey(n)} ", StringComparison.Ordinal)),
-        Ask.Frequency => FactExtractor.Extract(VietnameseText.Normalize(sentence)).Any(f => f.Kind == FactKind.Frequency),
+        Ask.Frequency => SentenceReading.Of(sentence).Facts.Any(f => f.Kind == FactKind.Frequency),
         Ask.Form => FormMention().IsMatch(VietnameseText.MatchKey(sentence)),
         _ => false,
     };

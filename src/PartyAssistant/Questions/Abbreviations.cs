@@ -23,8 +23,8 @@ public static partial class Abbreviations
     {
         var expanded = false;
 
-        // "đ/c" is written with a slash; "TW4" runs the short form into a number.
-        text = SlashedPair().Replace(text, "$1$2");
+        // "đ/c" is written with a slash (and "đc" is "được"); "TW4" runs the short form into a number.
+        text = SlashedPair().Replace(text, m => Table.Value.TryGetValue(VietnameseText.Fold(m.Value), out var slashed) ? slashed.Expansion : m.Value);
         var result = Token().Replace(text, match =>
         {
             var word = match.Value;

@@ -12,6 +12,9 @@ namespace PartyAssistant.Questions;
 /// </summary>
 public sealed class FocusCoverage
 {
+    // An optional syllable a text lacks costs half its weight: it may be the joining word it looks like, or not.
+    private const double OptionalDiscount = 0.5;
+
     private readonly QuestionFocus focus;
     private readonly double[][] syllableWeights;
     private readonly double[][] pairWeights;
@@ -84,7 +87,7 @@ public sealed class FocusCoverage
                 }
                 else if (run.IsOptional(i))
                 {
-                    total -= this.syllableWeights[r][i];
+                    total -= OptionalDiscount * this.syllableWeights[r][i];
                 }
             }
 
@@ -107,6 +110,7 @@ public sealed class FocusCoverage
                 }
                 else if (run.IsOptional(i) || run.IsOptional(i + 1))
                 {
+                    // A pair with what may be a joining word is maybe no word of the question: it helps where found, costs nothing where not.
                     total -= this.pairWeights[r][i];
                 }
             }

@@ -16,8 +16,8 @@ public sealed record RoleSpan(int Index, int Count, Role Role)
 public sealed record FocusRun(IReadOnlyList<TextToken> Tokens, IReadOnlyList<SynonymSpan> Synonyms)
 {
     /// <summary>
-    /// Syllables that count only when a text has them: typed without diacritics, a joining word may be
-    /// another word ("co" of "co so" is "cơ sở"), so it helps where it matches and costs nothing where not.
+    /// Syllables that count fully only when a text has them: typed without diacritics, a joining word may be
+    /// another word ("co" of "co so" is "cơ sở"), so it helps where it matches and costs half where not.
     /// </summary>
     public IReadOnlyList<bool> Optional { get; init; } = [];
 
