@@ -124,8 +124,8 @@ public sealed class AnswerPipeline(
             {
                 // The model writes the answer; the sources, with their summary and status marks, are always ours.
                 var sources = SourceList.Format(check.Citations.Select(c => (c.N, supplied[c.N]!, c.Quote)));
-                var (text, numbered) = CitationNumbers.Renumber($"{body}\n\n{sources}", supplied);
-                return new GroundedAnswer(question, analysis.Original, false, text, CitationChecker.Check(text, numbered).Citations, numbered.Hits, ModelName(model), null, timings);
+                var (text, numbered, citations) = CitationNumbers.Renumber($"{body}\n\n{sources}", supplied, check.Citations);
+                return new GroundedAnswer(question, analysis.Original, false, text, citations, numbered.Hits, ModelName(model), null, timings);
             }
 
             problem = check.Problem;
@@ -161,8 +161,8 @@ public sealed class AnswerPipeline(
                 OfflineChatCompletionService.ModelId, notice, timings);
         }
 
-        var (text, numbered) = CitationNumbers.Renumber(reply.Trim(), supplied);
-        return new GroundedAnswer(question, analysis.Original, false, text, CitationChecker.Check(text, numbered).Citations, numbered.Hits, OfflineChatCompletionService.ModelId, notice, timings);
+        var (text, numbered, citations) = CitationNumbers.Renumber(reply.Trim(), supplied, check.Citations);
+        return new GroundedAnswer(question, analysis.Original, false, text, citations, numbered.Hits, OfflineChatCompletionService.ModelId, notice, timings);
     }
 
     /// <summary>

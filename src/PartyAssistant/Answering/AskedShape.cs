@@ -106,14 +106,14 @@ internal static partial class AskedShape
             return true;
         }
 
-        if (Obligations.ObligationSentence.Read(sentence.Text, directiveContext: true).HasSubject)
+        if (sentence.Obligation.HasSubject)
         {
             return false;
         }
 
         foreach (var earlier in PassageReading.Of(passage.Text).Sentences.TakeWhile(s => !ReferenceEquals(s, sentence)).Reverse())
         {
-            var read = Obligations.ObligationSentence.Read(earlier.Text, directiveContext: true);
+            var read = earlier.Obligation;
             if (read.HasSubject)
             {
                 return read.Subjects.Any(s => question.Roles.Any(r => RoleLexicon.Overlap(r, s)));

@@ -83,11 +83,29 @@ public static partial class CitationChecker
     public static bool Contains(string passage, string quote)
     {
         var key = ExactKey(quote);
-        return key.Length > 0 && ExactKey(passage).Contains(key, StringComparison.Ordinal);
+        return key.Length > 0 && PassageKey(passage).Contains(key, StringComparison.Ordinal);
     }
 
     private static string ExactKey(string text) => string.Join(' ', Word().Matches(VietnameseText.Normalize(text).ToLowerInvariant())
         .Select(m => Syllable.Canonical(m.Value)));
+
+    // The same few passages are checked again and again: their keys are made once (bounded, like the passage readings).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> PassageKeys = new(StringComparer.Ordinal);
+
+    private static string PassageKey(string passage)
+    {
+        if (PassageKeys.TryGetValue(passage, out var key))
+        {
+            return key;
+        }
+
+        if (PassageKeys.Count >= 20_000)
+        {
+            PassageKeys.Clear();
+        }
+
+        return PassageKeys.GetOrAdd(passage, ExactKey);
+    }
 
     public static IEnumerable<int> Markers(string text)
     {

@@ -9,14 +9,21 @@ namespace PartyAssistant.Answering;
 /// </summary>
 public static partial class CitationNumbers
 {
-    public static (string Text, SuppliedPassages Passages) Renumber(string text, SuppliedPassages passages)
+    /// <summary>The text and passages renumbered, and the checked citations carried over to the new numbers.</summary>
+    public static (string Text, SuppliedPassages Passages, IReadOnlyList<Citation> Citations) Renumber(string text, SuppliedPassages passages, IReadOnlyList<Citation> citations)
+    {
+        var (renumbered, numbered, map) = Renumber(text, passages);
+        return (renumbered, numbered, citations.Select(c => c with { N = map.GetValueOrDefault(c.N, c.N) }).OrderBy(c => c.N).ToList());
+    }
+
+    private static (string Text, SuppliedPassages Passages, IReadOnlyDictionary<int, int> Map) Renumber(string text, SuppliedPassages passages)
     {
         var order = CitationChecker.Markers(text).Distinct().Where(n => passages[n] is not null).ToList();
         order.AddRange(Enumerable.Range(1, passages.Count).Except(order));
         var renumbered = order.Select((old, i) => (Old: old, New: i + 1)).ToDictionary(p => p.Old, p => p.New);
         if (renumbered.All(p => p.Key == p.Value))
         {
-            return (text, passages);
+            return (text, passages, renumbered);
         }
 
         var rewritten = Marker().Replace(text, m => "[" + string.Join(", ", CitationChecker.Markers(m.Value).Select(n => renumbered.GetValueOrDefault(n, n))) + "]");
@@ -31,7 +38,7 @@ public static partial class CitationNumbers
         }
 
         var hits = order.Select((old, i) => passages[old]! with { Rank = i + 1 }).ToList();
-        return (rewritten, new SuppliedPassages(hits, passages.Rarity) { Evidence = passages.Evidence, Duties = passages.Duties });
+        return (rewritten, new SuppliedPassages(hits, passages.Rarity) { Evidence = passages.Evidence, Duties = passages.Duties }, renumbered);
     }
 
     [GeneratedRegex(@"\[[0-9]{1,3}(\s*[,;]\s*[0-9]{1,3})*\]")]

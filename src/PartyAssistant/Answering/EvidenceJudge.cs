@@ -40,31 +40,38 @@ public sealed class EvidenceJudge(AnsweringOptions options)
             var title = PassageReading.Text(question.References.Count > 0 && aboutNamed ? hit.DocumentTitle : hit.DocumentTitle.Split(". ", 2)[0]);
             var heading = PassageReading.Text(hit.Heading);
             var headingRoles = PassageReading.RolesOf(hit.Heading);
-            IReadOnlyCollection<Facts.Role> RolesOf(SentenceReading s) => s.Roles.Select(m => m.Role).Concat(headingRoles).ToList();
+            var passageRoles = split.SelectMany(s => s.Roles.Select(m => m.Role)).Concat(headingRoles).Distinct().ToList();
+
+            // No sentence states more than its whole passage does: a passage that does not come near is not read sentence by sentence.
+            var whole = Coverage(passageRoles, title, heading, reading.Whole);
+            if (whole < options.RelatedFocusCoverage)
+            {
+                continue;
+            }
 
             // A sentence is read with the lead-in it continues ("… còn một số hạn chế: Việc …"), and with its heading at a
             // discount: a heading speaks of a whole part ("… trong thời gian tới"), not of what each sentence says.
             var own = split.Select((sentence, position) =>
             {
                 var leadIn = position > 0 && split[position - 1].Text.EndsWith(':') ? split[position - 1].Match : PassageReading.Text(string.Empty);
-                var roles = RolesOf(sentence);
-                return Math.Max(
-                    Coverage(sentence.Roles.Select(m => m.Role).ToList(), title, leadIn, sentence.Match),
-                    options.HeadingShare * Coverage(roles, title, heading, leadIn, sentence.Match));
+                var roles = sentence.Roles.Select(m => m.Role).ToList();
+                var plain = Coverage(roles, title, leadIn, sentence.Match);
+                return headingRoles.Count == 0 && heading.Tokens.Count == 0
+                    ? plain
+                    : Math.Max(plain, options.HeadingShare * Coverage(roles.Concat(headingRoles).ToList(), title, heading, leadIn, sentence.Match));
             }).ToList();
-            var passageRoles = split.SelectMany(RolesOf).Distinct().ToList();
 
             // A sentence that states a good part of what is asked, in a passage that states the rest, states it with its
             // passage, at a discount — unless one sentence of the passage states it alone: that one answers.
-            var whole = split.Count > 1 && own.Max() < options.MinFocusCoverage && own.Max() >= options.MinSentenceShare * options.MinFocusCoverage
-                ? options.PassageShare * Coverage(passageRoles, title, heading, reading.Whole)
+            var leaning = split.Count > 1 && own.Max() < options.MinFocusCoverage && own.Max() >= options.MinSentenceShare * options.MinFocusCoverage
+                ? options.PassageShare * whole
                 : 0;
             var mayAnswer = PassageRoles.MayAnswer(hit.Role, question.AsksWho, question.Frames.HasFlag(Frame.Recipients));
             var first = sentences.Count;
             for (var position = 0; position < split.Count; position++)
             {
                 var sentence = split[position];
-                var coverage = own[position] >= options.MinSentenceShare * options.MinFocusCoverage ? Math.Max(own[position], whole) : own[position];
+                var coverage = own[position] >= options.MinSentenceShare * options.MinFocusCoverage ? Math.Max(own[position], leaning) : own[position];
                 var allowed = mayAnswer && (aboutNamed || (Names(sentence, question.References) && Speaks(question, notLoaded)));
 
                 // The form of the answer is only worth checking where the words are there.
@@ -81,7 +88,7 @@ public sealed class EvidenceJudge(AnsweringOptions options)
             // form, may be quoted beside the one that states it, weighed with what the passage states around them.
             if (sentences.Skip(first).Any(s => s.States))
             {
-                var around = options.PassageShare * Coverage(passageRoles, title, heading, reading.Whole);
+                var around = options.PassageShare * whole;
                 for (var i = first; i < sentences.Count; i++)
                 {
                     if (sentences[i] is { States: false, FitsShape: true } s && s.Coverage >= options.RelatedFocusCoverage)

@@ -17,6 +17,7 @@ internal sealed class SentenceReading(string text)
     private IReadOnlyList<RoleMention>? roles;
     private IReadOnlyList<string>? negations;
     private IReadOnlyList<string>? reports;
+    private Obligations.ObligationSentence? reading;
 
     public string Text { get; } = text;
 
@@ -32,6 +33,9 @@ internal sealed class SentenceReading(string text)
 
     /// <summary>The denials it makes, folded ("chua co").</summary>
     public IReadOnlyList<string> Negations => this.negations ??= QuestionLexicon.NegationsIn(this.Tokens);
+
+    /// <summary>How it reads as a duty: who it names as its subject, whether it directs.</summary>
+    public Obligations.ObligationSentence Obligation => this.reading ??= Obligations.ObligationSentence.Read(this.Text, directiveContext: true);
 
     /// <summary>The report words it uses, folded ("tinh trang").</summary>
     public IReadOnlyList<string> Reports => this.reports ??= QuestionLexicon.ReportsIn(this.Tokens);

@@ -84,9 +84,10 @@ public sealed class ClaimCheckTests : IAsyncLifetime
     public void Citations_are_renumbered_in_the_order_the_answer_cites_them()
     {
         var passages = Passages("Một.", "Hai.", "Ba.");
-        var (text, numbered) = CitationNumbers.Renumber("- Ba. [3]\n- Một. [1]\n\nNguồn:\n[1] Văn bản · ý 1 — “Một.”\n[3] Văn bản · ý 3 — “Ba.”", passages);
+        var (text, numbered, citations) = CitationNumbers.Renumber("- Ba. [3]\n- Một. [1]\n\nNguồn:\n[1] Văn bản · ý 1 — “Một.”\n[3] Văn bản · ý 3 — “Ba.”", passages, [new Citation(1, "doc/p1", "Văn bản · ý 1", "Một.", false), new Citation(3, "doc/p3", "Văn bản · ý 3", "Ba.", false)]);
 
         Assert.Equal("- Ba. [1]\n- Một. [2]\n\nNguồn:\n[1] Văn bản · ý 3 — “Ba.”\n[2] Văn bản · ý 1 — “Một.”", text);
         Assert.Equal(["doc/p3", "doc/p1", "doc/p2"], numbered.Hits.Select(h => h.PassageId));
+        Assert.Equal([(1, "doc/p3"), (2, "doc/p1")], citations.Select(c => (c.N, c.PassageId)));
     }
 }
