@@ -13,6 +13,7 @@ public sealed record BenchOptions(
     string AlqacDirectory,
     string CorpusDirectory,
     string DevQuestionsFile,
+    string ScopeQuestionsFile,
     string? JsonFile,
     string? MissesFile,
     bool Sweep,
@@ -37,6 +38,7 @@ public sealed record BenchOptions(
           --alqac DIR          ALQAC data (default: shared/benchmarks/alqac beside the repo)
           --corpus DIR         shipped corpus (default: <repo>/corpus)
           --dev FILE           questions timed on the shipped corpus (default: shared/eval/dev-questions.jsonl)
+          --scope FILE         questions in and out of the corpus's scope, for answer trust (default: shared/eval/scope-questions.jsonl)
           --json FILE          also write every figure as JSON
           --misses FILE        write the questions PartyAssistant does not rank first (JSON lines)
           --searches N         timed searches per latency figure (default 2000)
@@ -67,7 +69,7 @@ public sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        string? alqac = null, corpus = null, dev = null, json = null, misses = null;
+        string? alqac = null, corpus = null, dev = null, scope = null, json = null, misses = null;
         bool sweep = false, sweepOnly = false, skipAlqac = false, skipIngest = false, skipTelegram = false, skipZalo = false, titleAsHeading = true;
         int searches = 2000, asks = 1000, tgUsers = 200, tgQuestions = 5, zaloUsers = 200, zaloQuestions = 5;
         var search = new SearchOptions();
@@ -80,6 +82,7 @@ public sealed record BenchOptions(
                 case "--alqac": alqac = Value(); break;
                 case "--corpus": corpus = Value(); break;
                 case "--dev": dev = Value(); break;
+                case "--scope": scope = Value(); break;
                 case "--json": json = Value(); break;
                 case "--misses": misses = Value(); break;
                 case "--searches": searches = int.Parse(Value(), CultureInfo.InvariantCulture); break;
@@ -129,6 +132,7 @@ public sealed record BenchOptions(
             Path.GetFullPath(alqac ?? Path.Combine(shared ?? root, "benchmarks", "alqac")),
             Path.GetFullPath(corpus ?? Path.Combine(root, "corpus")),
             Path.GetFullPath(dev ?? Path.Combine(shared ?? root, "eval", "dev-questions.jsonl")),
+            Path.GetFullPath(scope ?? Path.Combine(shared ?? root, "eval", "scope-questions.jsonl")),
             json is null ? null : Path.GetFullPath(json),
             misses is null ? null : Path.GetFullPath(misses),
             sweep,

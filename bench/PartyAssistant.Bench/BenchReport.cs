@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using PartyAssistant.Evaluation;
 
 namespace PartyAssistant.Bench;
 
@@ -35,6 +36,8 @@ public static class BenchTargets
     public const double AskP50Ms = 20;
     public const double ColdStartMs = 2000;
     public const double IngestSeconds = 10;
+    public const double FalseAbstentions = 0.05;
+    public const double AnswerContains = 0.90;
 
     public static TargetCheck AtLeast(string name, double target, double actual) => new(name, ">=", target, actual, actual >= target, actual - target);
 
@@ -54,6 +57,7 @@ public sealed record BenchResult(
     IReadOnlyList<SweepRow>? Sweep,
     AnswerLatency? Answers,
     ColdStartTiming? ColdStart,
+    TrustResult? Trust,
     TelegramLoad? Telegram,
     ZaloOaLoad? ZaloOa,
     IngestTiming? Ingest);
@@ -116,6 +120,32 @@ public static class BenchReport
         o.WriteLine(string.Create(Inv,
             $"  index built, {c.RunsMs.Count} runs: {string.Join(", ", c.RunsMs.Select(ms => ms.ToString("F0", Inv)))} ms; min {c.MinMs:F0} ms, median {c.MedianMs:F0} ms"));
         o.WriteLine();
+    }
+
+    public static void PrintTrust(TextWriter o, TrustResult t)
+    {
+        string F(double? value) => value is { } v ? v.ToString("F3", Inv) : "-";
+        o.WriteLine("Answer trust (offline AnswerPipeline over the dev and scope sets, scored as `eval` scores them)");
+        o.WriteLine($"{"set",-6} {"questions",-14} {"q",4} {"out refused",11} {"false abst.",11} {"contains",8} {"lead_hit",8} {"citations",9} {"answer/related/not covered",27}");
+        foreach (var r in t.Runs)
+        {
+            var outcomes = $"{Count(r.Metrics, "answer")}/{Count(r.Metrics, "related")}/{Count(r.Metrics, "not_covered")}";
+            o.WriteLine(
+                $"{r.Set,-6} {r.Variant,-14} {r.Questions,4} {$"{r.OutOfScopeRefused}/{r.OutOfScope}",11} {$"{r.FalseAbstentions}/{r.Answerable}",11} " +
+                $"{F(r.Metrics.AnswerContains),8} {F(r.Metrics.LeadHit),8} {F(r.Metrics.CitationValidity),9} {outcomes,27}");
+        }
+
+        o.WriteLine(string.Create(Inv,
+            $"Focus coverage of the best sentence (both sets, both variants); answers need {t.MinFocusCoverage:0.##}, related sentences {t.RelatedFocusCoverage:0.##}:"));
+        o.WriteLine($"  {"group",-14} {"n",4} {"min",6} {"q1",6} {"median",6} {"q3",6} {"max",6}");
+        foreach (var c in t.Coverage)
+        {
+            o.WriteLine(string.Create(Inv, $"  {c.Group,-14} {c.Questions,4} {c.Min,6:F2} {c.Q1,6:F2} {c.Median,6:F2} {c.Q3,6:F2} {c.Max,6:F2}"));
+        }
+
+        o.WriteLine();
+
+        static int Count(AnswerMetrics m, string outcome) => m.Outcomes.TryGetValue(outcome, out var n) ? n : 0;
     }
 
     public static void PrintIngest(TextWriter o, IngestTiming i)

@@ -36,7 +36,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
         var alqac = options.SkipAlqac ? null : this.LoadAndBuildAlqac(builds);
         if (alqac is not null && options.SweepOnly)
         {
-            return new BenchResult(started, machine, described, options.TitleAsHeading, [], builds, [], [], this.Sweep(alqac), null, null, null, null, null);
+            return new BenchResult(started, machine, described, options.TitleAsHeading, [], builds, [], [], this.Sweep(alqac), null, null, null, null, null, null);
         }
 
         var retrieval = alqac is null ? [] : await this.RetrievalAsync(alqac, cancellationToken);
@@ -78,6 +78,13 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
             options.RepoRoot, options.CorpusDirectory, this.NewScratchFolder("cold-start-data"), seedQuestion, output, cancellationToken);
         BenchReport.PrintAnswers(output, answers, coldStart);
 
+        var trust = await TrustBenchmark.MeasureAsync(
+            options.CorpusDirectory, this.NewScratchFolder("trust-data"),
+            [("dev", await EvalQuestion.LoadAsync(options.DevQuestionsFile, cancellationToken)),
+             ("scope", await EvalQuestion.LoadAsync(options.ScopeQuestionsFile, cancellationToken))],
+            cancellationToken);
+        BenchReport.PrintTrust(output, trust);
+
         TelegramLoad? telegram = null;
         if (!options.SkipTelegram)
         {
@@ -94,11 +101,11 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
             BenchReport.PrintZaloOaLoad(output, zalo);
         }
 
-        var targets = Targets(retrieval, alqac is null ? null : builds[0], latency[0], answers, coldStart, telegram, zalo, ingest);
+        var targets = Targets(retrieval, alqac is null ? null : builds[0], latency[0], answers, coldStart, trust, telegram, zalo, ingest);
         BenchReport.PrintTargets(output, targets);
 
         var sweep = alqac is not null && options.Sweep ? this.Sweep(alqac) : null;
-        return new BenchResult(started, machine, described, options.TitleAsHeading, retrieval, builds, latency, targets, sweep, answers, coldStart, telegram, zalo, ingest);
+        return new BenchResult(started, machine, described, options.TitleAsHeading, retrieval, builds, latency, targets, sweep, answers, coldStart, trust, telegram, zalo, ingest);
     }
 
     public void Dispose()
@@ -188,7 +195,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
     /// <summary>The targets: the ALQAC ones only when ALQAC ran (<paramref name="build2023"/> not null), the ingestion one when it ran.</summary>
     private static List<TargetCheck> Targets(
         IReadOnlyList<RetrievalRun> retrieval, BuildTiming? build2023, LatencyScores shipped, AnswerLatency answers, ColdStartTiming coldStart,
-        TelegramLoad? telegram, ZaloOaLoad? zalo, IngestTiming? ingest)
+        TrustResult trust, TelegramLoad? telegram, ZaloOaLoad? zalo, IngestTiming? ingest)
     {
         double R1(string year, string variant) =>
             retrieval.Single(r => r.System == "PartyAssistant" && r.Year == year && r.Questions == variant).Scores.R1;
@@ -208,6 +215,22 @@ public sealed class BenchRunner(BenchOptions options, TextWriter output) : IDisp
 
         targets.Add(BenchTargets.AtMost("offline ask p50, warm (ms)", BenchTargets.AskP50Ms, answers.P50Ms));
         targets.Add(BenchTargets.AtMost("CLI cold start ask, median (ms)", BenchTargets.ColdStartMs, coldStart.MedianMs));
+        foreach (var run in trust.Runs)
+        {
+            // Every out-of-scope question refused; few answerable ones refused; what is answered says what it must and cites truly.
+            var name = $"{run.Set} set, {run.Variant}";
+            targets.Add(BenchTargets.AtLeast($"{name}: out-of-scope refused (share)", 1, run.OutOfScope == 0 ? 1 : run.OutOfScopeRefused / (double)run.OutOfScope));
+            targets.Add(BenchTargets.AtMost($"{name}: false abstentions", BenchTargets.FalseAbstentions, run.Metrics.FalseAbstentions));
+            if (run.Metrics.AnswerContains is { } contains)
+            {
+                targets.Add(BenchTargets.AtLeast($"{name}: answer_contains", BenchTargets.AnswerContains, contains));
+            }
+
+            if (run.Metrics.CitationValidity is { } validity)
+            {
+                targets.Add(BenchTargets.AtLeast($"{name}: citation validity", 1, validity));
+            }
+        }
         if (ingest is not null)
         {
             // The worst in-process run (the first, cold, as a rule); the page count is printed with the ingestion figures.

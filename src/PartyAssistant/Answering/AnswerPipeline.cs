@@ -177,7 +177,7 @@ public sealed class AnswerPipeline(
             return (duties, new Evidence(Outcome.Answer, 1, [], retrieved.NotLoaded));
         }
 
-        var evidence = judge.Judge(analysis, retrieved.Hits, retrieved.Rarity, retrieved.NotLoaded);
+        var evidence = judge.Judge(analysis, retrieved.Hits, retrieved.Rarity, retrieved.NotLoaded, retrieved.MarkedForms);
         if (evidence.Outcome != Outcome.Answer)
         {
             return (null, evidence);

@@ -16,10 +16,13 @@ public sealed class EvidenceJudge(AnsweringOptions options)
 {
     /// <param name="rarity">How rare a folded syllable or pair is in the corpus.</param>
     /// <param name="notLoaded">Documents the question names that the corpus does not hold.</param>
-    public Evidence Judge(QuestionAnalysis question, IReadOnlyList<SearchHit> hits, Func<string, double> rarity, IReadOnlyList<DocumentReference> notLoaded)
+    /// <param name="markedForms">How the corpus spells a syllable pair typed without marks.</param>
+    public Evidence Judge(
+        QuestionAnalysis question, IReadOnlyList<SearchHit> hits, Func<string, double> rarity, IReadOnlyList<DocumentReference> notLoaded,
+        Func<string, IReadOnlyList<string>>? markedForms = null)
     {
         // Nothing left to look for but the document named or pointed at: that document, in the asked form, is the answer.
-        var scorer = question.Focus.IsEmpty ? null : FocusCoverage.For(question.Focus, rarity);
+        var scorer = question.Focus.IsEmpty ? null : FocusCoverage.For(question.Focus, rarity, markedForms: markedForms);
         var bare = question.References.Count > 0 || question.PointedType is not null ? 1.0 : 0.0;
         double Coverage(IReadOnlyCollection<Facts.Role> roles, params MatchText[] texts) => scorer?.Of(texts, roles) ?? bare;
 

@@ -18,24 +18,53 @@ public sealed class FocusCoverage
     private readonly QuestionFocus focus;
     private readonly double[][] syllableWeights;
     private readonly double[][] pairWeights;
+    private readonly string[]?[][] readings;
+    private readonly bool[][] optional;
     private readonly double total;
 
-    private FocusCoverage(QuestionFocus focus, Func<string, double> rarity, double pairWeight)
+    private FocusCoverage(QuestionFocus focus, Func<string, double> rarity, double pairWeight, Func<string, IReadOnlyList<string>>? markedForms)
     {
         this.focus = focus;
         this.syllableWeights = new double[focus.Runs.Count][];
         this.pairWeights = new double[focus.Runs.Count][];
+        this.readings = new string[]?[focus.Runs.Count][];
+        this.optional = new bool[focus.Runs.Count][];
         for (var r = 0; r < focus.Runs.Count; r++)
         {
             var run = focus.Runs[r];
             var tokens = run.Tokens;
             this.syllableWeights[r] = tokens.Select(t => rarity(t.Folded)).ToArray();
+            this.readings[r] = tokens.Select((_, i) => markedForms is null ? null : Readings(tokens, i, markedForms)).ToArray();
+
+            // "de" may be the joining word "để": beside "chuyen" the corpus spells it "đề", and then it is part of the word;
+            // "truoc do" is "trước đó" wherever the corpus has it, and then "do" is the joining word, left out as if typed so.
+            this.optional[r] = new bool[tokens.Count];
+            var dropped = new bool[tokens.Count];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (!run.IsOptional(i))
+                {
+                    continue;
+                }
+
+                var read = this.readings[r][i];
+                if (read is null || (read.Any(QuestionLexicon.IsJoiningSyllable) && !read.All(QuestionLexicon.IsJoiningSyllable)))
+                {
+                    this.optional[r][i] = true;
+                }
+                else if (read.All(QuestionLexicon.IsJoiningSyllable))
+                {
+                    this.syllableWeights[r][i] = 0;
+                    dropped[i] = true;
+                }
+            }
+
             this.pairWeights[r] = new double[Math.Max(0, tokens.Count - 1)];
             for (var i = 0; i + 1 < tokens.Count; i++)
             {
                 // A pair across the edge of a phrase the synonym list knows ("ấp | đông đảng viên") joins two concepts: it is no word.
                 var across = run.Synonyms.Any(span => (span.Index <= i && i < span.End) != (span.Index <= i + 1 && i + 1 < span.End));
-                this.pairWeights[r][i] = across ? 0 : pairWeight * rarity($"{tokens[i].Folded} {tokens[i + 1].Folded}");
+                this.pairWeights[r][i] = across || dropped[i] || dropped[i + 1] ? 0 : pairWeight * rarity($"{tokens[i].Folded} {tokens[i + 1].Folded}");
             }
         }
 
@@ -44,7 +73,10 @@ public sealed class FocusCoverage
 
     /// <param name="rarity">How rare a folded syllable or "a b" pair is in the corpus (BM25 idf).</param>
     /// <param name="pairWeight">How much a syllable pair counts beside its syllables (1: as much as its rarity says).</param>
-    public static FocusCoverage For(QuestionFocus focus, Func<string, double> rarity, double pairWeight = 1) => new(focus, rarity, pairWeight);
+    /// <param name="markedForms">How the corpus spells a pair typed without marks: such a syllable is then read as the corpus spells it beside its neighbour.</param>
+    public static FocusCoverage For(
+        QuestionFocus focus, Func<string, double> rarity, double pairWeight = 1, Func<string, IReadOnlyList<string>>? markedForms = null) =>
+        new(focus, rarity, pairWeight, markedForms);
 
     /// <summary>The share of the focus the text states.</summary>
     public static double Of(QuestionFocus focus, MatchText text, Func<string, double> rarity) => For(focus, rarity).Of(text);
@@ -79,13 +111,13 @@ public sealed class FocusCoverage
 
             for (var i = 0; i < tokens.Count; i++)
             {
-                direct[i] = Has(texts, tokens[i]) || byRole[i];
+                direct[i] = (this.readings[r][i] is { } read ? HasAny(texts, read) : Has(texts, tokens[i])) || byRole[i];
                 said[i] = direct[i] || BySynonym(run, i, i, texts);
                 if (said[i])
                 {
                     stated += this.syllableWeights[r][i];
                 }
-                else if (run.IsOptional(i))
+                else if (this.optional[r][i])
                 {
                     total -= OptionalDiscount * this.syllableWeights[r][i];
                 }
@@ -108,7 +140,7 @@ public sealed class FocusCoverage
                 {
                     stated += this.pairWeights[r][i];
                 }
-                else if (run.IsOptional(i) || run.IsOptional(i + 1))
+                else if (this.optional[r][i] || this.optional[r][i + 1])
                 {
                     // A pair with what may be a joining word is maybe no word of the question: it helps where found, costs nothing where not.
                     total -= this.pairWeights[r][i];
@@ -121,6 +153,56 @@ public sealed class FocusCoverage
 
     /// <summary>Whether the text states syllable <paramref name="index"/> of the run, as written or through a synonym of its phrase.</summary>
     public static bool States(FocusRun run, int index, params MatchText[] texts) => Has(texts, run.Tokens[index]) || BySynonym(run, index, index, texts);
+
+    /// <summary>
+    /// A syllable typed without marks, read the way the corpus spells it beside its neighbours in the question: "chuyen de" is
+    /// "chuyên đề" there, so "chuyen" alone is "chuyên", not the "chuyển" of "chuyển biến". Null when marks were typed or no
+    /// pair with a neighbour is known: then any marked spelling matches.
+    /// </summary>
+    private static string[]? Readings(IReadOnlyList<TextToken> tokens, int index, Func<string, IReadOnlyList<string>> markedForms)
+    {
+        if (tokens[index].Exact)
+        {
+            return null;
+        }
+
+        var readings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (first, second, own) in new[] { (index - 1, index, 1), (index, index + 1, 0) })
+        {
+            if (first < 0 || second >= tokens.Count)
+            {
+                continue;
+            }
+
+            var neighbour = tokens[own == 0 ? second : first];
+            foreach (var form in markedForms($"{tokens[first].Folded} {tokens[second].Folded}"))
+            {
+                var syllables = form.Split(' ');
+                if (syllables.Length == 2 && (!neighbour.Exact || syllables[1 - own] == neighbour.Accented))
+                {
+                    readings.Add(syllables[own]);
+                }
+            }
+        }
+
+        return readings.Count == 0 ? null : [.. readings];
+    }
+
+    private static bool HasAny(MatchText[] texts, string[] accented)
+    {
+        foreach (var text in texts)
+        {
+            foreach (var syllable in accented)
+            {
+                if (text.HasSyllable(syllable))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static bool Has(MatchText[] texts, TextToken token)
     {

@@ -41,7 +41,7 @@ public static class QuestionAnalyzer
             searchText = Abbreviations.Expand(normalized).Text;
         }
 
-        var tokens = TextTokens.Of(searchText, marksKnown: withMarks);
+        var tokens = Read(TextTokens.Of(searchText, marksKnown: withMarks));
         var parts = new Part[tokens.Count];
         foreach (var mention in DocumentReference.Find(searchText))
         {
@@ -116,6 +116,22 @@ public static class QuestionAnalyzer
             Negations = QuestionLexicon.NegationCues.FindAll(tokens, i => parts[i] != Part.Frame).Where(m => m.Value)
                 .Select(m => string.Join(' ', tokens.Skip(m.Index).Take(m.Count).Select(t => t.Folded))).ToList(),
         };
+    }
+
+    /// <summary>Syllables typed without marks that a known phrase settles ("ai ky" → "ai ký") take that phrase's marks.</summary>
+    private static IReadOnlyList<TextToken> Read(IReadOnlyList<TextToken> tokens)
+    {
+        List<TextToken>? read = null;
+        foreach (var match in QuestionLexicon.Readings.FindAll(tokens, i => !tokens[i].Exact))
+        {
+            read ??= [.. tokens];
+            for (var k = 0; k < match.Count; k++)
+            {
+                read[match.Index + k] = read[match.Index + k] with { Accented = match.Value[k], MarksKnown = true };
+            }
+        }
+
+        return read ?? tokens;
     }
 
     /// <summary>The question without its "kết luận này"-style pointer, and the type it points at.</summary>

@@ -12,6 +12,9 @@ public static class QuestionLexicon
     private static readonly Lazy<PhraseSet<bool>> FunctionSet = new(() => new PhraseSet<bool>(
         WordLists.Rows(WordLists.FunctionWords).Select(r => (r[0], r.Length > 1 && r[1] == "marked"))));
 
+    private static readonly Lazy<HashSet<string>> JoiningSet = new(() => WordLists.Rows(WordLists.FunctionWords)
+        .SelectMany(r => TextTokens.Of(r[0]).Select(t => t.Accented)).ToHashSet(StringComparer.Ordinal));
+
     private static readonly Lazy<PhraseSet<bool>> CommonSet = new(() => Marked(WordLists.DomainCommon));
 
     private static readonly Lazy<PhraseSet<bool>> FollowUpSet = new(() => Plain(WordLists.FollowUpCues));
@@ -26,15 +29,25 @@ public static class QuestionLexicon
 
     private static readonly Lazy<PhraseSet<bool>> ReasonSet = new(() => Plain(WordLists.ReasonCues));
 
+    // The value is the phrase with its marks, syllable for syllable.
+    private static readonly Lazy<PhraseSet<string[]>> ReadingSet = new(() => new PhraseSet<string[]>(
+        WordLists.Rows(WordLists.QuestionReadings).Select(r => (r[0], Reading(r)))));
+
     private static readonly Lazy<PhraseSet<string>> TypeNameSet = new(() => new PhraseSet<string>(
         WordLists.Rows(WordLists.DocumentTypes).Select(r => (r[0], char.ToUpperInvariant(r[0][0]) + r[0][1..]))
             .Append(("văn bản", string.Empty))));
+
+    /// <summary>How phrases of a question typed without marks read: "ai ky" → "ai ký".</summary>
+    public static PhraseSet<string[]> Readings => ReadingSet.Value;
 
     /// <summary>Question frames: "bao lâu một lần" → frequency.</summary>
     public static PhraseSet<Frame> Frames => FrameSet.Value;
 
     /// <summary>Words that join a question together: never its focus. True: only when typed with diacritics (without, it may be another word).</summary>
     public static PhraseSet<bool> FunctionWords => FunctionSet.Value;
+
+    /// <summary>Whether a syllable, spelt with its marks, belongs to a joining word of the list ("đó", "đến" of "liên quan đến").</summary>
+    public static bool IsJoiningSyllable(string accented) => JoiningSet.Value.Contains(accented);
 
     /// <summary>Words found everywhere in the domain (true), and compounds of them that keep their own meaning (false).</summary>
     public static PhraseSet<bool> DomainCommon => CommonSet.Value;
@@ -84,4 +97,15 @@ public static class QuestionLexicon
 
     // "!" marks the exceptions of a list: found like the others, so that they win over a shorter entry they contain.
     private static PhraseSet<bool> Marked(string list) => new(WordLists.Rows(list).Select(r => r[0].StartsWith('!') ? (r[0][1..], false) : (r[0], true)));
+
+    private static string[] Reading(string[] row)
+    {
+        var marked = row.Length > 1 ? TextTokens.Of(row[1]).Select(t => t.Accented).ToArray() : [];
+        if (marked.Length != TextTokens.Of(row[0]).Count || !marked.Select(VietnameseText.Fold).SequenceEqual(TextTokens.Of(row[0]).Select(t => t.Folded)))
+        {
+            throw new FormatException($"{WordLists.QuestionReadings}: \"{string.Join('\t', row)}\" phải là cùng các âm tiết, có dấu ở cột thứ hai.");
+        }
+
+        return marked;
+    }
 }

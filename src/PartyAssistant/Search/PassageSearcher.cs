@@ -24,6 +24,7 @@ public sealed class PassageSearcher : IDisposable
     private readonly VietnameseAnalyzer withSynonyms = new(synonyms: true);
     private readonly SearchOptions options;
     private readonly Dictionary<string, StoredPassage> passages = new(StringComparer.Ordinal);
+    private readonly Lazy<Dictionary<string, string[]>> markedPairs;
 
     // Per Lucene doc: its passage and whether it is a sentence, so ranking reads no stored fields.
     private readonly StoredPassage?[] passageOfDoc;
@@ -71,6 +72,7 @@ public sealed class PassageSearcher : IDisposable
         }
 
         this.passageOfDoc = ids.Select(id => id is not null && this.passages.TryGetValue(id, out var p) ? p : null).ToArray();
+        this.markedPairs = new Lazy<Dictionary<string, string[]>>(this.ReadMarkedPairs);
     }
 
     public int PassageCount => this.passages.Count;
@@ -156,6 +158,36 @@ public sealed class PassageSearcher : IDisposable
         var count = Math.Max(1, this.reader.NumDocs);
         var frequency = this.reader.DocFreq(new Term(field, foldedTerm));
         return Math.Log(1 + ((count - frequency + 0.5) / (frequency + 0.5)));
+    }
+
+    /// <summary>
+    /// How the corpus spells a syllable pair typed without marks ("chuyen de" → "chuyên đề"), most used first;
+    /// empty when the corpus never uses the pair.
+    /// </summary>
+    public IReadOnlyList<string> MarkedForms(string foldedPair) =>
+        this.markedPairs.Value.TryGetValue(foldedPair, out var forms) ? forms : [];
+
+    // Read once, on first need: only questions typed without marks ask, and the pairs are known by then.
+    private Dictionary<string, string[]> ReadMarkedPairs()
+    {
+        var forms = new Dictionary<string, List<(string Pair, int Count)>>(StringComparer.Ordinal);
+        if (MultiFields.GetTerms(this.reader, SearchFields.BodyBigrams) is { } terms)
+        {
+            var term = terms.GetEnumerator();
+            while (term.MoveNext())
+            {
+                var pair = term.Term.Utf8ToString();
+                var folded = VietnameseText.Fold(pair);
+                if (!forms.TryGetValue(folded, out var list))
+                {
+                    forms[folded] = list = [];
+                }
+
+                list.Add((pair, term.DocFreq));
+            }
+        }
+
+        return forms.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(f => f.Count).Select(f => f.Pair).ToArray(), StringComparer.Ordinal);
     }
 
     private static HashSet<string> Keys(string? stored) => (stored ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);

@@ -67,7 +67,12 @@ public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOption
     /// How rare a term is in the current index (see <see cref="PassageSearcher.Rarity"/>), for work
     /// that runs after the search itself, when the index searched may have been replaced.
     /// </summary>
-    public double Rarity(string foldedTerm)
+    public double Rarity(string foldedTerm) => this.FromCurrent(searcher => searcher.Rarity(foldedTerm), 0);
+
+    /// <summary>How the current index spells a pair typed without marks (see <see cref="PassageSearcher.MarkedForms"/>).</summary>
+    public IReadOnlyList<string> MarkedForms(string foldedPair) => this.FromCurrent(searcher => searcher.MarkedForms(foldedPair), []);
+
+    private T FromCurrent<T>(Func<PassageSearcher, T> read, T closed)
     {
         while (this.opened is { } current && !this.disposed)
         {
@@ -75,7 +80,7 @@ public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOption
             {
                 try
                 {
-                    return current.Searcher.Rarity(foldedTerm);
+                    return read(current.Searcher);
                 }
                 finally
                 {
@@ -84,7 +89,7 @@ public sealed class SearchIndexProvider(CorpusIndex index, IOptions<CorpusOption
             }
         }
 
-        return 0;
+        return closed;
     }
 
     /// <summary>

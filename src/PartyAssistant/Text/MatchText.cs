@@ -29,6 +29,9 @@ public sealed class MatchText
     /// <summary>Whether the text has the syllable, with its marks if it was typed with them.</summary>
     public bool Has(TextToken token) => token.Exact ? this.accented.Contains(token.Accented) : this.folded.Contains(token.Folded);
 
+    /// <summary>Whether the text has the syllable spelt so (<see cref="Syllable.Standard"/> form).</summary>
+    public bool HasSyllable(string accented) => this.accented.Contains(accented);
+
     /// <summary>Whether the syllables occur in this order, next to each other; without marks when <paramref name="ignoreMarks"/>.</summary>
     public bool HasPhrase(IEnumerable<TextToken> phrase, bool ignoreMarks)
     {

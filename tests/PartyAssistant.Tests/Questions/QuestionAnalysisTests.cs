@@ -49,6 +49,44 @@ public sealed class QuestionAnalysisTests
         Assert.Contains("ho chi minh", Focus(QuestionAnalysis.From("Học tập tư tưởng Hồ Chí Minh thế nào?")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_phrase_of_the_readings_list_gives_syllables_typed_without_marks_their_marks()
+    {
+        // "Ai ky" asks who signed: "ký" must then match as "ký", never as the "kỳ" of "định kỳ".
+        var signer = QuestionAnalysis.From("Ai ky ban hanh Ket luan nay?").Focus.Runs.SelectMany(r => r.Tokens).Single(t => t.Text == "ky");
+        Assert.True(signer.Exact);
+        Assert.Equal(PartyAssistant.Text.TextTokens.Of("ký")[0].Accented, signer.Accented);
+        Assert.False(new PartyAssistant.Text.MatchText("Định kỳ hằng năm báo cáo.").Has(signer));
+        Assert.True(new PartyAssistant.Text.MatchText("(Đã ký) Lê Quốc Phong").Has(signer));
+
+        // Elsewhere "ky" stays open to any spelling.
+        Assert.Contains(QuestionAnalysis.From("ky niem ngay thanh lap chi bo").Focus.Runs.SelectMany(r => r.Tokens), t => t.Text == "ky" && !t.Exact);
+    }
+
+    [Fact]
+    public void Syllables_typed_without_marks_are_read_as_the_corpus_spells_them_beside_their_neighbour()
+    {
+        static double Rarity(string term) => 1;
+        IReadOnlyList<string> Corpus(string pair) => pair switch
+        {
+            "chuyen de" => ["chuyên đề"],
+            "truoc do" => ["trước đó"],
+            _ => [],
+        };
+
+        // "chuyển … để" is not "chuyên đề", although each syllable folds the same.
+        var topic = QuestionAnalysis.From("sinh hoat chuyen de may lan").Focus;
+        var words = new PartyAssistant.Text.MatchText("Chuyển biến để sinh hoạt tốt hơn.");
+        Assert.True(FocusCoverage.Of(topic, words, Rarity) > FocusCoverage.For(topic, Rarity, markedForms: Corpus).Of(words));
+        Assert.Equal(1, FocusCoverage.For(topic, Rarity, markedForms: Corpus).Of(new PartyAssistant.Text.MatchText("Sinh hoạt chuyên đề mỗi quý một lần.")), 3);
+
+        // Where the corpus spells it as a joining word ("trước đó"), it weighs nothing, as if typed with its marks.
+        var before = QuestionAnalysis.From("xay dung noi tiep chi thi nao truoc do").Focus;
+        var said = new PartyAssistant.Text.MatchText("Được xây dựng nối tiếp chỉ thị ban hành trước.");
+        Assert.Equal(1, FocusCoverage.For(before, Rarity, markedForms: Corpus).Of(said), 3);
+        Assert.True(FocusCoverage.Of(before, said, Rarity) < 1);
+    }
+
     [Theory]
     [InlineData("Đảng ủy xã có tối đa bao nhiêu ủy viên?", Frame.Quantity, "uy vien")]
     [InlineData("Kết luận 38-KL/TW đề ra bao nhiêu nhiệm vụ, giải pháp?", Frame.Quantity, "nhiem vu")]

@@ -23,6 +23,14 @@ public sealed class PassageSearchTests(ShippedCorpusFixture corpus) : IClassFixt
     }
 
     [Fact]
+    public void The_index_tells_how_the_corpus_spells_a_pair_typed_without_marks()
+    {
+        Assert.Equal(["chuyên đề"], corpus.Searcher.MarkedForms("chuyen de"));
+        Assert.Contains("chi bộ", corpus.Searcher.MarkedForms("chi bo"));
+        Assert.Empty(corpus.Searcher.MarkedForms("khai tru"));
+    }
+
+    [Fact]
     public void Old_tone_placement_in_a_question_matches_the_new_one_in_the_text()
     {
         var oldStyle = corpus.Searcher.Search("chi uỷ chi bộ ấp được bồi dưỡng hằng năm", 1);
