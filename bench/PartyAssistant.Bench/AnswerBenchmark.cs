@@ -16,6 +16,19 @@ public sealed record AnswerLatency(
 
 public static class AnswerBenchmark
 {
+    /// <summary>The answering services as the apps compose them, with no model configured: offline answers.</summary>
+    public static ServiceProvider Compose(string corpusDirectory, string dataDirectory)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Corpus:Directory"] = corpusDirectory,
+                ["Storage:DataDirectory"] = dataDirectory,
+            })
+            .Build();
+        return new ServiceCollection().AddLogging().AddPartyAssistantAnswering(configuration).BuildServiceProvider();
+    }
+
     /// <summary>
     /// Composes the answering services as the apps do (no model configured: offline answers), asks every
     /// question once to warm up, then times <paramref name="asks"/> asks one at a time, cycling through the questions.
@@ -28,14 +41,7 @@ public static class AnswerBenchmark
             throw new ArgumentException("No questions to ask.", nameof(questions));
         }
 
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Corpus:Directory"] = corpusDirectory,
-                ["Storage:DataDirectory"] = dataDirectory,
-            })
-            .Build();
-        await using var services = new ServiceCollection().AddLogging().AddPartyAssistantAnswering(configuration).BuildServiceProvider();
+        await using var services = Compose(corpusDirectory, dataDirectory);
         var pipeline = services.GetRequiredService<AnswerPipeline>();
 
         var abstained = 0;

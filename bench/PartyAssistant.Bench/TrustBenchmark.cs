@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PartyAssistant.Answering;
 using PartyAssistant.Evaluation;
-using PartyAssistant.Hosting;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Bench;
@@ -30,14 +28,7 @@ public static class TrustBenchmark
     public static async Task<TrustResult> MeasureAsync(
         string corpusDirectory, string dataDirectory, IReadOnlyList<(string Name, IReadOnlyList<EvalQuestion> Questions)> sets, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Corpus:Directory"] = corpusDirectory,
-                ["Storage:DataDirectory"] = dataDirectory,
-            })
-            .Build();
-        await using var services = new ServiceCollection().AddLogging().AddPartyAssistantAnswering(configuration).BuildServiceProvider();
+        await using var services = AnswerBenchmark.Compose(corpusDirectory, dataDirectory);
         var pipeline = services.GetRequiredService<AnswerPipeline>();
         var answering = services.GetRequiredService<IOptions<AnsweringOptions>>().Value;
 

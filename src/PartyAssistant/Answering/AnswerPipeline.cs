@@ -109,7 +109,8 @@ public sealed class AnswerPipeline(
             var reply = await this.CompleteAsync(model, analysis, supplied, timeout.Token).ConfigureAwait(false);
             if (IsNotFound(reply))
             {
-                return this.Abstain(question, analysis, retrieved, evidence with { Outcome = Outcome.NotCovered }, ModelName(model), notice: null, timings);
+                // The sentences the judge found are still the closest the documents come: shown as related, not as an answer.
+                return this.Abstain(question, analysis, retrieved, evidence with { Outcome = Outcome.Related }, ModelName(model), notice: null, timings);
             }
 
             // Every claim is checked against the passage it cites, not only the quotes.
@@ -172,7 +173,9 @@ public sealed class AnswerPipeline(
     /// </summary>
     private async Task<(SuppliedPassages? Supplied, Evidence Evidence)> SupplyAsync(QuestionAnalysis analysis, RetrievedPassages retrieved, CancellationToken cancellationToken)
     {
-        if (analysis.RoleAsked is { } role && await this.DutiesAsync(analysis, role, retrieved, cancellationToken).ConfigureAwait(false) is { } duties)
+        // A role's duties "theo Quy định 294" are that document's to state: not loaded, the judge says so.
+        if (analysis.RoleAsked is { } role && retrieved.NotLoaded.Count == 0 &&
+            await this.DutiesAsync(analysis, role, retrieved, cancellationToken).ConfigureAwait(false) is { } duties)
         {
             return (duties, new Evidence(Outcome.Answer, 1, [], retrieved.NotLoaded));
         }
@@ -200,6 +203,12 @@ public sealed class AnswerPipeline(
     private async Task<SuppliedPassages?> DutiesAsync(QuestionAnalysis analysis, Facts.Role role, RetrievedPassages retrieved, CancellationToken cancellationToken)
     {
         var duties = await obligations.WithPassagesAsync(role, cancellationToken).ConfigureAwait(false);
+
+        // "Theo Kết luận 38, bí thư chi bộ phải làm gì?": the duties that document places, none from another.
+        if (analysis.References.Count > 0)
+        {
+            duties = duties.Where(d => d.DocumentNumber is { } number && analysis.References.Any(r => r.SameAs(number))).ToList();
+        }
         var fitting = DutyQuestion.Fitting(
             analysis, duties.Select(d => new DutyItem(d.Item, d.Passage)).ToList(), id => duties.First(d => d.Item.DocumentId == id).DocumentTitle);
         if (fitting.Count == 0)

@@ -59,7 +59,7 @@ public sealed class AnsweringOptions
     /// <summary>Offline answerer: score factor for a lead-in ("… còn một số hạn chế:") that states what is asked: it is quoted with what it introduces.</summary>
     public double LeadInFactor { get; set; } = 1.5;
 
-    /// <summary>Offline answerer: a sentence stating this much less of the question's focus than the best one is not quoted.</summary>
+    /// <summary>Offline answerer: a sentence stating this much less of the question's focus than the best one does not lead the answer.</summary>
     public double CoverageMargin { get; set; } = 0.15;
 
     /// <summary>Offline answerer: sentences scoring at least this share of the best are quoted too.</summary>

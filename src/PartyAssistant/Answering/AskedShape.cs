@@ -14,8 +14,9 @@ namespace PartyAssistant.Answering;
 /// </summary>
 internal static partial class AskedShape
 {
+    /// <param name="position">Where the sentence stands in its passage.</param>
     /// <param name="heading">The passage's heading: a rule's actor or action may be named there ("Điều 2. Nhiệm vụ của đảng viên").</param>
-    public static bool Fits(QuestionAnalysis question, SentenceReading reading, SearchHit passage, MatchText heading)
+    public static bool Fits(QuestionAnalysis question, SentenceReading reading, int position, SearchHit passage, MatchText heading)
     {
         var frames = question.Frames;
         var sentence = reading.Text;
@@ -85,7 +86,7 @@ internal static partial class AskedShape
         }
 
         // "Đảng viên có được kinh doanh không?" asks a rule for the member: a sentence about someone else's business states none.
-        if (question.AsksForRule && question.Roles.Count > 0 && !Concerns(question, reading, passage))
+        if (question.AsksForRule && question.Roles.Count > 0 && !Concerns(question, reading, position, passage))
         {
             return false;
         }
@@ -98,7 +99,7 @@ internal static partial class AskedShape
     /// Whether the rule a sentence states concerns a role the question names: named in the sentence or the heading, or —
     /// for a directive without a subject ("Thường xuyên kiểm tra …") — the one an earlier sentence of its passage gives it to.
     /// </summary>
-    private static bool Concerns(QuestionAnalysis question, SentenceReading sentence, SearchHit passage)
+    private static bool Concerns(QuestionAnalysis question, SentenceReading sentence, int position, SearchHit passage)
     {
         bool Named(IEnumerable<RoleMention> mentions) => mentions.Any(m => question.Roles.Any(r => RoleLexicon.Overlap(r, m.Role)));
         if (Named(sentence.Roles) || PassageReading.RolesOf(passage.Heading).Any(h => question.Roles.Any(r => RoleLexicon.Overlap(r, h))))
@@ -111,7 +112,7 @@ internal static partial class AskedShape
             return false;
         }
 
-        foreach (var earlier in PassageReading.Of(passage.Text).Sentences.TakeWhile(s => !ReferenceEquals(s, sentence)).Reverse())
+        foreach (var earlier in PassageReading.Of(passage.Text).Sentences.Take(position).Reverse())
         {
             var read = earlier.Obligation;
             if (read.HasSubject)
@@ -144,12 +145,15 @@ internal static partial class AskedShape
             return true;
         }
 
-        if (question.References.Any(r => passage.OwnKeys.Contains(r.QueryKey)))
+        // In the document's own text a date is the document's, unless the sentence names another one: "Quy định 294 … có
+        // hiệu lực từ 1/7/2025" in Quy định 213's text dates Quy định 294.
+        var mentions = sentence.Documents;
+        if (question.References.Any(r => passage.OwnKeys.Contains(r.QueryKey)) &&
+            mentions.All(m => question.References.Any(r => r.SameAs(m.Reference))))
         {
             return true;
         }
 
-        var mentions = sentence.Documents;
         return times.Any(t => t.DatesDocument && mentions.Any(m => question.References.Any(r => r.SameAs(m.Reference)) && m.End <= t.Start && t.Start - m.End <= 8));
     }
 

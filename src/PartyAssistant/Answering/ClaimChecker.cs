@@ -102,11 +102,15 @@ public static partial class ClaimChecker
             }
         }
 
-        foreach (Match name in CapitalisedRun().Matches(claim))
+        foreach (Match match in CapitalisedRun().Matches(claim))
         {
-            if (name.Index > 0 && !cited.Any(c => c.Says(name.Value)))
+            // At the start the first word is capitalised anyway ("Giao Ban Thường vụ …"): with two words after it, the name
+            // is those; otherwise the whole run is ("Ban Bí thư chủ trì", "Lê Văn Ba chủ trì").
+            var words = match.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var name = match.Index == 0 && words.Length > 2 ? string.Join(' ', words[1..]) : match.Value;
+            if (!cited.Any(c => c.Says(name)))
             {
-                return name.Value;
+                return name;
             }
         }
 
@@ -118,7 +122,7 @@ public static partial class ClaimChecker
     [GeneratedRegex(@"\[[0-9,;\s]+\]")]
     private static partial Regex Marker();
 
-    // Two or more capitalised words in a row, not at the start of the sentence: a named body or person ("Ban Thường vụ", "Lê Quốc Phong").
+    // Two or more capitalised words in a row: a named body or person ("Ban Thường vụ", "Lê Quốc Phong").
     [GeneratedRegex(@"\p{Lu}\p{Ll}*(\s+\p{Lu}\p{Ll}*)+")]
     private static partial Regex CapitalisedRun();
 }

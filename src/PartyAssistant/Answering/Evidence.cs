@@ -37,8 +37,7 @@ public sealed record SentenceEvidence(string PassageId, int Position, string Sen
 /// <param name="NotLoaded">Documents the question names that the corpus does not hold.</param>
 public sealed record Evidence(Outcome Outcome, double Coverage, IReadOnlyList<SentenceEvidence> Sentences, IReadOnlyList<DocumentReference> NotLoaded)
 {
-    public static Evidence None { get; } = new(Outcome.NotCovered, 0, [], []);
-
+    /// <summary>The sentences that state the answer.</summary>
     public IEnumerable<SentenceEvidence> Stating => this.Sentences.Where(s => s.States);
 
     /// <summary>The sentences that state the answer, and those of their passages that may be quoted beside them.</summary>

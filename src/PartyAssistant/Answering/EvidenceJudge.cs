@@ -78,7 +78,7 @@ public sealed class EvidenceJudge(AnsweringOptions options)
                 var allowed = mayAnswer && (aboutNamed || (Names(sentence, question.References) && Speaks(question, notLoaded)));
 
                 // The form of the answer is only worth checking where the words are there.
-                var fits = allowed && coverage >= options.RelatedFocusCoverage && AskedShape.Fits(question, sentence, hit, heading);
+                var fits = allowed && coverage >= options.RelatedFocusCoverage && AskedShape.Fits(question, sentence, position, hit, heading);
                 var negating = !question.Frames.HasFlag(Frame.Status) && sentence.Negations.Except(question.Negations, StringComparer.Ordinal).Any();
                 sentences.Add(new SentenceEvidence(hit.PassageId, position, sentence.Text, coverage, allowed, fits, negating)
                 {
@@ -102,8 +102,14 @@ public sealed class EvidenceJudge(AnsweringOptions options)
             }
         }
 
+        // A question of nothing but the corpus's everyday words ("Đảng viên là gì?", "Chi bộ có được không?") is stated by
+        // no sentence: any sentence has those words. The closest are related at most.
+        // So is "what must this role do" once the role's own duties gave nothing: any rule for members or cadres names the
+        // role's family, and none of them is a duty of that role.
+        var everyday = (question.Focus.FromCommonWords && question.References.Count == 0 && question.PointedType is null) ||
+            (question.Frames.HasFlag(Frame.Duties) && question.Focus.Runs.All(r => r.Roles.Sum(span => span.Count) >= r.Tokens.Count));
         var best = sentences.Where(s => s.Allowed).Select(s => s.Coverage).DefaultIfEmpty(0).Max();
-        var outcome = sentences.Any(s => s.States) ? Outcome.Answer
+        var outcome = !everyday && sentences.Any(s => s.States) ? Outcome.Answer
             : best >= options.RelatedFocusCoverage ? Outcome.Related
             : Outcome.NotCovered;
         return new Evidence(outcome, Math.Round(best, 4), sentences, notLoaded);
@@ -114,9 +120,19 @@ public sealed class EvidenceJudge(AnsweringOptions options)
     /// it (a focus of its own), or for a fact about the document itself — its date, issuer, subject or standing.
     /// What a document not loaded requires is its own text's to say, not a mention's.
     /// </summary>
-    private static bool Speaks(QuestionAnalysis question, IReadOnlyList<DocumentReference> notLoaded) =>
-        !question.Focus.IsEmpty || notLoaded.Count < question.References.Count ||
-        (question.Frames & (Frame.Time | Frame.Actor | Frame.Subject | Frame.Status | Frame.Definition)) != 0;
+    private static bool Speaks(QuestionAnalysis question, IReadOnlyList<DocumentReference> notLoaded)
+    {
+        var loaded = notLoaded.Count < question.References.Count;
+
+        // What a loaded document is about is its own text's to say; "Thực hiện tốt Quy định số 213" says nothing of it.
+        if (question.Focus.IsEmpty && question.Frames.HasFlag(Frame.Subject) && loaded)
+        {
+            return false;
+        }
+
+        return !question.Focus.IsEmpty || loaded ||
+            (question.Frames & (Frame.Time | Frame.Actor | Frame.Subject | Frame.Status | Frame.Definition)) != 0;
+    }
 
     private static bool Names(SentenceReading sentence, IReadOnlyList<DocumentReference> references) =>
         references.Count > 0 && sentence.Documents.Any(found => references.Any(r => r.SameAs(found.Reference)));

@@ -270,7 +270,7 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
         var chosen = new List<Candidate> { lead };
         foreach (var candidate in candidates.Where(c => c != lead).TakeWhile(c => c.Score >= options.KeepShare * best))
         {
-            if (chosen.Count == options.MaxSentences)
+            if (chosen.Count >= options.MaxSentences)
             {
                 break;
             }

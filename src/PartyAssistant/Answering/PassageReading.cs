@@ -48,10 +48,10 @@ internal sealed class SentenceReading(string text)
 internal sealed class PassageReading
 {
     private const int Kept = 20_000;
-    private static readonly ConcurrentDictionary<string, PassageReading> Passages = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, MatchText> Texts = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, SentenceReading> SentenceReadings = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<Role>> HeadingRoles = new(StringComparer.Ordinal);
+    private static readonly Memo<PassageReading> Passages = new();
+    private static readonly Memo<MatchText> Texts = new();
+    private static readonly Memo<SentenceReading> SentenceReadings = new();
+    private static readonly Memo<IReadOnlyList<Role>> HeadingRoles = new();
 
     private PassageReading(string text)
     {
@@ -63,30 +63,40 @@ internal sealed class PassageReading
 
     public IReadOnlyList<SentenceReading> Sentences { get; }
 
-    public static PassageReading Of(string text) => Remember(Passages, text, t => new PassageReading(t));
+    public static PassageReading Of(string text) => Passages.Get(text, t => new PassageReading(t));
 
     /// <summary>A heading or title as match text, read once.</summary>
-    public static MatchText Text(string text) => Remember(Texts, text, t => new MatchText(t));
+    public static MatchText Text(string text) => Texts.Get(text, t => new MatchText(t));
 
     /// <summary>A sentence, read once.</summary>
-    public static SentenceReading Sentence(string text) => Remember(SentenceReadings, text, t => new SentenceReading(t));
+    public static SentenceReading Sentence(string text) => SentenceReadings.Get(text, t => new SentenceReading(t));
 
     /// <summary>The roles a heading names, read once.</summary>
-    public static IReadOnlyList<Role> RolesOf(string heading) => Remember(HeadingRoles, heading, h => RoleLexicon.Find(h).Select(m => m.Role).Distinct().ToList());
+    public static IReadOnlyList<Role> RolesOf(string heading) => HeadingRoles.Get(heading, h => RoleLexicon.Find(h).Select(m => m.Role).Distinct().ToList());
 
-    // A question touches a few dozen passages; a corpus has many more. Past the bound, start afresh rather than grow.
-    private static T Remember<T>(ConcurrentDictionary<string, T> cache, string key, Func<string, T> read)
+    /// <summary>
+    /// Readings kept by text. A question touches a few dozen passages; a corpus has many more: past the bound the
+    /// cache starts afresh rather than grow. The count is kept beside the dictionary, whose own Count takes every lock.
+    /// </summary>
+    private sealed class Memo<T>
     {
-        if (cache.TryGetValue(key, out var known))
-        {
-            return known;
-        }
+        private readonly ConcurrentDictionary<string, T> cache = new(StringComparer.Ordinal);
+        private int count;
 
-        if (cache.Count >= Kept)
+        public T Get(string key, Func<string, T> read)
         {
-            cache.Clear();
-        }
+            if (this.cache.TryGetValue(key, out var known))
+            {
+                return known;
+            }
 
-        return cache.GetOrAdd(key, read);
+            if (Interlocked.Increment(ref this.count) > Kept)
+            {
+                this.cache.Clear();
+                Interlocked.Exchange(ref this.count, 1);
+            }
+
+            return this.cache.GetOrAdd(key, read);
+        }
     }
 }

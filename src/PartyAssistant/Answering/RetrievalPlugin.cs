@@ -8,7 +8,7 @@ using PartyAssistant.Search;
 namespace PartyAssistant.Answering;
 
 /// <summary>The passages found for a question, how rare words are in the corpus, and the documents it names that the corpus lacks.</summary>
-public sealed record RetrievedPassages(QuestionAnalysis Question, IReadOnlyList<SearchHit> Hits, Func<string, double> Rarity, IReadOnlyList<DocumentReference> NotLoaded)
+public sealed record RetrievedPassages(IReadOnlyList<SearchHit> Hits, Func<string, double> Rarity, IReadOnlyList<DocumentReference> NotLoaded)
 {
     /// <summary>How the corpus spells a syllable pair typed without marks (see <see cref="PassageSearcher.MarkedForms"/>).</summary>
     public Func<string, IReadOnlyList<string>> MarkedForms { get; init; } = _ => [];
@@ -34,6 +34,6 @@ public sealed class RetrievalPlugin(SearchIndexProvider index, IOptions<Answerin
 
         // Rarity is asked for while the answer is written, after this lease is gone: the provider
         // answers from whichever index is current then.
-        return new RetrievedPassages(question, hits, index.Rarity, notLoaded) { MarkedForms = index.MarkedForms };
+        return new RetrievedPassages(hits, index.Rarity, notLoaded) { MarkedForms = index.MarkedForms };
     }
 }

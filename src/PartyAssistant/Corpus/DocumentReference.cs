@@ -101,9 +101,6 @@ public sealed record DocumentReference(int Number, string TypeCode, string? Issu
         return match.Success ? Create(match.Groups["n"].Value, match.Groups["t"].Value, match.Groups["i"].Value) : null;
     }
 
-    /// <summary>The kind of document a type name or code stands for ("Kết luận" for "ket luan"), or null.</summary>
-    public static string? TypeName(string nameOrCode) => Types.NameOf(Types.CodeOf(VietnameseText.Fold(nameOrCode.Trim())));
-
     private static DocumentReference Create(string number, string type, string? issuer) => new(
         int.Parse(number, System.Globalization.CultureInfo.InvariantCulture),
         type,

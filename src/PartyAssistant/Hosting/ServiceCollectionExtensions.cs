@@ -62,7 +62,12 @@ public static partial class ServiceCollectionExtensions
     public static IServiceCollection AddPartyAssistantAnswering(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPartyAssistantSearch(configuration);
-        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.SectionName));
+        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.SectionName))
+            .Validate(o => o.RelatedFocusCoverage > 0 && o.RelatedFocusCoverage <= o.MinFocusCoverage && o.MinFocusCoverage <= 1,
+                "Answering:RelatedFocusCoverage và Answering:MinFocusCoverage phải thoả 0 < RelatedFocusCoverage ≤ MinFocusCoverage ≤ 1.")
+            .Validate(o => o.Passages >= 1 && o.CandidatePassages >= 1 && o.MaxSentences >= 1 && o.RelatedSentences >= 1,
+                "Answering:Passages, Answering:CandidatePassages, Answering:MaxSentences và Answering:RelatedSentences phải từ 1 trở lên.")
+            .ValidateOnStart();
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName));
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);

@@ -5,7 +5,11 @@ using PartyAssistant.Search;
 namespace PartyAssistant.Obligations;
 
 /// <summary>A duty with the passage it quotes and its document's title, for answers that cite it.</summary>
-public sealed record DutyPassage(Obligation Item, Passage Passage, string DocumentTitle);
+public sealed record DutyPassage(Obligation Item, Passage Passage, string DocumentTitle)
+{
+    /// <summary>The number of the document the duty is from ("213-QĐ/TW"), when it has one: what a question naming it matches.</summary>
+    public DocumentReference? DocumentNumber { get; init; }
+}
 
 /// <summary>
 /// The checklists as the command line and the bots ask for them, from the corpus as it is now
@@ -79,7 +83,11 @@ public sealed class ObligationBook
             var duties = all.ToDictionary(
                 r => r.Role.Id,
                 r => (IReadOnlyList<DutyPassage>)r.Items
-                    .Select(i => new DutyPassage(i, passages[i.PassageId], corpus.FindDocument(i.DocumentId)?.Metadata.Title ?? string.Empty))
+                    .Select(i => (Item: i, Metadata: corpus.FindDocument(i.DocumentId)?.Metadata))
+                    .Select(x => new DutyPassage(x.Item, passages[x.Item.PassageId], x.Metadata?.Title ?? string.Empty)
+                    {
+                        DocumentNumber = DocumentReference.ParseNumber(x.Metadata?.Number),
+                    })
                     .ToList(),
                 StringComparer.Ordinal);
             return new Checklists(corpus, all, duties);

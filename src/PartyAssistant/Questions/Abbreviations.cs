@@ -18,10 +18,9 @@ public static partial class Abbreviations
             r => r.Length >= 2 ? new Entry(r[1], r.Length > 2 && r[2] == "caps") : throw new FormatException($"{WordLists.Abbreviations}: \"{r[0]}\" thiếu dạng đầy đủ."),
             StringComparer.Ordinal));
 
-    /// <summary>The text with every known abbreviation replaced by its full form, and whether any was.</summary>
-    public static (string Text, bool Expanded) Expand(string text)
+    /// <summary>The text with every known abbreviation replaced by its full form.</summary>
+    public static string Expand(string text)
     {
-        var expanded = false;
 
         // "đ/c" is written with a slash (and "đc" is "được"); "TW4" runs the short form into a number.
         text = SlashedPair().Replace(text, m => Table.Value.TryGetValue(VietnameseText.Fold(m.Value), out var slashed) ? slashed.Expansion : m.Value);
@@ -44,11 +43,10 @@ public static partial class Abbreviations
                 return word;
             }
 
-            expanded = true;
             var next = match.Index + match.Length;
             return next < text.Length && char.IsDigit(text[next]) ? entry.Expansion + " " : entry.Expansion;
         });
-        return (result, expanded);
+        return result;
     }
 
     /// <summary>True when the word is an abbreviation this table knows (so its Đ says nothing about the writer's diacritics).</summary>

@@ -78,9 +78,6 @@ public sealed class FocusCoverage
         QuestionFocus focus, Func<string, double> rarity, double pairWeight = 1, Func<string, IReadOnlyList<string>>? markedForms = null) =>
         new(focus, rarity, pairWeight, markedForms);
 
-    /// <summary>The share of the focus the text states.</summary>
-    public static double Of(QuestionFocus focus, MatchText text, Func<string, double> rarity) => For(focus, rarity).Of(text);
-
     /// <summary>The share of the focus that the texts state together (a sentence with its heading, say).</summary>
     public double Of(params MatchText[] texts) => this.Of(texts, []);
 

@@ -35,10 +35,10 @@ public static class QuestionAnalyzer
             .Where(w => !Abbreviations.IsAbbreviation(w) && DocumentReference.ParseNumber(w) is null));
         var withMarks = TextTokens.WrittenWithMarks(TextTokens.Of(ownWords, marksKnown: false));
         var (withoutPointers, pointedType) = WithoutPointer(normalized, withMarks);
-        var searchText = Abbreviations.Expand(withoutPointers).Text;
+        var searchText = Abbreviations.Expand(withoutPointers);
         if (VietnameseText.MatchKey(searchText).Length == 0)
         {
-            searchText = Abbreviations.Expand(normalized).Text;
+            searchText = Abbreviations.Expand(normalized);
         }
 
         var tokens = Read(TextTokens.Of(searchText, marksKnown: withMarks));
@@ -89,10 +89,23 @@ public static class QuestionAnalyzer
         focus = focus with { Action = Action(focus, tokens, frameMatches) };
 
         // Only common words beside a document's name ("Kết luận 01 ban hành ngày nào?"): the question is about that document itself.
-        if (focus.FromCommonWords && (references.Count > 0 || pointedType is not null))
+        var named = references.Count > 0 || pointedType is not null;
+        if (focus.FromCommonWords && named)
         {
             focus = QuestionFocus.None with { Display = normalized.TrimEnd('?', ' ', '.') };
         }
+
+        // Nothing asked but a number ("1"): nothing to look for. Nothing asked but a document ("Quy định 213", "Kết luận này?"):
+        // what that document is about.
+        if (frames == Frame.None && !named && focus.Runs.All(r => r.Tokens.All(t => t.Text.All(char.IsDigit))))
+        {
+            focus = QuestionFocus.None with { Display = focus.Display };
+        }
+        else if (frames == Frame.None && named && focus.IsEmpty)
+        {
+            frames = Frame.Subject;
+        }
+
         var term = frames.HasFlag(Frame.Definition) ? DefinedTerm(normalized, searchText, tokens, parts, frameMatches) : null;
         var expected = term is not null ? ExpectedAnswer.Definition
             : frames.HasFlag(Frame.Status) ? ExpectedAnswer.Status
@@ -178,8 +191,8 @@ public static class QuestionAnalyzer
                 continue;
             }
 
-            // A run of nothing but optional syllables says nothing of its own.
-            if (run.Count > 0 && optional.Any(o => !o))
+            // A run of nothing but optional syllables says nothing of its own, nor does a lone letter ("“x” là gì?").
+            if (run.Count > 0 && optional.Any(o => !o) && !(run.Count == 1 && run[0].Text.Length == 1 && char.IsLetter(run[0].Text[0])))
             {
                 runs.Add(new FocusRun(run, SynonymTable.In(run)) { Optional = optional, Roles = RolesIn(run) });
             }

@@ -10,7 +10,8 @@ namespace PartyAssistant.Search;
 
 /// <summary>
 /// Searches one opened index. A passage's score blends its best sentence with the passage as a
-/// whole, and unofficial summaries are weighted down. Thread-safe: nothing here is mutable after construction.
+/// whole, and unofficial summaries are weighted down. Thread-safe: nothing here changes after construction but the
+/// map of marked word pairs, read once on first need.
 /// </summary>
 public sealed class PassageSearcher : IDisposable
 {
@@ -72,7 +73,7 @@ public sealed class PassageSearcher : IDisposable
         }
 
         this.passageOfDoc = ids.Select(id => id is not null && this.passages.TryGetValue(id, out var p) ? p : null).ToArray();
-        this.markedPairs = new Lazy<Dictionary<string, string[]>>(this.ReadMarkedPairs);
+        this.markedPairs = new Lazy<Dictionary<string, string[]>>(this.ReadMarkedPairs, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public int PassageCount => this.passages.Count;
@@ -211,7 +212,7 @@ public sealed class PassageSearcher : IDisposable
             factor *= this.options.NamedDocumentFactor;
         }
 
-        if (question.PointedType is { } type && string.Equals(type, passage.DocumentType, StringComparison.Ordinal))
+        if (question.PointedType is { } type && string.Equals(type, passage.DocumentType, StringComparison.OrdinalIgnoreCase))
         {
             factor *= this.options.PointedTypeFactor;
         }

@@ -112,6 +112,11 @@ public sealed class ModelAnswerTests : IAsyncLifetime
         var answer = await assistant.Pipeline.AskAsync(Question, null, CancellationToken.None);
         Assert.True(answer.Abstained);
         Assert.Empty(answer.Citations);
+
+        // What the judge found stays in sight as related sentences, never as the answer.
+        Assert.Equal(Outcome.Related, answer.Outcome);
+        Assert.NotEmpty(answer.Related);
+        Assert.Contains("chỉ để tham khảo", answer.Answer, StringComparison.Ordinal);
     }
 
     [Fact]

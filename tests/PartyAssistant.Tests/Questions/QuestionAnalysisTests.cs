@@ -77,14 +77,14 @@ public sealed class QuestionAnalysisTests
         // "chuyển … để" is not "chuyên đề", although each syllable folds the same.
         var topic = QuestionAnalysis.From("sinh hoat chuyen de may lan").Focus;
         var words = new PartyAssistant.Text.MatchText("Chuyển biến để sinh hoạt tốt hơn.");
-        Assert.True(FocusCoverage.Of(topic, words, Rarity) > FocusCoverage.For(topic, Rarity, markedForms: Corpus).Of(words));
+        Assert.True(FocusCoverage.For(topic, Rarity).Of(words) > FocusCoverage.For(topic, Rarity, markedForms: Corpus).Of(words));
         Assert.Equal(1, FocusCoverage.For(topic, Rarity, markedForms: Corpus).Of(new PartyAssistant.Text.MatchText("Sinh hoạt chuyên đề mỗi quý một lần.")), 3);
 
         // Where the corpus spells it as a joining word ("trước đó"), it weighs nothing, as if typed with its marks.
         var before = QuestionAnalysis.From("xay dung noi tiep chi thi nao truoc do").Focus;
         var said = new PartyAssistant.Text.MatchText("Được xây dựng nối tiếp chỉ thị ban hành trước.");
         Assert.Equal(1, FocusCoverage.For(before, Rarity, markedForms: Corpus).Of(said), 3);
-        Assert.True(FocusCoverage.Of(before, said, Rarity) < 1);
+        Assert.True(FocusCoverage.For(before, Rarity).Of(said) < 1);
     }
 
     [Theory]

@@ -41,8 +41,13 @@ public sealed class IndexReloadTests : IDisposable
                     using var lease = await provider.AcquireAsync(CancellationToken.None);
                     var question = QuestionAnalysis.From("chi bo sinh hoat dinh ky may lan");
                     var hits = lease.Searcher.Search(question, 5);
-                    _ = FocusCoverage.Of(question.Focus, new PartyAssistant.Text.MatchText(hits[0].Text), provider.Rarity);
-                    _ = provider.Rarity("chi");
+                    // Rarity and spellings are read from whichever index is current, across the switches.
+                    var coverage = FocusCoverage.For(question.Focus, provider.Rarity, markedForms: provider.MarkedForms).Of(new PartyAssistant.Text.MatchText(hits[0].Text));
+                    if (coverage is < 0 or > 1 || provider.Rarity("chi") <= 0 || provider.MarkedForms("chi bo").Count == 0)
+                    {
+                        throw new InvalidOperationException($"coverage {coverage}, rarity {provider.Rarity("chi")}");
+                    }
+
                     Interlocked.Increment(ref answered);
                 }
                 catch (Exception e)
