@@ -20,28 +20,39 @@ public sealed class PassageQueryBuilder(Analyzer analyzer, Analyzer withSynonyms
     // A 2,000-character question has a few hundred syllables; four fields of those stay under Lucene's clause limit.
     private const int MaxTermsPerField = 200;
 
+    // The pairs of each phrase of the synonym list, by field: the list is short, the analysis is not free.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Field, string Phrase), string[]> pairs = new();
+
     public Query Build(QuestionAnalysis question)
     {
         var query = new BooleanQuery();
-        var focus = FocusForms(question);
+        var focus = options.NonFocusWeight == 1 ? null : FocusForms(question);
+
+        // Most questions use no phrase the synonym list knows: then the synonym analysis is not run at all.
         var alternatives = options.SynonymWeight > 0
             ? SynonymTable.In(TextTokens.Of(question.SearchText, marksKnown: !question.TypedWithoutDiacritics)).SelectMany(s => s.Alternatives).Select(a => string.Join(' ', a.Select(t => t.Text))).Distinct(StringComparer.Ordinal).ToList()
             : [];
+        var synonyms = alternatives.Count > 0;
+
+        // Fields of one shape (body and heading, accented or folded) are analysed alike: once each. The synonyms widen the
+        // body fields the question is searched in first; each added term costs a posting list, and headings and the
+        // folded fields of a question typed with marks gain little from them.
+        var analysed = new Dictionary<(bool, bool), (List<string> Own, List<string> Added)>();
         if (question.TypedWithoutDiacritics)
         {
-            this.AddField(query, SearchFields.BodyFolded, question.SearchText, options.SyllableWeight, focus);
+            this.AddField(query, SearchFields.BodyFolded, question.SearchText, options.SyllableWeight, focus, synonyms, analysed);
             this.AddPairs(query, SearchFields.BodyFoldedBigrams, question.SearchText, alternatives, options.BigramWeight, focus);
-            this.AddField(query, SearchFields.HeadingFolded, question.SearchText, options.HeadingWeight, focus);
+            this.AddField(query, SearchFields.HeadingFolded, question.SearchText, options.HeadingWeight, focus, false, analysed);
         }
         else
         {
-            this.AddField(query, SearchFields.Body, question.SearchText, options.SyllableWeight, focus);
+            this.AddField(query, SearchFields.Body, question.SearchText, options.SyllableWeight, focus, synonyms, analysed);
             this.AddPairs(query, SearchFields.BodyBigrams, question.SearchText, alternatives, options.BigramWeight, focus);
-            this.AddField(query, SearchFields.Heading, question.SearchText, options.HeadingWeight, focus);
+            this.AddField(query, SearchFields.Heading, question.SearchText, options.HeadingWeight, focus, false, analysed);
             if (options.FoldedWeightWhenAccented > 0)
             {
-                this.AddField(query, SearchFields.BodyFolded, question.SearchText, options.FoldedWeightWhenAccented * options.SyllableWeight, focus);
-                this.AddPairs(query, SearchFields.BodyFoldedBigrams, question.SearchText, alternatives, options.FoldedWeightWhenAccented * options.BigramWeight, focus);
+                this.AddField(query, SearchFields.BodyFolded, question.SearchText, options.FoldedWeightWhenAccented * options.SyllableWeight, focus, false, analysed);
+                this.AddPairs(query, SearchFields.BodyFoldedBigrams, question.SearchText, [], options.FoldedWeightWhenAccented * options.BigramWeight, focus);
             }
         }
 
@@ -59,7 +70,9 @@ public sealed class PassageQueryBuilder(Analyzer analyzer, Analyzer withSynonyms
         return query;
     }
 
-    private void AddField(BooleanQuery query, string field, string text, float weight, HashSet<string>? focus)
+    private void AddField(
+        BooleanQuery query, string field, string text, float weight, HashSet<string>? focus, bool synonyms,
+        Dictionary<(bool, bool), (List<string> Own, List<string> Added)> analysed)
     {
         if (weight <= 0)
         {
@@ -67,15 +80,24 @@ public sealed class PassageQueryBuilder(Analyzer analyzer, Analyzer withSynonyms
         }
 
         // Lucene's Solr-format synonyms replace a phrase by all its forms, itself included: what the question wrote is told by the plain analysis.
-        var own = AnalyzerTerms.Of(analyzer, field, text).Take(MaxTermsPerField).ToList();
-        var terms = options.SynonymWeight > 0
-            ? own.Concat(AnalyzerTerms.Of(withSynonyms, field, text).Except(own, StringComparer.Ordinal)).Take(MaxTermsPerField * 2)
-            : own;
-        var written = own.ToHashSet(StringComparer.Ordinal);
-        foreach (var value in terms)
+        var shape = SearchFields.ShapeOf(field);
+        if (!analysed.TryGetValue(shape, out var terms))
         {
-            var synonym = !written.Contains(value);
-            query.Add(new TermQuery(new Term(field, value)) { Boost = (synonym ? weight * options.SynonymWeight : weight) * Emphasis(value, focus) }, Occur.SHOULD);
+            var own = AnalyzerTerms.Of(analyzer, field, text).Take(MaxTermsPerField).ToList();
+            var added = synonyms
+                ? AnalyzerTerms.Of(withSynonyms, field, text).Except(own, StringComparer.Ordinal).Take(MaxTermsPerField).ToList()
+                : [];
+            analysed[shape] = terms = (own, added);
+        }
+
+        foreach (var value in terms.Own)
+        {
+            query.Add(new TermQuery(new Term(field, value)) { Boost = weight * Emphasis(value, focus) }, Occur.SHOULD);
+        }
+
+        foreach (var value in terms.Added)
+        {
+            query.Add(new TermQuery(new Term(field, value)) { Boost = weight * options.SynonymWeight * Emphasis(value, focus) }, Occur.SHOULD);
         }
     }
 
@@ -125,7 +147,7 @@ public sealed class PassageQueryBuilder(Analyzer analyzer, Analyzer withSynonyms
         }
 
         var added = own.ToHashSet(StringComparer.Ordinal);
-        foreach (var value in alternatives.SelectMany(a => AnalyzerTerms.Of(analyzer, field, a)).Where(added.Add).Take(MaxTermsPerField))
+        foreach (var value in alternatives.SelectMany(a => this.PairsOf(field, a)).Where(added.Add).Take(MaxTermsPerField))
         {
             query.Add(new TermQuery(new Term(field, value)) { Boost = weight * options.SynonymWeight * Emphasis(value, focus) }, Occur.SHOULD);
         }
@@ -133,4 +155,7 @@ public sealed class PassageQueryBuilder(Analyzer analyzer, Analyzer withSynonyms
 
     private static ConstantScoreQuery Constant(string field, string key, float boost) =>
         new(new TermQuery(new Term(field, key))) { Boost = boost };
+
+    private string[] PairsOf(string field, string phrase) =>
+        this.pairs.GetOrAdd((field, phrase), key => [.. AnalyzerTerms.Of(analyzer, key.Field, key.Phrase)]);
 }

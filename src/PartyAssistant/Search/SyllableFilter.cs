@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using PartyAssistant.Text;
@@ -28,25 +27,8 @@ internal sealed class SyllableFilter : TokenFilter
         }
 
         var raw = this.termAttribute.ToString();
-        var forms = Cache.TryGetValue(raw, out var cached) ? cached : Remember(raw);
+        var forms = Syllable.Forms(raw);
         this.termAttribute.SetEmpty().Append(this.fold ? forms.Folded : forms.Accented);
         return true;
-    }
-
-    // Vietnamese has a few thousand syllables, so the same few terms come back again and again;
-    // computing their forms once keeps indexing and querying cheap. Bounded against odd input.
-    private const int CacheLimit = 200_000;
-    private static readonly ConcurrentDictionary<string, (string Accented, string Folded)> Cache = new(StringComparer.Ordinal);
-
-    private static (string Accented, string Folded) Remember(string raw)
-    {
-        var accented = Syllable.Standard(raw);
-        var forms = (accented, VietnameseText.Fold(accented));
-        if (Cache.Count < CacheLimit)
-        {
-            Cache.TryAdd(raw, forms);
-        }
-
-        return forms;
     }
 }

@@ -9,6 +9,30 @@ namespace PartyAssistant.Text;
 /// </summary>
 public static class Syllable
 {
+    // Vietnamese has a few thousand syllables, so the same few come back again and again: their forms are worked out
+    // once. Bounded against odd input (numbers, long runs of letters).
+    private const int FormsKept = 200_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Accented, string Folded)> KnownForms = new(StringComparer.Ordinal);
+    private static int formsCount;
+
+    /// <summary>The syllable as search uses it (<see cref="Standard"/>) and without any mark, remembered.</summary>
+    public static (string Accented, string Folded) Forms(string syllable)
+    {
+        if (KnownForms.TryGetValue(syllable, out var known))
+        {
+            return known;
+        }
+
+        var accented = Standard(syllable);
+        var forms = (accented, VietnameseText.Fold(accented));
+        if (Interlocked.Increment(ref formsCount) <= FormsKept)
+        {
+            KnownForms.TryAdd(syllable, forms);
+        }
+
+        return forms;
+    }
+
     // "hằng năm" and "hàng năm" are both correct and both used in Party documents.
     private static readonly Dictionary<string, string> Variants = new(StringComparer.Ordinal)
     {

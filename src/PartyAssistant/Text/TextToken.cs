@@ -40,8 +40,8 @@ public static partial class TextTokens
         {
             // "05 năm" and "5 năm" are one number.
             var value = match.Value.All(char.IsAsciiDigit) ? match.Value.TrimStart('0') is { Length: > 0 } n ? n : "0" : match.Value;
-            var accented = Syllable.Standard(value);
-            tokens.Add(new TextToken(match.Value, accented, VietnameseText.Fold(accented), match.Index, match.Length) { MarksKnown = marksKnown });
+            var (accented, folded) = Syllable.Forms(value);
+            tokens.Add(new TextToken(match.Value, accented, folded, match.Index, match.Length) { MarksKnown = marksKnown });
         }
 
         return tokens;
