@@ -22,6 +22,10 @@ public sealed class FocusCoverage
     private readonly bool[][] optional;
     private readonly double total;
 
+    // The question's phrases as the texts look them up, keyed once here rather than once a sentence.
+    private readonly (string Forward, string Backward, bool IgnoreMarks)[][] pairKeys;
+    private readonly (string[] Keys, bool IgnoreMarks)[][] synonymKeys;
+
     private FocusCoverage(QuestionFocus focus, Func<string, double> rarity, double pairWeight, Func<string, IReadOnlyList<string>>? markedForms)
     {
         this.focus = focus;
@@ -29,10 +33,22 @@ public sealed class FocusCoverage
         this.pairWeights = new double[focus.Runs.Count][];
         this.readings = new string[]?[focus.Runs.Count][];
         this.optional = new bool[focus.Runs.Count][];
+        this.pairKeys = new (string, string, bool)[focus.Runs.Count][];
+        this.synonymKeys = new (string[], bool)[focus.Runs.Count][];
         for (var r = 0; r < focus.Runs.Count; r++)
         {
             var run = focus.Runs[r];
             var tokens = run.Tokens;
+            this.pairKeys[r] = [.. Enumerable.Range(0, Math.Max(0, tokens.Count - 1)).Select(i =>
+            {
+                var ignoreMarks = !tokens[i].Exact || !tokens[i + 1].Exact;
+                return (MatchText.PhraseKey([tokens[i], tokens[i + 1]], ignoreMarks), MatchText.PhraseKey([tokens[i + 1], tokens[i]], ignoreMarks), ignoreMarks);
+            })];
+            this.synonymKeys[r] = [.. run.Synonyms.Select(span =>
+            {
+                var ignoreMarks = SpanIgnoresMarks(run, span);
+                return (span.Alternatives.Select(a => MatchText.PhraseKey(a, ignoreMarks)).ToArray(), ignoreMarks);
+            })];
             this.syllableWeights[r] = tokens.Select(t => rarity(t.Folded)).ToArray();
             this.readings[r] = tokens.Select((_, i) => markedForms is null ? null : Readings(tokens, i, markedForms)).ToArray();
 
@@ -109,7 +125,7 @@ public sealed class FocusCoverage
             for (var i = 0; i < tokens.Count; i++)
             {
                 direct[i] = (this.readings[r][i] is { } read ? HasAny(texts, read) : Has(texts, tokens[i])) || byRole[i];
-                said[i] = direct[i] || BySynonym(run, i, i, texts);
+                said[i] = direct[i] || this.BySynonym(r, i, i, texts);
                 if (said[i])
                 {
                     stated += this.syllableWeights[r][i];
@@ -128,11 +144,10 @@ public sealed class FocusCoverage
                 }
 
                 // The pair as written, one phrase said another way, or each half said with one of them through a synonym ("dưới 40" as "không quá 40").
-                var ignoreMarks = !tokens[i].Exact || !tokens[i + 1].Exact;
                 // A compound may come in either order ("nối tiếp", "tiếp nối").
                 if ((byRole[i] && byRole[i + 1]) ||
-                    texts.Any(t => t.HasPhrase([tokens[i], tokens[i + 1]], ignoreMarks) || t.HasPhrase([tokens[i + 1], tokens[i]], ignoreMarks)) ||
-                    BySynonym(run, i, i + 1, texts) ||
+                    HasEither(texts, this.pairKeys[r][i]) ||
+                    this.BySynonym(r, i, i + 1, texts) ||
                     (said[i] && said[i + 1] && !(direct[i] && direct[i + 1])))
                 {
                     stated += this.pairWeights[r][i];
@@ -185,6 +200,45 @@ public sealed class FocusCoverage
         return readings.Count == 0 ? null : [.. readings];
     }
 
+    private static bool HasEither(MatchText[] texts, (string Forward, string Backward, bool IgnoreMarks) pair)
+    {
+        foreach (var text in texts)
+        {
+            if (text.HasPhrase(pair.Forward, pair.IgnoreMarks) || text.HasPhrase(pair.Backward, pair.IgnoreMarks))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool BySynonym(int run, int first, int last, MatchText[] texts)
+    {
+        var spans = this.focus.Runs[run].Synonyms;
+        for (var s = 0; s < spans.Count; s++)
+        {
+            if (spans[s].Index <= first && last < spans[s].End)
+            {
+                var (keys, ignoreMarks) = this.synonymKeys[run][s];
+                foreach (var key in keys)
+                {
+                    foreach (var text in texts)
+                    {
+                        if (text.HasPhrase(key, ignoreMarks))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SpanIgnoresMarks(FocusRun run, SynonymSpan span) => run.Tokens.Skip(span.Index).Take(span.Count).Any(t => !t.Exact);
+
     private static bool HasAny(MatchText[] texts, string[] accented)
     {
         foreach (var text in texts)
@@ -221,7 +275,7 @@ public sealed class FocusCoverage
         {
             if (span.Index <= first && last < span.End)
             {
-                var ignoreMarks = run.Tokens.Skip(span.Index).Take(span.Count).Any(t => !t.Exact);
+                var ignoreMarks = SpanIgnoresMarks(run, span);
                 if (span.Alternatives.Any(a => texts.Any(t => t.HasPhrase(a, ignoreMarks))))
                 {
                     return true;

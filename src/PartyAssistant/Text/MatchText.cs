@@ -33,11 +33,15 @@ public sealed class MatchText
     public bool HasSyllable(string accented) => this.accented.Contains(accented);
 
     /// <summary>Whether the syllables occur in this order, next to each other; without marks when <paramref name="ignoreMarks"/>.</summary>
-    public bool HasPhrase(IEnumerable<TextToken> phrase, bool ignoreMarks)
-    {
-        var key = ignoreMarks
+    public bool HasPhrase(IEnumerable<TextToken> phrase, bool ignoreMarks) => this.HasPhrase(PhraseKey(phrase, ignoreMarks), ignoreMarks);
+
+    /// <summary>Whether the text has the phrase made ready by <see cref="PhraseKey"/>: a question's phrases are keyed once, not once a sentence.</summary>
+    public bool HasPhrase(string key, bool ignoreMarks) =>
+        key.Length > 2 && (ignoreMarks ? this.foldedLine : this.accentedLine).Contains(key, StringComparison.Ordinal);
+
+    /// <summary>The phrase as <see cref="HasPhrase(string, bool)"/> looks it up: its syllables, with or without marks, between spaces.</summary>
+    public static string PhraseKey(IEnumerable<TextToken> phrase, bool ignoreMarks) =>
+        ignoreMarks
             ? $" {string.Join(' ', phrase.Select(t => t.Folded))} "
             : $" {string.Join(' ', phrase.Select(t => t.Accented))} ";
-        return key.Length > 2 && (ignoreMarks ? this.foldedLine : this.accentedLine).Contains(key, StringComparison.Ordinal);
-    }
 }
