@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -85,6 +86,13 @@ public static class CliApplication
             cancellation.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+
+        // systemd and `docker stop` send SIGTERM, not Ctrl+C: both end a command the same way, through its token.
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            cancellation.Cancel();
+        });
         try
         {
             return await app.RunAsync(ArgumentAliases.Apply(args), cancellation.Token);

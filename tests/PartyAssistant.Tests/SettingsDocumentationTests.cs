@@ -18,6 +18,7 @@ public sealed class SettingsDocumentationTests
         { typeof(AnsweringOptions), AnsweringOptions.SectionName },
         { typeof(ModelOptions), ModelOptions.SectionName },
         { typeof(ConversationOptions), ConversationOptions.SectionName },
+        { typeof(PartyAssistant.Hosting.HostingOptions), PartyAssistant.Hosting.HostingOptions.SectionName },
         { typeof(PartyAssistant.Channels.Telegram.TelegramOptions), PartyAssistant.Channels.Telegram.TelegramOptions.SectionName },
         { typeof(PartyAssistant.Channels.Zalo.ZaloOaOptions), PartyAssistant.Channels.Zalo.ZaloOaOptions.SectionName },
         { typeof(PartyAssistant.Channels.Zalo.ZaloBotOptions), PartyAssistant.Channels.Zalo.ZaloBotOptions.SectionName },

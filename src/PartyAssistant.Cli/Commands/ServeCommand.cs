@@ -10,10 +10,10 @@ using Microsoft.Extensions.Options;
 using PartyAssistant.Channels;
 using PartyAssistant.Channels.Telegram;
 using PartyAssistant.Channels.Zalo;
+using PartyAssistant.Cli.Hosting;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Hosting;
 using Spectre.Console.Cli;
-using Telegram.Bot;
 
 namespace PartyAssistant.Cli.Commands;
 
@@ -29,18 +29,14 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var app = Build(configuration, settings.Urls);
+        await using var app = Build(configuration, settings.Urls);
         await app.StartAsync(cancellationToken);
         output.Status($"Đang phục vụ tại {string.Join(", ", app.Urls)} — webhook Telegram: {TelegramSetup.WebhookPath}. Nhấn Ctrl+C để dừng.");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
 
-        await app.StopAsync(CancellationToken.None);
+        // The host's lifetime owns SIGTERM and SIGINT; the command's own token (Ctrl+C) stops it the same way.
+        // Stopping waits for answers in hand up to Hosting:ShutdownGraceSeconds, then leaves the rest in the inbox.
+        await app.WaitForShutdownAsync(cancellationToken);
+        output.Status("Đã dừng.");
         return 0;
     }
 
@@ -49,48 +45,70 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Configuration.AddConfiguration(configuration);
-        builder.WebHost.UseKestrelCore().UseUrls(urls);
+        builder.WebHost.UseKestrelCore().UseUrls(urls).ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.AddRoutingCore();
+        builder.Services.AddProblemDetails();
         builder.Services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+
+        // Registered before the channels' services, so stopped after them: polling and replay have ended by then.
+        builder.Services.AddHostedService<InboxDrain>();
         builder.Services.AddPartyAssistantAnswering(configuration).AddPartyAssistantTelegram(configuration).AddPartyAssistantZalo(configuration);
+        builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddHostedService<ChannelStartup>();
+        builder.Services.AddHostedService<IndexWatching>();
+        var grace = configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>() ?? new HostingOptions();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = grace.ShutdownGrace + TimeSpan.FromSeconds(1));
         var app = builder.Build();
 
+        app.UseExceptionHandler();
+        app.Use(RejectOversizedBodies);
+
         app.MapGet("/health", () => Results.Text("ok"));
-        app.MapPost(TelegramSetup.WebhookPath, async (HttpContext http, TelegramWebhook webhook) =>
-            Results.StatusCode(await webhook.HandleAsync(http.Request.Headers[TelegramWebhook.SecretHeader].FirstOrDefault(), http.Request.Body, http.RequestAborted)));
+        app.MapGet("/health/ready", async (Readiness readiness, CancellationToken cancellationToken) =>
+            await readiness.ProblemsAsync(cancellationToken) is { Count: > 0 } problems
+                ? Results.Problem(string.Join(" ", problems), statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chưa sẵn sàng")
+                : Results.Text("ready"));
 
-        app.MapPost(ZaloOaWebhook.WebhookPath, async (HttpContext http, ZaloOaWebhook webhook) =>
-            Results.StatusCode((await webhook.HandleAsync(http.Request.Headers[ZaloSignature.Header].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
-        app.MapPost(ZaloBot.WebhookPath, async (HttpContext http, ZaloBot bot) =>
-            Results.StatusCode((await bot.HandleWebhookAsync(http.Request.Headers[ZaloBot.SecretHeader].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
+        app.MapPost(TelegramSetup.WebhookPath, async (HttpContext http) =>
+            !ChannelAvailability.Telegram(http.RequestServices) ? NotConfigured("Telegram")
+            : Results.StatusCode(await http.RequestServices.GetRequiredService<TelegramWebhook>().HandleAsync(
+                http.Request.Headers[TelegramWebhook.SecretHeader].FirstOrDefault(), http.Request.Body, http.RequestAborted)));
 
-        app.Lifetime.ApplicationStarted.Register(() => _ = ResumeAsync(app.Services, app.Lifetime.ApplicationStopping));
-
-        // A document ingested while the host runs is picked up without a restart.
-        app.Lifetime.ApplicationStarted.Register(() => _ = app.Services.GetRequiredService<PartyAssistant.Search.SearchIndexProvider>().WatchAsync(app.Lifetime.ApplicationStopping));
+        app.MapPost(ZaloOaWebhook.WebhookPath, async (HttpContext http) =>
+            !ChannelAvailability.ZaloOa(http.RequestServices) ? NotConfigured("Zalo OA")
+            : Results.StatusCode((await http.RequestServices.GetRequiredService<ZaloOaWebhook>().HandleAsync(
+                http.Request.Headers[ZaloSignature.Header].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
+        app.MapPost(ZaloBot.WebhookPath, async (HttpContext http) =>
+            !ChannelAvailability.ZaloBot(http.RequestServices) ? NotConfigured("Zalo Bot")
+            : Results.StatusCode((await http.RequestServices.GetRequiredService<ZaloBot>().HandleWebhookAsync(
+                http.Request.Headers[ZaloBot.SecretHeader].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
         return app;
     }
 
-    /// <summary>At start: old records pruned, each configured channel's unfinished events replayed, webhooks set.</summary>
-    private static async Task ResumeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>No webhook carries a megabyte: larger bodies are refused before anything reads them.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    private static IResult NotConfigured(string channel) =>
+        Results.Problem($"Kênh {channel} chưa được cấu hình trên máy chủ này.", statusCode: StatusCodes.Status404NotFound, title: "Không có kênh này");
+
+    // A declared length over the cap is refused at once; a body that grows past it while read fails in Kestrel with 413.
+    private static async Task RejectOversizedBodies(HttpContext http, Func<Task> next)
     {
-        var logger = services.GetRequiredService<ILogger<ServeCommand>>();
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            await Results.Problem($"Nội dung yêu cầu quá lớn (tối đa {MaxBodyBytes / 1024} KB).", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Quá lớn")
+                .ExecuteAsync(http);
+            return;
+        }
+
         try
         {
-            await services.GetRequiredService<ChannelStore>().PruneAsync(cancellationToken);
-            if (!string.IsNullOrEmpty(services.GetRequiredService<IOptions<TelegramOptions>>().Value.ResolveToken()))
-            {
-                await services.GetRequiredService<TelegramWebhook>().ResumeAsync(cancellationToken);
-                await SetWebhookAsync(services, cancellationToken);
-            }
-
-            await services.GetRequiredService<ZaloOaWebhook>().ResumeAsync(cancellationToken);
-            await services.GetRequiredService<ZaloBot>().ResumeAsync(cancellationToken);
-            await SetZaloBotWebhookAsync(services, cancellationToken);
+            await next();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (BadHttpRequestException e) when (!http.Response.HasStarted)
         {
-            logger.LogError(e, "Lỗi khi khôi phục các sự kiện chưa xử lý");
+            await Results.Problem(e.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"Nội dung yêu cầu quá lớn (tối đa {MaxBodyBytes / 1024} KB)." : "Yêu cầu không hợp lệ.",
+                statusCode: e.StatusCode).ExecuteAsync(http);
         }
     }
 
@@ -99,61 +117,5 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
     {
         using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
         return await reader.ReadToEndAsync(http.RequestAborted);
-    }
-
-    /// <summary>Tells the Zalo Bot Platform where to deliver, when a public address is configured.</summary>
-    private static async Task SetZaloBotWebhookAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var options = services.GetRequiredService<IOptions<ZaloBotOptions>>().Value;
-        var logger = services.GetRequiredService<ILogger<ServeCommand>>();
-        if (string.IsNullOrWhiteSpace(options.WebhookUrl))
-        {
-            return;
-        }
-
-        if (!ZaloBot.IsValidSecret(options.WebhookSecret))
-        {
-            logger.LogError("Zalo:Bot:WebhookSecret phải dài 8–256 ký tự; chưa đặt webhook Zalo Bot.");
-            return;
-        }
-
-        try
-        {
-            await services.GetRequiredService<ZaloBotClient>().SetWebhookAsync(options.WebhookUrl.TrimEnd('/') + ZaloBot.WebhookPath, options.WebhookSecret, cancellationToken);
-            logger.LogInformation("Đã đặt webhook Zalo Bot: {Url}", options.WebhookUrl.TrimEnd('/') + ZaloBot.WebhookPath);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ZaloApiException or HttpRequestException or OperationCanceledException)
-        {
-            logger.LogError("Không đặt được webhook Zalo Bot: {Error}", e.Message);
-        }
-    }
-
-    /// <summary>Tells Telegram where to deliver, when a public address is configured.</summary>
-    private static async Task SetWebhookAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        var options = services.GetRequiredService<IOptions<TelegramOptions>>().Value;
-        var logger = services.GetRequiredService<ILogger<ServeCommand>>();
-        if (string.IsNullOrWhiteSpace(options.WebhookUrl))
-        {
-            return;
-        }
-
-        if (!TelegramSetup.IsValidSecret(options.WebhookSecret))
-        {
-            logger.LogError("Telegram:WebhookSecret phải có 1–256 ký tự A–Z, a–z, 0–9, _ hoặc -; chưa đặt webhook.");
-            return;
-        }
-
-        try
-        {
-            var bot = services.GetRequiredService<ITelegramBotClient>();
-            await TelegramSetup.SetWebhookAsync(bot, options, cancellationToken);
-            await TelegramSetup.RegisterCommandsAsync(bot, cancellationToken);
-            logger.LogInformation("Đã đặt webhook Telegram: {Url}", options.WebhookUrl.TrimEnd('/') + TelegramSetup.WebhookPath);
-        }
-        catch (Exception e) when (e is InvalidOperationException or Telegram.Bot.Exceptions.RequestException or HttpRequestException or OperationCanceledException)
-        {
-            logger.LogError("Không đặt được webhook Telegram: {Error}", e.Message);
-        }
     }
 }

@@ -46,8 +46,11 @@ public static partial class ServiceCollectionExtensions
     }
 
     /// <summary>What every bot shares: the stores, the document replies, quizzes and the assistant itself.</summary>
-    private static IServiceCollection AddPartyAssistantChannels(this IServiceCollection services)
+    private static IServiceCollection AddPartyAssistantChannels(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.SectionName))
+            .Validate(o => o.ShutdownGraceSeconds is >= 1 and <= 9, "Hosting:ShutdownGraceSeconds phải từ 1 đến 9 giây (systemd và docker dừng hẳn sau 10 giây).")
+            .ValidateOnStart();
         services.AddPartyAssistantQuizzes();
         services.TryAddSingleton<ChannelStore>();
         services.TryAddSingleton<ChannelInbox>();
@@ -84,7 +87,7 @@ public static partial class ServiceCollectionExtensions
     /// <summary>The Telegram bot: client, update handling, polling and webhook. Needs <see cref="AddPartyAssistantAnswering"/>.</summary>
     public static IServiceCollection AddPartyAssistantTelegram(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddPartyAssistantChannels();
+        services.AddPartyAssistantChannels(configuration);
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName));
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
@@ -112,7 +115,7 @@ public static partial class ServiceCollectionExtensions
     /// <summary>Zalo: the Official Account webhook and the Bot Platform bot. Needs <see cref="AddPartyAssistantAnswering"/>.</summary>
     public static IServiceCollection AddPartyAssistantZalo(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddPartyAssistantChannels();
+        services.AddPartyAssistantChannels(configuration);
         services.AddOptions<ZaloOaOptions>().Bind(configuration.GetSection(ZaloOaOptions.SectionName));
         services.AddOptions<ZaloBotOptions>().Bind(configuration.GetSection(ZaloBotOptions.SectionName));
         services.AddSingleton(sp => new ZaloOaTokens(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, sp.GetRequiredService<ChannelStore>(),

@@ -20,16 +20,15 @@ public sealed class TelegramPolling(
     ChannelStore store,
     TelegramBotIdentity identity,
     IOptions<TelegramOptions> options,
+    IOptions<PartyAssistant.Hosting.HostingOptions> hosting,
     TimeProvider clock,
     ILogger<TelegramPolling> logger)
 {
-    private const string OffsetKey = "telegram.offset";
+    // Update ids count per bot: an offset kept for one token would skip another bot's updates.
+    private const string OffsetKeyPrefix = "telegram.offset.";
 
     // Past this many updates in hand, stop fetching until some are done.
     private const int MaxInFlight = 1000;
-
-    // On stop, updates in hand get this long to finish before they are cancelled (and left in the inbox).
-    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(15);
 
     /// <summary>Polls until <paramref name="stopping"/> is cancelled, then lets the updates in hand finish.</summary>
     public async Task RunAsync(CancellationToken stopping)
@@ -82,8 +81,9 @@ public sealed class TelegramPolling(
             }
         }
 
+        // Updates in hand get the grace to finish; the rest are cancelled and left in the inbox.
         var waited = TimeSpan.Zero;
-        while (processor.InFlight > 0 && waited < ShutdownGrace)
+        while (processor.InFlight > 0 && waited < hosting.Value.ShutdownGrace)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50), clock, CancellationToken.None).ConfigureAwait(false);
             waited += TimeSpan.FromMilliseconds(50);
@@ -140,7 +140,8 @@ public sealed class TelegramPolling(
     /// <summary>One getUpdates; what it returns is in the inbox, and confirmed, before this returns.</summary>
     public async Task<IReadOnlyList<Update>> FetchAsync(CancellationToken cancellationToken)
     {
-        var saved = await store.GetStateAsync(OffsetKey, cancellationToken).ConfigureAwait(false);
+        var offsetKey = OffsetKeyPrefix + (await identity.GetAsync(cancellationToken).ConfigureAwait(false)).Id.ToString(CultureInfo.InvariantCulture);
+        var saved = await store.GetStateAsync(offsetKey, cancellationToken).ConfigureAwait(false);
         int? offset = saved is null ? null : int.Parse(saved, CultureInfo.InvariantCulture);
         var updates = await bot.GetUpdates(offset, limit: 100, timeout: Math.Clamp(options.Value.PollTimeoutSeconds, 0, 50), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (updates.Length == 0)
@@ -149,7 +150,7 @@ public sealed class TelegramPolling(
         }
 
         var next = (updates.Max(u => u.Id) + 1).ToString(CultureInfo.InvariantCulture);
-        await store.AddToInboxAsync(TelegramUpdateHandler.Channel, updates.Select(u => ((long)u.Id, JsonSerializer.Serialize(u, JsonBotAPI.Options))), OffsetKey, next, cancellationToken).ConfigureAwait(false);
+        await store.AddToInboxAsync(TelegramUpdateHandler.Channel, updates.Select(u => ((long)u.Id, JsonSerializer.Serialize(u, JsonBotAPI.Options))), offsetKey, next, cancellationToken).ConfigureAwait(false);
         return updates;
     }
 

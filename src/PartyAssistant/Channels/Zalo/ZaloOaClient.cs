@@ -15,6 +15,9 @@ public sealed class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<
 {
     public const int MaxTextLength = 2000;
 
+    // Not a Zalo code: the request never got an answer (refused connection, timeout, unreadable reply).
+    private const int NetworkError = int.MinValue;
+
     /// <summary>True when Zalo accepted the message.</summary>
     public async Task<bool> SendTextAsync(string userId, string text, CancellationToken cancellationToken)
     {
@@ -31,9 +34,17 @@ public sealed class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<
                     token = await tokens.RefreshAsync(token, cancellationToken).ConfigureAwait(false);
                     refreshed = true;
                     continue;
-                case -32:
+                case -32 or NetworkError:
                     var wait = TimeSpan.FromSeconds(Math.Pow(2, attempt));
-                    logger.LogWarning("Zalo OA giới hạn tốc độ (-32); chờ {Seconds} giây rồi gửi lại.", wait.TotalSeconds);
+                    if (error.Code == NetworkError)
+                    {
+                        logger.LogWarning("Không kết nối được Zalo OA ({Error}); chờ {Seconds} giây rồi gửi lại.", error.Message, wait.TotalSeconds);
+                    }
+                    else
+                    {
+                        logger.LogWarning("Zalo OA giới hạn tốc độ (-32); chờ {Seconds} giây rồi gửi lại.", wait.TotalSeconds);
+                    }
+
                     await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
                     continue;
                 case -213 or -230:
@@ -45,7 +56,7 @@ public sealed class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<
             }
         }
 
-        logger.LogError("Bỏ tin nhắn tới {User} sau nhiều lần bị giới hạn tốc độ.", userId);
+        logger.LogError("Bỏ tin nhắn tới {User} sau nhiều lần bị giới hạn tốc độ hoặc lỗi mạng.", userId);
         return false;
     }
 
@@ -68,8 +79,7 @@ public sealed class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<
         }
         catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Gửi Zalo OA lỗi mạng: {Error}", e.Message);
-            return (-32, e.Message); // treated as passing: backed off and retried
+            return (NetworkError, e.Message); // backed off and retried like a rate limit, but told apart from one
         }
     }
 }
