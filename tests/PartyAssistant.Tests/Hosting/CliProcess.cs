@@ -4,7 +4,7 @@ using System.Text;
 namespace PartyAssistant.Tests.Hosting;
 
 /// <summary>The built CLI run as a real process, as systemd or docker would run it, with settings in its environment.</summary>
-public sealed class CliProcess : IAsyncDisposable
+public sealed partial class CliProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
@@ -57,11 +57,13 @@ public sealed class CliProcess : IAsyncDisposable
     }
 
     /// <summary>What systemd and `docker stop` send first.</summary>
-    public void Terminate()
-    {
-        using var kill = Process.Start("kill", ["-TERM", this.process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
+    public void Terminate() => Assert.Equal(0, Kill(this.process.Id, SigTerm));
+
+    private const int SigTerm = 15;
+
+    // libc's kill(2): no `kill` binary needs to be installed on the machine.
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     /// <returns>How long the process took to exit, or null when it did not within <paramref name="timeout"/>.</returns>
     public async Task<TimeSpan?> WaitForExitAsync(TimeSpan timeout)
