@@ -89,6 +89,31 @@ public sealed partial class ShutdownTests : IAsyncLifetime
         Assert.Contains("Đã dừng bot", bot.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_zalo_bot_stops_on_SIGTERM_in_the_middle_of_a_long_poll_and_exits_0()
+    {
+        await using var zalo = await FakeZaloBotServer.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Corpus:Directory"] = TestPaths.Corpus,
+            ["Storage:DataDirectory"] = this.data.Path,
+            ["Zalo:Bot:Token"] = zalo.Token,
+            ["Zalo:Bot:ApiBaseUrl"] = zalo.BaseUrl.ToString(),
+            ["Zalo:Bot:PollTimeoutSeconds"] = "30",
+            ["Hosting:ShutdownGraceSeconds"] = "2",
+        };
+        await using var bot = CliProcess.Start(this.data.Path, settings, "zalo-bot");
+        await bot.WaitForOutputAsync("long polling", TimeSpan.FromSeconds(60));
+        zalo.PushText("chat-1", "user-1", "Chi bộ ấp có đông đảng viên thì tổ chức sinh hoạt thế nào?");
+        await zalo.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
+
+        // Now waiting in a 30 s getUpdates: the stop must not wait for it.
+        bot.Terminate();
+        var took = await bot.WaitForExitAsync(StopLimit);
+        Assert.True(took is not null, $"zalo-bot did not exit within {StopLimit} of SIGTERM:\n{bot.Output}");
+        Assert.Equal(0, bot.ExitCode);
+    }
+
     private static async Task<Uri> EndpointAsync(CliProcess serve)
     {
         await serve.WaitForOutputAsync("Đang phục vụ tại", TimeSpan.FromSeconds(60));
