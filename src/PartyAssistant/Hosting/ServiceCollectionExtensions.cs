@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using PartyAssistant.Answering;
 using PartyAssistant.Channels;
@@ -46,6 +47,22 @@ public static partial class ServiceCollectionExtensions
     }
 
     /// <summary>What every bot shares: the stores, the document replies, quizzes and the assistant itself.</summary>
+    private const string TelegramHttpClient = "telegram";
+    private const string ZaloOaHttpClient = "zalo-oa";
+    private const string ZaloBotHttpClient = "zalo-bot";
+
+    // The channel clients live as long as the host: connections are renewed so a changed DNS entry is followed.
+    private static SocketsHttpHandler LongLivedHandler() => new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
+    /// <summary>A call bounded by <paramref name="attempt"/>; no automatic retry of a POST, which could send a message twice.</summary>
+    private static void Bounded(HttpStandardResilienceOptions options, TimeSpan attempt)
+    {
+        options.Retry.DisableForUnsafeHttpMethods();
+        options.AttemptTimeout.Timeout = attempt;
+        options.TotalRequestTimeout.Timeout = attempt + TimeSpan.FromSeconds(10);
+        options.CircuitBreaker.SamplingDuration = 2 * attempt + TimeSpan.FromSeconds(10);
+    }
+
     private static IServiceCollection AddPartyAssistantChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.SectionName))
@@ -89,6 +106,9 @@ public static partial class ServiceCollectionExtensions
     {
         services.AddPartyAssistantChannels(configuration);
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName));
+
+        // No resilience handler here: Telegram.Bot turns transport errors into its own exceptions, and the outbox paces 429s itself.
+        services.AddHttpClient(TelegramHttpClient).ConfigurePrimaryHttpMessageHandler(LongLivedHandler);
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
@@ -101,7 +121,9 @@ public static partial class ServiceCollectionExtensions
             var baseUrl = string.IsNullOrWhiteSpace(options.ApiBaseUrl) ? null : options.ApiBaseUrl.Trim();
 
             // 429s are waited out by the outbox, which knows the chat's pacing; the library must not retry on its own.
-            return new TelegramBotClient(new TelegramBotClientOptions(token, baseUrl) { RetryThreshold = 0 }, new HttpClient { Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds + 30) });
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(TelegramHttpClient);
+            http.Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds + 30);
+            return new TelegramBotClient(new TelegramBotClientOptions(token, baseUrl) { RetryThreshold = 0 }, http);
         });
         services.AddSingleton<TelegramBotIdentity>();
         services.AddSingleton<TelegramOutbox>();
@@ -118,12 +140,21 @@ public static partial class ServiceCollectionExtensions
         services.AddPartyAssistantChannels(configuration);
         services.AddOptions<ZaloOaOptions>().Bind(configuration.GetSection(ZaloOaOptions.SectionName));
         services.AddOptions<ZaloBotOptions>().Bind(configuration.GetSection(ZaloBotOptions.SectionName));
-        services.AddSingleton(sp => new ZaloOaTokens(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, sp.GetRequiredService<ChannelStore>(),
+        // Every Zalo call is a POST that may not be sent twice: the resilience handler bounds each call and stops calling a
+        // dead API for a while (circuit breaker); the clients' own loops decide what is retried.
+        services.AddHttpClient(ZaloOaHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(LongLivedHandler)
+            .AddStandardResilienceHandler(o => Bounded(o, TimeSpan.FromSeconds(30)));
+        services.AddSingleton(sp => new ZaloOaTokens(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZaloOaHttpClient), sp.GetRequiredService<ChannelStore>(),
             sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloOaTokens>>()));
-        services.AddSingleton(sp => new ZaloOaClient(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, sp.GetRequiredService<ZaloOaTokens>(),
+        services.AddSingleton(sp => new ZaloOaClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZaloOaHttpClient), sp.GetRequiredService<ZaloOaTokens>(),
             sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloOaClient>>()));
         services.AddSingleton<ZaloOaWebhook>();
-        services.AddSingleton(sp => new ZaloBotClient(new HttpClient { Timeout = TimeSpan.FromSeconds(80) }, sp.GetRequiredService<IOptions<ZaloBotOptions>>()));
+        // A long poll waits up to 50 s for an update: each call is allowed that and a margin.
+        services.AddHttpClient(ZaloBotHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(LongLivedHandler)
+            .AddStandardResilienceHandler(o => Bounded(o, TimeSpan.FromSeconds(80)));
+        services.AddSingleton(sp => new ZaloBotClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZaloBotHttpClient), sp.GetRequiredService<IOptions<ZaloBotOptions>>()));
         services.AddSingleton<ZaloBot>();
         return services;
     }

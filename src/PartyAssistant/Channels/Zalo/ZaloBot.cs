@@ -152,7 +152,7 @@ public sealed class ZaloBot(
                 {
                     await client.SendMessageAsync(chat, part, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is ZaloApiException or HttpRequestException)
+                catch (Exception e) when (e is ZaloApiException or HttpRequestException or Polly.ExecutionRejectedException)
                 {
                     logger.LogError("Không gửi được tin Zalo Bot tới {Chat}: {Error}", chat, e.Message);
                     return;
@@ -169,7 +169,7 @@ public sealed class ZaloBot(
             {
                 await client.SendTypingAsync(chat, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is ZaloApiException or HttpRequestException)
+            catch (Exception e) when (e is ZaloApiException or HttpRequestException or Polly.ExecutionRejectedException)
             {
                 logger.LogDebug(e, "sendChatAction Zalo thất bại");
             }

@@ -77,7 +77,7 @@ public sealed class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<
             var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false);
             return (body?["error"]?.GetValue<int>() ?? (int)response.StatusCode, body?["message"]?.GetValue<string>() ?? response.ReasonPhrase ?? string.Empty);
         }
-        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException or Polly.ExecutionRejectedException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return (NetworkError, e.Message); // backed off and retried like a rate limit, but told apart from one
         }
