@@ -158,5 +158,9 @@ public static class ZaloOaLoadBenchmark
 
     private static string UserId(int user) => (4_000_000_000_000_001L + user).ToString(CultureInfo.InvariantCulture);
 
-    private static bool IsAnswerEnd(ZaloSentMessage message) => message.Text.Contains(AnswerEnd, StringComparison.Ordinal);
+    // A cited answer ends with how to read its passages; a reply saying the documents do not state it (issue 11) has none.
+    private static bool IsAnswerEnd(ZaloSentMessage message) =>
+        message.Text.Contains(AnswerEnd, StringComparison.Ordinal) ||
+        message.Text.StartsWith("Các văn bản đã nạp không", StringComparison.Ordinal) ||
+        message.Text.Contains(AbstentionText.NotCovered, StringComparison.Ordinal);
 }

@@ -35,6 +35,7 @@ public sealed class FakeZaloOaServer : IAsyncDisposable
     private string _refreshToken;
     private readonly HashSet<string> _expiredAccessTokens = new(StringComparer.Ordinal);
     private readonly Queue<(int Code, string Message)> _sendFaults = new();
+    private int _faultsAfter;
     private readonly List<ZaloSentMessage> _sent = [];
     private TaskCompletionSource _recorded = FakeWait.NewSignal();
     private int _refreshCount;
@@ -99,6 +100,27 @@ public sealed class FakeZaloOaServer : IAsyncDisposable
     }
 
     /// <summary>The next <paramref name="count"/> sends with a valid token fail with this error (e.g. -32, -213, -230).</summary>
+    /// <summary>Zalo is back: the scripted failures not yet used are dropped.</summary>
+    public void ClearSendFaults()
+    {
+        lock (_gate)
+        {
+            _sendFaults.Clear();
+            _faultsAfter = 0;
+        }
+    }
+
+    /// <summary>After <paramref name="successes"/> more messages are accepted, the next <paramref name="count"/> sends fail.</summary>
+    public void FailSendAfter(int successes, int count, int errorCode, string message)
+    {
+        lock (_gate)
+        {
+            _faultsAfter = successes;
+            for (var i = 0; i < count; i++)
+                _sendFaults.Enqueue((errorCode, message));
+        }
+    }
+
     public void FailNextSend(int count, int errorCode, string message)
     {
         lock (_gate)
@@ -181,7 +203,9 @@ public sealed class FakeZaloOaServer : IAsyncDisposable
             return Error(-220, "Access token has expired");
         if (token.Length == 0 || token != _accessToken)
             return Error(-216, "Access token is invalid");
-        if (_sendFaults.TryDequeue(out var fault))
+        if (_faultsAfter > 0 && _sendFaults.Count > 0)
+            _faultsAfter--;
+        else if (_sendFaults.TryDequeue(out var fault))
             return Error(fault.Code, fault.Message);
 
         var userId = Str(json?["recipient"]?["user_id"]);

@@ -19,6 +19,7 @@ public sealed class SettingsDocumentationTests
         { typeof(ModelOptions), ModelOptions.SectionName },
         { typeof(ConversationOptions), ConversationOptions.SectionName },
         { typeof(PartyAssistant.Hosting.HostingOptions), PartyAssistant.Hosting.HostingOptions.SectionName },
+        { typeof(PartyAssistant.Channels.DeliveryOptions), PartyAssistant.Channels.DeliveryOptions.SectionName },
         { typeof(PartyAssistant.Channels.Telegram.TelegramOptions), PartyAssistant.Channels.Telegram.TelegramOptions.SectionName },
         { typeof(PartyAssistant.Channels.Zalo.ZaloOaOptions), PartyAssistant.Channels.Zalo.ZaloOaOptions.SectionName },
         { typeof(PartyAssistant.Channels.Zalo.ZaloBotOptions), PartyAssistant.Channels.Zalo.ZaloBotOptions.SectionName },

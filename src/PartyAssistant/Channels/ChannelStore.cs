@@ -143,11 +143,52 @@ public sealed class ChannelStore(ApplicationDatabase database, TimeProvider cloc
         await using var command = connection.CreateCommand();
         command.CommandText = """
             DELETE FROM processed_updates WHERE at_unix_ms < $week;
+            DELETE FROM delivered_parts WHERE at_unix_ms < $week;
+            DELETE FROM deferred_events WHERE first_at_unix_ms < $week;
             DELETE FROM answers WHERE at_unix_ms < $quarter AND id NOT IN (SELECT answer_id FROM feedback);
             """;
         command.Parameters.AddWithValue("$week", clock.GetUtcNow().AddDays(-7).ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$quarter", clock.GetUtcNow().AddDays(-90).ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether this part of the replies to an event reached the user: a retried event sends only the rest.</summary>
+    public async Task<bool> IsPartDeliveredAsync(string channel, string eventId, string part, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM delivered_parts WHERE channel = $c AND event_id = $e AND part = $p";
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$e", eventId);
+        command.Parameters.AddWithValue("$p", part);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    public async Task MarkPartDeliveredAsync(string channel, string eventId, string part, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR IGNORE INTO delivered_parts (channel, event_id, part, at_unix_ms) VALUES ($c, $e, $p, $t)";
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$e", eventId);
+        command.Parameters.AddWithValue("$p", part);
+        command.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>When delivery of an event's replies first failed (now, if this is the first time): kept across restarts.</summary>
+    public async Task<DateTimeOffset> FirstDeferredAsync(string channel, string eventId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT OR IGNORE INTO deferred_events (channel, event_id, first_at_unix_ms) VALUES ($c, $e, $t);
+            SELECT first_at_unix_ms FROM deferred_events WHERE channel = $c AND event_id = $e;
+            """;
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$e", eventId);
+        command.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
     }
 
     // Numeric ids stay numbers in the inbox (the polling path writes them as numbers); others stay text.

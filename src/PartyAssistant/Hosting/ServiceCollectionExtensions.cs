@@ -68,6 +68,9 @@ public static partial class ServiceCollectionExtensions
         services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.SectionName))
             .Validate(o => o.ShutdownGraceSeconds is >= 1 and <= 9, "Hosting:ShutdownGraceSeconds phải từ 1 đến 9 giây (systemd và docker dừng hẳn sau 10 giây).")
             .ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName))
+            .Validate(o => o.DeliveryMaxAgeHours > 0 && o.DeliveryRetrySeconds > 0, "Channels:DeliveryMaxAgeHours và Channels:DeliveryRetrySeconds phải lớn hơn 0.")
+            .ValidateOnStart();
         services.AddPartyAssistantQuizzes();
         services.TryAddSingleton<ChannelStore>();
         services.TryAddSingleton<ChannelInbox>();
@@ -148,7 +151,7 @@ public static partial class ServiceCollectionExtensions
         services.AddSingleton(sp => new ZaloOaTokens(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZaloOaHttpClient), sp.GetRequiredService<ChannelStore>(),
             sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloOaTokens>>()));
         services.AddSingleton(sp => new ZaloOaClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZaloOaHttpClient), sp.GetRequiredService<ZaloOaTokens>(),
-            sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloOaClient>>()));
+            sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<ILogger<ZaloOaClient>>()));
         services.AddSingleton<ZaloOaWebhook>();
         // A long poll waits up to 50 s for an update: each call is allowed that and a margin.
         services.AddHttpClient(ZaloBotHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)

@@ -23,6 +23,8 @@ public sealed class ApplicationDatabase(IOptions<StorageOptions> options)
         CREATE TABLE IF NOT EXISTS channel_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS processed_updates (channel TEXT NOT NULL, update_id TEXT NOT NULL, at_unix_ms INTEGER NOT NULL, PRIMARY KEY (channel, update_id));
         CREATE TABLE IF NOT EXISTS inbox (channel TEXT NOT NULL, update_id INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (channel, update_id));
+        CREATE TABLE IF NOT EXISTS delivered_parts (channel TEXT NOT NULL, event_id TEXT NOT NULL, part TEXT NOT NULL, at_unix_ms INTEGER NOT NULL, PRIMARY KEY (channel, event_id, part));
+        CREATE TABLE IF NOT EXISTS deferred_events (channel TEXT NOT NULL, event_id TEXT NOT NULL, first_at_unix_ms INTEGER NOT NULL, PRIMARY KEY (channel, event_id));
         CREATE TABLE IF NOT EXISTS answers (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             channel TEXT NOT NULL, chat TEXT NOT NULL, user TEXT NOT NULL,

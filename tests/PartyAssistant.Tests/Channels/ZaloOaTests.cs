@@ -133,6 +133,73 @@ public sealed class ZaloOaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_held_up_by_an_outage_is_kept_across_a_restart_and_delivered_once()
+    {
+        // Zalo answers -32 to every send for a while: the event was acked, the answer cannot go out.
+        this.server.FailNextSend(1000, -32, "Request exceeded rate limit");
+        var (body, signature) = this.Event("user-7", Question, "m-outage");
+        Task handled;
+        using (var host = this.Host())
+        {
+            var (status, running) = await host.Oa.HandleAsync(signature, body, CancellationToken.None);
+            handled = running;
+            Assert.Equal(200, status);
+
+            // Tried again after a wait, not dropped.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (this.server.SendAttemptCount < 3)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "The answer was not tried again.");
+                await Task.Delay(50);
+            }
+
+            Assert.False(handled.IsCompleted);
+        }
+
+        // The host restarts while Zalo still fails, then Zalo is back.
+        Assert.Empty(this.server.SentMessages);
+        this.server.ClearSendFaults();
+        using var restarted = this.Host();
+        await restarted.Oa.ResumeAsync(CancellationToken.None);
+        await this.server.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a second copy would arrive now
+
+        var sent = Assert.Single(this.server.SentMessages);
+        Assert.Equal("user-7", sent.UserId);
+        Assert.Contains("[1]", sent.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reply_in_parts_sends_only_the_parts_not_yet_delivered_when_tried_again()
+    {
+        await using var model = await FakeOpenAiServer.StartAsync();
+        model.Responder = request =>
+        {
+            var prompt = request.Messages.Last(m => m.Role == "user").Content;
+            var first = prompt[(prompt.IndexOf("[1] ", StringComparison.Ordinal) + 4)..].Split('\n')[1];
+            var sentence = PartyAssistant.Text.SentenceSplitter.Split(first)[0].TrimEnd('.');
+            return FakeReply.Text(string.Join("\n\n", Enumerable.Range(1, 50).Select(i => $"Ý {i:00}: văn bản nêu \"{sentence}\" [1].")));
+        };
+        using var host = new ZaloTestHost(this.data.Path, this.server.BaseUrl, null, new Dictionary<string, string?>
+        {
+            ["Model:Provider"] = "openai",
+            ["Model:Endpoint"] = model.BaseUrl.ToString(),
+            ["Model:ApiKey"] = "test-key",
+            ["Model:Model"] = "fake-model",
+        });
+
+        // The second part meets a rate limit once: the first is not sent again.
+        this.server.FailSendAfter(1, 1, -32, "Request exceeded rate limit");
+        var (body, signature) = this.Event("user-8", Question, "m-parts");
+        await (await host.Oa.HandleAsync(signature, body, CancellationToken.None)).Handled;
+
+        var texts = this.server.SentMessages.Select(m => m.Text).ToList();
+        Assert.True(texts.Count >= 3, $"expected several parts, got {texts.Count}");
+        Assert.Equal(texts.Count, texts.Distinct().Count());
+        Assert.Equal(texts.Count + 1, this.server.SendAttemptCount);
+    }
+
+    [Fact]
     public async Task A_5000_character_answer_arrives_as_ordered_parts_under_2000()
     {
         await using var model = await FakeOpenAiServer.StartAsync();

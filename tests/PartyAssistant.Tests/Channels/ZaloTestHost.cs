@@ -27,6 +27,7 @@ internal sealed class ZaloTestHost : IDisposable
             ["Zalo:Oa:ApiBaseUrl"] = oaBaseUrl?.ToString(),
             ["Zalo:Oa:OAuthBaseUrl"] = oaBaseUrl?.ToString(),
             ["Zalo:Oa:QuestionsPerMinutePerUser"] = "100",
+            ["Channels:DeliveryRetrySeconds"] = "0.2",
             ["Zalo:Bot:Token"] = "12345:zalo-bot-token",
             ["Zalo:Bot:ApiBaseUrl"] = botBaseUrl?.ToString(),
             ["Zalo:Bot:WebhookSecret"] = BotSecret,

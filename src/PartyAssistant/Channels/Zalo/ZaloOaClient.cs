@@ -11,53 +11,46 @@ namespace PartyAssistant.Channels.Zalo;
 /// off; a user who does not follow the OA or is outside the interaction window (-213/-230) is
 /// logged and the message dropped.
 /// </summary>
-public sealed class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<ZaloOaOptions> options, TimeProvider clock, ILogger<ZaloOaClient> logger)
+public sealed class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<ZaloOaOptions> options, ILogger<ZaloOaClient> logger)
 {
     public const int MaxTextLength = 2000;
 
     // Not a Zalo code: the request never got an answer (refused connection, timeout, unreadable reply).
     private const int NetworkError = int.MinValue;
 
-    /// <summary>True when Zalo accepted the message.</summary>
-    public async Task<bool> SendTextAsync(string userId, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivered; Refused when Zalo will not take it (the user has not followed the OA, or a lasting error);
+    /// Deferred when Zalo could not be reached or asked to slow down (-32): worth trying again later.
+    /// </summary>
+    public async Task<ZaloDelivery> SendTextAsync(string userId, string text, CancellationToken cancellationToken)
     {
         var token = await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
         var refreshed = false;
-        for (var attempt = 0; attempt < 6; attempt++)
+        while (true)
         {
             var error = await this.PostAsync(userId, text, token, cancellationToken).ConfigureAwait(false);
             switch (error.Code)
             {
                 case 0:
-                    return true;
+                    return ZaloDelivery.Delivered;
                 case -216 or -220 when !refreshed:
                     token = await tokens.RefreshAsync(token, cancellationToken).ConfigureAwait(false);
                     refreshed = true;
                     continue;
-                case -32 or NetworkError:
-                    var wait = TimeSpan.FromSeconds(Math.Pow(2, attempt));
-                    if (error.Code == NetworkError)
-                    {
-                        logger.LogWarning("Không kết nối được Zalo OA ({Error}); chờ {Seconds} giây rồi gửi lại.", error.Message, wait.TotalSeconds);
-                    }
-                    else
-                    {
-                        logger.LogWarning("Zalo OA giới hạn tốc độ (-32); chờ {Seconds} giây rồi gửi lại.", wait.TotalSeconds);
-                    }
-
-                    await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
-                    continue;
+                case NetworkError:
+                    logger.LogWarning("Không kết nối được Zalo OA ({Error}); tin nhắn tới {User} được giữ để gửi lại.", error.Message, userId);
+                    return ZaloDelivery.Deferred;
+                case -32 or >= 500:
+                    logger.LogWarning("Zalo OA giới hạn tốc độ hoặc đang lỗi ({Code}); tin nhắn tới {User} được giữ để gửi lại.", error.Code, userId);
+                    return ZaloDelivery.Deferred;
                 case -213 or -230:
                     logger.LogWarning("Không gửi được tới người dùng {User} ({Code}: {Message}): người dùng chưa quan tâm OA hoặc đã quá thời hạn tương tác; bỏ tin nhắn.", userId, error.Code, error.Message);
-                    return false;
+                    return ZaloDelivery.Refused;
                 default:
                     logger.LogError("Zalo OA từ chối tin nhắn tới {User}: {Code} {Message}", userId, error.Code, error.Message);
-                    return false;
+                    return ZaloDelivery.Refused;
             }
         }
-
-        logger.LogError("Bỏ tin nhắn tới {User} sau nhiều lần bị giới hạn tốc độ hoặc lỗi mạng.", userId);
-        return false;
     }
 
     private async Task<(int Code, string Message)> PostAsync(string userId, string text, string token, CancellationToken cancellationToken)
@@ -82,4 +75,11 @@ public sealed class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<
             return (NetworkError, e.Message); // backed off and retried like a rate limit, but told apart from one
         }
     }
+}
+
+public enum ZaloDelivery
+{
+    Delivered,
+    Refused,
+    Deferred,
 }

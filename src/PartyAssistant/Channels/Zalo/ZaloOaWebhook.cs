@@ -73,7 +73,7 @@ public sealed class ZaloOaWebhook(
     {
         var (command, argument) = TextCommand.Parse(message.Text);
         var incoming = new IncomingMessage(new ConversationKey(Channel, message.User, message.User), IsGroup: false, command, argument);
-        return assistant.HandleAsync(incoming, new Sender(client, message.User), this.limiter, cancellationToken);
+        return assistant.HandleAsync(incoming, new Sender(client, store, message.Id, message.User), this.limiter, cancellationToken);
     }
 
     /// <summary>A user_send_text event with a sender id and a msg_id; null for anything else.</summary>
@@ -87,17 +87,35 @@ public sealed class ZaloOaWebhook(
     private sealed record TextMessage(string Id, string User, string Text);
 
     /// <summary>Plain text under 2,000 characters a message, parts in order.</summary>
-    private sealed class Sender(ZaloOaClient client, string user) : IReplySender
+    private sealed class Sender(ZaloOaClient client, ChannelStore store, string eventId, string user) : IReplySender
     {
         public ChannelCapabilities Capabilities { get; } = new(ZaloOaClient.MaxTextLength, Buttons: false);
 
+        private int sends;
+
         public async Task SendTextAsync(IncomingMessage to, string text, CancellationToken cancellationToken)
         {
-            foreach (var part in MessageSplitter.Split(text, ZaloOaClient.MaxTextLength - 50))
+            // Each part is known by the event, the send and its place: when the event is handled again after an outage,
+            // the parts the user already has are skipped.
+            var send = ++this.sends;
+            var parts = MessageSplitter.Split(text, ZaloOaClient.MaxTextLength - 50);
+            for (var i = 0; i < parts.Count; i++)
             {
-                if (!await client.SendTextAsync(user, part, cancellationToken).ConfigureAwait(false))
+                var key = $"{send}.{i}";
+                if (await store.IsPartDeliveredAsync(Channel, eventId, key, cancellationToken).ConfigureAwait(false))
                 {
-                    return; // the rest would fail the same way
+                    continue;
+                }
+
+                switch (await client.SendTextAsync(user, parts[i], cancellationToken).ConfigureAwait(false))
+                {
+                    case ZaloDelivery.Delivered:
+                        await store.MarkPartDeliveredAsync(Channel, eventId, key, CancellationToken.None).ConfigureAwait(false);
+                        break;
+                    case ZaloDelivery.Deferred:
+                        throw new DeliveryDeferredException("Zalo OA chưa nhận tin nhắn");
+                    default:
+                        return; // the rest would be refused the same way
                 }
             }
         }
