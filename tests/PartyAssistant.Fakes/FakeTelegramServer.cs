@@ -275,6 +275,13 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The API is back: scripted failures not yet used are dropped.</summary>
+    public void ClearFailures()
+    {
+        lock (_gate)
+            _scriptedFailures.Clear();
+    }
+
     private FakeTelegramReply? TakeScriptedFailure(string method)
     {
         lock (_gate)

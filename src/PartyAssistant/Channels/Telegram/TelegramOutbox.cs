@@ -134,6 +134,11 @@ public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOpti
                 logger.LogWarning("Gửi tới {Chat} lỗi tạm thời ({Error}); thử lại.", chatId, e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(attempt + 1), clock, cancellationToken).ConfigureAwait(false);
             }
+            catch (RequestException e) when (e is not ApiRequestException || e is ApiRequestException { ErrorCode: >= 500 or 429 })
+            {
+                // Still passing, but not worth holding the chat for: the event stays stored and is handled again later.
+                throw new DeliveryDeferredException($"Telegram chưa nhận tin nhắn: {e.Message}");
+            }
             catch (RequestException e)
             {
                 logger.LogError("Không gửi được tin tới {Chat}: {Error}", chatId, e.Message);

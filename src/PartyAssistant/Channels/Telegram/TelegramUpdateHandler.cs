@@ -66,7 +66,7 @@ public sealed class TelegramUpdateHandler(
         }
 
         var incoming = new IncomingMessage(KeyOf(message.Chat, from), isGroup, request.Command, request.Argument);
-        await assistant.HandleAsync(incoming, new Sender(this, outbox, message.Chat.Id, isGroup ? message.Id : null), this.limiter, cancellationToken).ConfigureAwait(false);
+        await assistant.HandleAsync(incoming, new Sender(this, outbox, message.Chat.Id, isGroup ? message.Id : null, $"{message.Chat.Id}:{message.Id}"), this.limiter, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task OnCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
@@ -98,7 +98,7 @@ public sealed class TelegramUpdateHandler(
         if (QuizButton.Parse(query.Data) is { } quizButton && query.Message is { } quizMessage)
         {
             var from = new IncomingMessage(KeyOf(quizMessage.Chat, query.From), IsGroup(quizMessage.Chat), "quiz", string.Empty);
-            return await quiz.AnswerButtonAsync(from, quizButton, new Sender(this, outbox, quizMessage.Chat.Id, null), cancellationToken).ConfigureAwait(false);
+            return await quiz.AnswerButtonAsync(from, quizButton, new Sender(this, outbox, quizMessage.Chat.Id, null, EventId: null), cancellationToken).ConfigureAwait(false);
         }
 
         if (AnswerButton.Parse(query.Data) is not { } button || query.Message is not { } message)
@@ -130,13 +130,18 @@ public sealed class TelegramUpdateHandler(
         }
     }
 
-    /// <summary>Replies in one Telegram chat: HTML, buttons under answers, a reply to the asking message in groups.</summary>
-    private sealed class Sender(TelegramUpdateHandler handler, TelegramOutbox outbox, long chatId, int? replyTo) : IReplySender
+    /// <summary>
+    /// Replies in one Telegram chat: HTML, buttons under answers, a reply to the asking message in groups. With the
+    /// event's id, each part delivered is recorded, so an event handled again after an outage sends only the rest.
+    /// </summary>
+    private sealed class Sender(TelegramUpdateHandler handler, TelegramOutbox outbox, long chatId, int? replyTo, string? EventId) : IReplySender
     {
+        private int sends;
+
         public ChannelCapabilities Capabilities { get; } = new(TelegramHtml.MaxPartLength, Buttons: true);
 
         public Task SendTextAsync(IncomingMessage to, string text, CancellationToken cancellationToken) =>
-            handler.SendTextAsync(chatId, to.IsGroup, text, replyTo, cancellationToken);
+            handler.SendPartsAsync(chatId, to.IsGroup, TelegramHtml.FormatPlain(text), null, replyTo, this.NextSend(), cancellationToken);
 
         public Task SendChoicesAsync(IncomingMessage to, string text, IReadOnlyList<ReplyChoice> choices, CancellationToken cancellationToken) =>
             handler.SendPartsAsync(
@@ -145,24 +150,38 @@ public sealed class TelegramUpdateHandler(
                 TelegramHtml.FormatPlain(text),
                 new InlineKeyboardMarkup(choices.Select(c => InlineKeyboardButton.WithCallbackData(c.Label, c.Data))),
                 replyTo,
+                this.NextSend(),
                 cancellationToken);
 
         public Task SendAnswerAsync(IncomingMessage to, GroundedAnswer answer, long answerId, CancellationToken cancellationToken) =>
-            handler.SendPartsAsync(chatId, to.IsGroup, TelegramHtml.FormatAnswer(answer), AnswerKeyboard(answerId, answer), replyTo, cancellationToken);
+            handler.SendPartsAsync(chatId, to.IsGroup, TelegramHtml.FormatAnswer(answer), AnswerKeyboard(answerId, answer), replyTo, this.NextSend(), cancellationToken);
 
         public Task<T> WhileTypingAsync<T>(IncomingMessage to, Func<Task<T>> work, CancellationToken cancellationToken) =>
             outbox.WhileTypingAsync(chatId, work, cancellationToken);
+
+        private string? NextSend() => EventId is null ? null : $"{EventId}/{++this.sends}";
     }
 
     private Task SendTextAsync(long chatId, bool isGroup, string text, int? reply, CancellationToken cancellationToken) =>
-        this.SendPartsAsync(chatId, isGroup, TelegramHtml.FormatPlain(text), null, reply, cancellationToken);
+        this.SendPartsAsync(chatId, isGroup, TelegramHtml.FormatPlain(text), null, reply, delivery: null, cancellationToken);
 
     /// <summary>Parts in order: the first replies to <paramref name="replyTo"/>, the last carries <paramref name="keyboard"/>.</summary>
-    private async Task SendPartsAsync(long chatId, bool isGroup, IReadOnlyList<string> parts, InlineKeyboardMarkup? keyboard, int? replyTo, CancellationToken cancellationToken)
+    /// <param name="delivery">The event and send the parts belong to: parts recorded as delivered are skipped.</param>
+    private async Task SendPartsAsync(long chatId, bool isGroup, IReadOnlyList<string> parts, InlineKeyboardMarkup? keyboard, int? replyTo, string? delivery, CancellationToken cancellationToken)
     {
         for (var i = 0; i < parts.Count; i++)
         {
-            await outbox.SendAsync(chatId, isGroup, parts[i], i == parts.Count - 1 ? keyboard : null, i == 0 ? replyTo : null, cancellationToken).ConfigureAwait(false);
+            var key = delivery is null ? null : $"{delivery}.{i}";
+            if (key is not null && await store.IsPartDeliveredAsync(Channel, key, string.Empty, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            var sent = await outbox.SendAsync(chatId, isGroup, parts[i], i == parts.Count - 1 ? keyboard : null, i == 0 ? replyTo : null, cancellationToken).ConfigureAwait(false);
+            if (sent is not null && key is not null)
+            {
+                await store.MarkPartDeliveredAsync(Channel, key, string.Empty, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
