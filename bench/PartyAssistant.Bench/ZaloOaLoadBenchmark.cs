@@ -107,7 +107,7 @@ public static class ZaloOaLoadBenchmark
         await Parallel.ForEachAsync(Enumerable.Range(0, again.Count), parallel, async (i, ct) => (redelivered[i], _) = await PostAsync(server, webhook, again[i], ct));
 
         // Every event was taken into the inbox before its 200: an empty inbox means every one was handled.
-        var inbox = app.Services.GetRequiredService<ChannelInbox>();
+        var inbox = app.Services.GetRequiredService<ChannelDispatcher>();
         var timedOut = !await Polling.WaitUntilAsync(() => inbox.InFlight == 0, WaitLimit, cancellationToken);
 
         // A grace, so a duplicate sent right after the last answer is still seen.

@@ -102,6 +102,13 @@ public sealed class FakeZaloBotServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Faults queued by <see cref="FailNext"/> and not yet used are dropped: the platform is back.</summary>
+    public void ClearFaults()
+    {
+        lock (_gate)
+            _faults.Clear();
+    }
+
     /// <summary>A user's private text message: queued for getUpdates, or kept for <see cref="DeliverToWebhookAsync"/> while a
     /// webhook is set. Returns its message_id.</summary>
     public string PushText(string chatId, string userId, string text, string displayName = "Người dùng")

@@ -48,16 +48,8 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         builder.WebHost.UseKestrelCore().UseUrls(urls).ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Services.AddRoutingCore();
         builder.Services.AddProblemDetails();
-        builder.Services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
-
-        // Registered before the channels' services, so stopped after them: polling and replay have ended by then.
-        builder.Services.AddHostedService<InboxDrain>();
-        builder.Services.AddPartyAssistantAnswering(configuration).AddPartyAssistantTelegram(configuration).AddPartyAssistantZalo(configuration);
-        builder.Services.AddSingleton<Readiness>();
-        builder.Services.AddHostedService<ChannelStartup>();
-        builder.Services.AddHostedService<IndexWatching>();
-        var grace = configuration.GetSection(HostingOptions.SectionName).Get<HostingOptions>() ?? new HostingOptions();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = grace.ShutdownGrace + TimeSpan.FromSeconds(1));
+        builder.Services.AddPartyAssistantHost(configuration, new HostedChannels(ChannelAvailability.All));
+        builder.Services.AddHostedService<WebhookRegistration>();
         var app = builder.Build();
 
         app.UseExceptionHandler();
@@ -71,22 +63,34 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
 
         app.MapPost(TelegramSetup.WebhookPath, async (HttpContext http) =>
             !ChannelAvailability.Telegram(http.RequestServices) ? NotConfigured("Telegram")
-            : Results.StatusCode(await http.RequestServices.GetRequiredService<TelegramWebhook>().HandleAsync(
+            : Status(http, await http.RequestServices.GetRequiredService<TelegramWebhook>().HandleAsync(
                 http.Request.Headers[TelegramWebhook.SecretHeader].FirstOrDefault(), http.Request.Body, http.RequestAborted)));
 
         app.MapPost(ZaloOaWebhook.WebhookPath, async (HttpContext http) =>
             !ChannelAvailability.ZaloOa(http.RequestServices) ? NotConfigured("Zalo OA")
-            : Results.StatusCode((await http.RequestServices.GetRequiredService<ZaloOaWebhook>().HandleAsync(
+            : Status(http, (await http.RequestServices.GetRequiredService<ZaloOaWebhook>().HandleAsync(
                 http.Request.Headers[ZaloSignature.Header].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
         app.MapPost(ZaloBot.WebhookPath, async (HttpContext http) =>
             !ChannelAvailability.ZaloBot(http.RequestServices) ? NotConfigured("Zalo Bot")
-            : Results.StatusCode((await http.RequestServices.GetRequiredService<ZaloBot>().HandleWebhookAsync(
+            : Status(http, (await http.RequestServices.GetRequiredService<ZaloBot>().HandleWebhookAsync(
                 http.Request.Headers[ZaloBot.SecretHeader].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
         return app;
     }
 
     /// <summary>No webhook carries a megabyte: larger bodies are refused before anything reads them.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
+
+    // An event that could not be stored is the platform's to send again: 503 with a hint of when.
+    private static IResult Status(HttpContext http, int status)
+    {
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return Results.Problem("Máy chủ tạm thời chưa lưu được sự kiện; xin gửi lại sau.", statusCode: status, title: "Tạm thời không nhận");
+        }
+
+        return Results.StatusCode(status);
+    }
 
     private static IResult NotConfigured(string channel) =>
         Results.Problem($"Kênh {channel} chưa được cấu hình trên máy chủ này.", statusCode: StatusCodes.Status404NotFound, title: "Không có kênh này");

@@ -1,13 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using PartyAssistant.Channels.Telegram;
+using PartyAssistant.Cli.Hosting;
 using PartyAssistant.Cli.Infrastructure;
 using Spectre.Console.Cli;
+using Telegram.Bot;
 
 namespace PartyAssistant.Cli.Commands;
 
-/// <summary>The Telegram bot by long polling: no public address needed. Stops on Ctrl+C.</summary>
-public sealed class TelegramCommand(IndexOpener opener, IServiceProvider services) : AsyncCommand
+/// <summary>The Telegram bot by long polling: no public address needed. Stops on Ctrl+C or SIGTERM.</summary>
+public sealed class TelegramCommand(IConfiguration configuration, CliOutput output) : AsyncCommand
 {
-    // The client is resolved once the index is open, so the index is built even when the token is missing.
     public override Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
-        opener.RunBotAsync("Telegram", () => ((TelegramPolling)services.GetService(typeof(TelegramPolling))!).RunAsync, cancellationToken);
+        PollingBotHost.RunAsync(
+            configuration,
+            output,
+            "Telegram",
+            TelegramUpdateHandler.Channel,
+            services => services.AddHostedService<TelegramPollingService>(),
+            services => services.GetRequiredService<ITelegramBotClient>(), // throws with the Vietnamese message when the token is missing
+            cancellationToken);
 }

@@ -8,6 +8,16 @@ namespace PartyAssistant.Cli.Hosting;
 /// <summary>Which channels have what they need to run: a webhook of a channel that is not configured answers 404.</summary>
 public static class ChannelAvailability
 {
+    public static readonly IReadOnlyList<string> All = [TelegramUpdateHandler.Channel, ZaloOaEvents.Channel, ZaloBotEvents.Channel];
+
+    public static bool IsConfigured(IServiceProvider services, string channel) => channel switch
+    {
+        TelegramUpdateHandler.Channel => Telegram(services),
+        ZaloOaEvents.Channel => ZaloOa(services),
+        ZaloBotEvents.Channel => ZaloBot(services),
+        _ => false,
+    };
+
     public static bool Telegram(IServiceProvider services) =>
         !string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<TelegramOptions>>().Value.ResolveToken());
 

@@ -8,10 +8,10 @@ namespace PartyAssistant.Cli.Hosting;
 
 /// <summary>
 /// On stop, answers already being written get the grace (<see cref="HostingOptions.ShutdownGraceSeconds"/>) to be sent;
-/// what is left is cancelled when the inbox is disposed, stays stored, and is answered after the next start.
+/// what is left is cancelled when the dispatcher is disposed, stays stored, and is answered after the next start.
 /// An event a webhook accepts meanwhile is stored first, so it too is answered now or after the next start.
 /// </summary>
-public sealed partial class InboxDrain(ChannelInbox inbox, IOptions<HostingOptions> options, TimeProvider clock, ILogger<InboxDrain> logger) : IHostedService
+public sealed partial class InboxDrain(ChannelDispatcher inbox, IOptions<HostingOptions> options, TimeProvider clock, ILogger<InboxDrain> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

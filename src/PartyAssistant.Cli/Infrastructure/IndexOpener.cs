@@ -22,34 +22,4 @@ public sealed class IndexOpener(SearchIndexProvider provider, CliOutput output)
 
         return opened;
     }
-
-    /// <summary>
-    /// Runs a long-polling bot until Ctrl+C with the index kept current: a document ingested while
-    /// it runs is picked up without a restart. <paramref name="prepare"/> is called once the index
-    /// is open and before the bot is announced, so a missing token is reported first.
-    /// </summary>
-    public async Task<int> RunBotAsync(string name, Func<Func<CancellationToken, Task>> prepare, CancellationToken cancellationToken)
-    {
-        await this.OpenAsync(cancellationToken);
-        var run = prepare();
-        output.Status($"Bot {name} đang chạy (long polling). Nhấn Ctrl+C để dừng.");
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watching = provider.WatchAsync(stop.Token);
-        try
-        {
-            await run(cancellationToken);
-        }
-        catch (InvalidOperationException e)
-        {
-            return output.Fail(e.Message);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await watching;
-        }
-
-        output.Status($"Đã dừng bot {name}.");
-        return 0;
-    }
 }

@@ -42,7 +42,7 @@ public sealed class BotDocuments(CorpusIndex index)
         return $"{passage.Label}\n({passage.Id}){summary}{standing}\n\n{passage.Text}";
     }
 
-    public async Task<string> RelatedAsync(IEnumerable<Channels.StoredPassage> passages, CancellationToken cancellationToken)
+    public async Task<string> RelatedAsync(IEnumerable<Channels.Storage.StoredPassage> passages, CancellationToken cancellationToken)
     {
         var corpus = await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false);
         var sb = new StringBuilder("Tài liệu liên quan:\n");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using PartyAssistant.Answering;
 using PartyAssistant.Channels;
+using PartyAssistant.Channels.Storage;
 using PartyAssistant.Channels.Telegram;
 using PartyAssistant.Channels.Zalo;
 using Microsoft.Extensions.Logging;
@@ -72,8 +73,12 @@ public static partial class ServiceCollectionExtensions
             .Validate(o => o.DeliveryMaxAgeHours > 0 && o.DeliveryRetrySeconds > 0, "Channels:DeliveryMaxAgeHours và Channels:DeliveryRetrySeconds phải lớn hơn 0.")
             .ValidateOnStart();
         services.AddPartyAssistantQuizzes();
-        services.TryAddSingleton<ChannelStore>();
-        services.TryAddSingleton<ChannelInbox>();
+        services.TryAddSingleton<InboxStore>();
+        services.TryAddSingleton<OutboxStore>();
+        services.TryAddSingleton<ChannelStateStore>();
+        services.TryAddSingleton<AnswerStore>();
+        services.TryAddSingleton<ChannelHousekeeping>();
+        services.TryAddSingleton<ChannelDispatcher>();
         services.TryAddSingleton<BotDocuments>();
         services.TryAddSingleton<QuizSessionStore>();
         services.TryAddSingleton<ChatQuiz>();
@@ -132,6 +137,7 @@ public static partial class ServiceCollectionExtensions
         services.AddSingleton<TelegramOutbox>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<TelegramUpdateProcessor>();
+        services.AddKeyedSingleton<IChannelEventHandler>(TelegramUpdateHandler.Channel, (sp, _) => sp.GetRequiredService<TelegramUpdateProcessor>());
         services.AddSingleton<TelegramPolling>();
         services.AddSingleton<TelegramWebhook>();
         return services;
@@ -148,16 +154,20 @@ public static partial class ServiceCollectionExtensions
         services.AddHttpClient(ZaloOaHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(LongLivedHandler)
             .AddStandardResilienceHandler(o => Bounded(o, TimeSpan.FromSeconds(30)));
-        services.AddSingleton(sp => new ZaloOaTokens(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZaloOaHttpClient), sp.GetRequiredService<ChannelStore>(),
+        services.AddSingleton(sp => new ZaloOaTokens(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZaloOaHttpClient), sp.GetRequiredService<ChannelStateStore>(),
             sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloOaTokens>>()));
         services.AddSingleton(sp => new ZaloOaClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZaloOaHttpClient), sp.GetRequiredService<ZaloOaTokens>(),
             sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<ILogger<ZaloOaClient>>()));
+        services.AddSingleton<ZaloOaEvents>();
+        services.AddKeyedSingleton<IChannelEventHandler>(ZaloOaEvents.Channel, (sp, _) => sp.GetRequiredService<ZaloOaEvents>());
         services.AddSingleton<ZaloOaWebhook>();
         // A long poll waits up to 50 s for an update: each call is allowed that and a margin.
         services.AddHttpClient(ZaloBotHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(LongLivedHandler)
             .AddStandardResilienceHandler(o => Bounded(o, TimeSpan.FromSeconds(80)));
         services.AddSingleton(sp => new ZaloBotClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZaloBotHttpClient), sp.GetRequiredService<IOptions<ZaloBotOptions>>()));
+        services.AddSingleton<ZaloBotEvents>();
+        services.AddKeyedSingleton<IChannelEventHandler>(ZaloBotEvents.Channel, (sp, _) => sp.GetRequiredService<ZaloBotEvents>());
         services.AddSingleton<ZaloBot>();
         return services;
     }

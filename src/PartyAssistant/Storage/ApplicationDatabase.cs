@@ -62,12 +62,14 @@ public sealed class ApplicationDatabase(IOptions<StorageOptions> options)
         // driver's fallback sleeps 150 ms at a time on a pool thread, which stalls webhook acks.
         // synchronous=NORMAL is safe in WAL mode against application crashes.
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+        pragmas.CommandText = $"PRAGMA busy_timeout = {this.BusyTimeoutMs}; PRAGMA synchronous = NORMAL;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
 
-    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = this.Path, DefaultTimeout = 10 }.ToString();
+    private int BusyTimeoutMs => (int)Math.Clamp(options.Value.BusyTimeoutSeconds * 1000, 100, 60_000);
+
+    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = this.Path, DefaultTimeout = Math.Max(1, this.BusyTimeoutMs / 1000) }.ToString();
 
     private async Task InitialiseAsync(CancellationToken cancellationToken)
     {

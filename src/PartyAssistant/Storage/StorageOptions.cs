@@ -7,4 +7,10 @@ public sealed class StorageOptions
 
     /// <summary>The data directory: the search index, and later the conversation store. Relative paths start at the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// How long a write waits for another writer's lock before giving up. A webhook then answers 503, so the
+    /// platform sends the event again, rather than keeping the platform waiting past its own timeout.
+    /// </summary>
+    public double BusyTimeoutSeconds { get; set; } = 5;
 }

@@ -55,7 +55,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
         Assert.Equal(3, this.server.AnsweredCallbacks.Count);
         Assert.Empty(this.server.UnansweredCallbackQueryIds);
         Assert.Contains(this.server.SentMessages, m => m.PlainText.Contains("tiếp dân định kỳ theo quy định", StringComparison.Ordinal) && m.PlainText.Contains("kl-tu-nq03/II.3.1", StringComparison.Ordinal));
-        var vote = Assert.Single(await bot.Store.FeedbackAsync(CancellationToken.None));
+        var vote = Assert.Single(await bot.Answers.FeedbackAsync(CancellationToken.None));
         Assert.Equal(1, vote.Vote);
         Assert.Contains(this.server.AnsweredCallbacks, c => c.Text == "Câu trả lời này không còn được lưu.");
     }
@@ -134,7 +134,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
 
             // Handled, then the process dies before the offset is saved: Telegram will send it again.
             var updates = await Client().GetUpdates();
-            await crashed.Processor.ProcessAsync(updates);
+            await crashed.HandleAsync(updates);
         }
 
         Assert.Single(this.server.SentMessages);

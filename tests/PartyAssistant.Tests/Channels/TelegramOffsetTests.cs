@@ -22,16 +22,16 @@ public sealed class TelegramOffsetTests : IAsyncLifetime
         using (var bot = new TelegramTestBot(this.server, this.data.Path))
         {
             // What an earlier token's bot left: offsets far past anything this bot has sent.
-            await bot.Store.SetStatesAsync(new Dictionary<string, string> { ["telegram.offset"] = "900000000", ["telegram.offset.111"] = "900000000" }, CancellationToken.None);
+            await bot.State.SetAsync(new Dictionary<string, string> { ["telegram.offset"] = "900000000", ["telegram.offset.111"] = "900000000" }, CancellationToken.None);
             this.server.PushMessage(501, 501, "Chi bộ ấp có đông đảng viên thì tổ chức sinh hoạt thế nào?");
 
             Assert.Equal(1, await bot.Polling.PollOnceAsync(CancellationToken.None));
             await this.server.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
 
-            var own = await bot.Store.GetStateAsync($"telegram.offset.{this.server.BotUserId}", CancellationToken.None);
+            var own = await bot.State.GetAsync($"telegram.offset.{this.server.BotUserId}", CancellationToken.None);
             Assert.NotNull(own);
             Assert.True(long.Parse(own) < 900000000);
-            Assert.Equal("900000000", await bot.Store.GetStateAsync("telegram.offset.111", CancellationToken.None));
+            Assert.Equal("900000000", await bot.State.GetAsync("telegram.offset.111", CancellationToken.None));
         }
 
         // After a restart the same bot continues from its own offset: nothing is fetched twice.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartyAssistant.Channels;
+using PartyAssistant.Channels.Storage;
 using PartyAssistant.Channels.Telegram;
 using PartyAssistant.Fakes;
 using PartyAssistant.Hosting;
@@ -25,11 +26,17 @@ internal sealed class TelegramTestBot : IDisposable
 
     public TelegramPolling Polling => this.services.GetRequiredService<TelegramPolling>();
 
-    public ChannelStore Store => this.services.GetRequiredService<ChannelStore>();
+    public AnswerStore Answers => this.services.GetRequiredService<AnswerStore>();
+
+    public ChannelStateStore State => this.services.GetRequiredService<ChannelStateStore>();
 
     public QuizSessionStore QuizSessions => this.services.GetRequiredService<QuizSessionStore>();
 
-    public TelegramUpdateProcessor Processor => this.services.GetRequiredService<TelegramUpdateProcessor>();
+    public ChannelDispatcher Dispatcher => this.services.GetRequiredService<ChannelDispatcher>();
+
+    /// <summary>Updates handled through the dispatcher without the inbox (as if stored by a poll); returns when all are done.</summary>
+    public Task HandleAsync(IEnumerable<Telegram.Bot.Types.Update> updates) =>
+        Task.WhenAll(updates.OrderBy(u => u.Id).Select(u => this.Dispatcher.Dispatch(TelegramUpdateHandler.Channel, TelegramUpdateProcessor.Serialize(u))).ToList());
 
     public static Dictionary<string, string?> Settings(FakeTelegramServer server, string dataDirectory, IDictionary<string, string?>? extra = null)
     {

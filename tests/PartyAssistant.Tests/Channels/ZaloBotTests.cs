@@ -42,6 +42,39 @@ public sealed class ZaloBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_platform_error_on_send_keeps_the_answer_which_is_sent_once_when_the_platform_is_back()
+    {
+        // Zalo's 500 on every send while the host runs, and through a restart.
+        this.server.FailNext("sendMessage", 1000, 500, "Internal Server Error");
+        this.server.PushText("chat-2", "user-2", Question);
+        using (var host = new ZaloTestHost(this.data.Path, null, this.server.BaseUrl))
+        {
+            using var stop = new CancellationTokenSource();
+            var run = host.Bot.RunAsync(stop.Token);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (this.server.Calls.Count(c => c == "sendMessage") < 3)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "The answer was not tried again after the platform's 500.");
+                await Task.Delay(50);
+            }
+
+            await stop.CancelAsync();
+            await run;
+        }
+
+        Assert.Empty(this.server.SentMessages);
+        this.server.ClearFaults();
+        using var restarted = new ZaloTestHost(this.data.Path, null, this.server.BaseUrl);
+        await restarted.ReplayAsync(ZaloBot.Channel);
+        await this.server.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a second copy would arrive now
+
+        var sent = Assert.Single(this.server.SentMessages);
+        Assert.Equal("chat-2", sent.ChatId);
+        Assert.Contains("[1]", sent.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_webhook_checks_its_secret_and_answers_a_message_once()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

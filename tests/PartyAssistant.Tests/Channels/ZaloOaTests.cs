@@ -160,7 +160,7 @@ public sealed class ZaloOaTests : IAsyncLifetime
         Assert.Empty(this.server.SentMessages);
         this.server.ClearSendFaults();
         using var restarted = this.Host();
-        await restarted.Oa.ResumeAsync(CancellationToken.None);
+        await restarted.ReplayAsync(PartyAssistant.Channels.Zalo.ZaloOaWebhook.Channel);
         await this.server.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(1)); // a second copy would arrive now
 

@@ -57,5 +57,9 @@ internal sealed class ZaloTestHost : IDisposable
 
     public ZaloBot Bot => this.services.GetRequiredService<ZaloBot>();
 
+    /// <summary>What a host does at start: the events the inbox held, queued again.</summary>
+    public Task ReplayAsync(params string[] channels) =>
+        this.services.GetRequiredService<PartyAssistant.Channels.ChannelDispatcher>().ReplayAsync(channels, CancellationToken.None);
+
     public void Dispose() => this.services.Dispose();
 }

@@ -74,23 +74,53 @@ public sealed partial class ShutdownTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_polling_bot_stops_on_SIGTERM_and_exits_0()
+    public async Task The_telegram_bot_stops_on_SIGTERM_with_an_answer_in_flight_and_sends_it_after_the_next_start()
     {
         var settings = TelegramTestBot.Settings(this.server, this.data.Path, new Dictionary<string, string?> { ["Hosting:ShutdownGraceSeconds"] = "2" });
-        await using var bot = CliProcess.Start(this.data.Path, settings, "telegram");
-        await bot.WaitForOutputAsync("long polling", TimeSpan.FromSeconds(60));
-        this.server.PushMessage(User, User, "Đảng viên đang công tác phải làm gì ở nơi cư trú?");
-        await this.server.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
+        using var hang = new ManualResetEventSlim();
+        var sends = 0;
+        this.server.Interceptor = (method, _) =>
+        {
+            if (method == "sendMessage" && Interlocked.Increment(ref sends) == 1)
+            {
+                hang.Wait(TimeSpan.FromSeconds(30));
+                return FakeTelegramReply.Error(502, "Bad Gateway");
+            }
 
-        bot.Terminate();
-        var took = await bot.WaitForExitAsync(StopLimit);
-        Assert.True(took is not null, $"telegram did not exit within {StopLimit} of SIGTERM:\n{bot.Output}");
-        Assert.Equal(0, bot.ExitCode);
-        Assert.Contains("Đã dừng bot", bot.Output, StringComparison.Ordinal);
+            return null;
+        };
+
+        await using (var bot = CliProcess.Start(this.data.Path, settings, "telegram"))
+        {
+            await bot.WaitForOutputAsync("long polling", TimeSpan.FromSeconds(60));
+            this.server.PushMessage(User, User, "Đảng viên đang công tác phải làm gì ở nơi cư trú?");
+            await WaitAsync(() => Volatile.Read(ref sends) >= 1, TimeSpan.FromSeconds(30), "the answer to be sent");
+
+            bot.Terminate();
+            var took = await bot.WaitForExitAsync(StopLimit);
+            Assert.True(took is not null, $"telegram did not exit within {StopLimit} of SIGTERM:\n{bot.Output}");
+            Assert.Equal(0, bot.ExitCode);
+            Assert.Contains("Đã dừng bot", bot.Output, StringComparison.Ordinal);
+        }
+
+        hang.Set();
+        Assert.Empty(this.server.SentMessages);
+
+        await using var second = CliProcess.Start(this.data.Path, settings, "telegram");
+        await this.server.WaitForMessagesAsync(1, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a second copy would come now
+        var answers = this.server.SentMessages.Where(m => m.ChatId == User).ToList();
+        Assert.NotEmpty(answers);
+        Assert.Equal(answers.Count, answers.Select(m => m.Text).Distinct().Count());
+        Assert.Contains("[1]", answers[0].PlainText, StringComparison.Ordinal);
+
+        second.Terminate();
+        Assert.NotNull(await second.WaitForExitAsync(StopLimit));
+        Assert.Equal(0, second.ExitCode);
     }
 
     [Fact]
-    public async Task The_zalo_bot_stops_on_SIGTERM_in_the_middle_of_a_long_poll_and_exits_0()
+    public async Task The_zalo_bot_stops_on_SIGTERM_with_an_answer_waiting_and_sends_it_once_after_the_next_start()
     {
         await using var zalo = await FakeZaloBotServer.StartAsync();
         var settings = new Dictionary<string, string?>
@@ -102,16 +132,32 @@ public sealed partial class ShutdownTests : IAsyncLifetime
             ["Zalo:Bot:PollTimeoutSeconds"] = "30",
             ["Hosting:ShutdownGraceSeconds"] = "2",
         };
-        await using var bot = CliProcess.Start(this.data.Path, settings, "zalo-bot");
-        await bot.WaitForOutputAsync("long polling", TimeSpan.FromSeconds(60));
-        zalo.PushText("chat-1", "user-1", "Chi bộ ấp có đông đảng viên thì tổ chức sinh hoạt thế nào?");
-        await zalo.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
 
-        // Now waiting in a 30 s getUpdates: the stop must not wait for it.
-        bot.Terminate();
-        var took = await bot.WaitForExitAsync(StopLimit);
-        Assert.True(took is not null, $"zalo-bot did not exit within {StopLimit} of SIGTERM:\n{bot.Output}");
-        Assert.Equal(0, bot.ExitCode);
+        // The platform fails every send: the answer waits for its retry when the stop comes, in the middle of a long poll.
+        zalo.FailNext("sendMessage", 1000, 500, "Internal Server Error");
+        await using (var bot = CliProcess.Start(this.data.Path, settings, "zalo-bot"))
+        {
+            await bot.WaitForOutputAsync("long polling", TimeSpan.FromSeconds(60));
+            zalo.PushText("chat-1", "user-1", "Chi bộ ấp có đông đảng viên thì tổ chức sinh hoạt thế nào?");
+            await WaitAsync(() => zalo.Calls.Contains("sendMessage"), TimeSpan.FromSeconds(30), "the answer to be tried");
+
+            bot.Terminate();
+            var took = await bot.WaitForExitAsync(StopLimit);
+            Assert.True(took is not null, $"zalo-bot did not exit within {StopLimit} of SIGTERM:\n{bot.Output}");
+            Assert.Equal(0, bot.ExitCode);
+        }
+
+        Assert.Empty(zalo.SentMessages);
+        zalo.ClearFaults();
+        await using var second = CliProcess.Start(this.data.Path, settings, "zalo-bot");
+        await zalo.WaitForMessagesAsync(1, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // a second copy would come now
+        var sent = Assert.Single(zalo.SentMessages);
+        Assert.Contains("[1]", sent.Text, StringComparison.Ordinal);
+
+        second.Terminate();
+        Assert.NotNull(await second.WaitForExitAsync(StopLimit));
+        Assert.Equal(0, second.ExitCode);
     }
 
     private static async Task<Uri> EndpointAsync(CliProcess serve)

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
+using PartyAssistant.Channels.Storage;
 
 namespace PartyAssistant.Channels.Telegram;
 
@@ -16,11 +15,11 @@ namespace PartyAssistant.Channels.Telegram;
 /// </summary>
 public sealed class TelegramPolling(
     ITelegramBotClient bot,
-    TelegramUpdateProcessor processor,
-    ChannelStore store,
+    ChannelDispatcher dispatcher,
+    InboxStore inbox,
+    ChannelStateStore state,
     TelegramBotIdentity identity,
     IOptions<TelegramOptions> options,
-    IOptions<PartyAssistant.Hosting.HostingOptions> hosting,
     TimeProvider clock,
     ILogger<TelegramPolling> logger)
 {
@@ -30,7 +29,10 @@ public sealed class TelegramPolling(
     // Past this many updates in hand, stop fetching until some are done.
     private const int MaxInFlight = 1000;
 
-    /// <summary>Polls until <paramref name="stopping"/> is cancelled, then lets the updates in hand finish.</summary>
+    /// <summary>
+    /// Polls until <paramref name="stopping"/> is cancelled. Handling is not tied to it: stopping ends the fetching at
+    /// once, not a reply half sent (the host's drain gives those their grace; what the inbox held is replayed by the host).
+    /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
         if (!await this.StartAsync(stopping).ConfigureAwait(false))
@@ -38,26 +40,20 @@ public sealed class TelegramPolling(
             return;
         }
 
-        // Handling is not tied to `stopping`: stopping ends the fetching at once, not a reply half sent.
-        foreach (var update in await this.PendingAsync(stopping).ConfigureAwait(false))
-        {
-            _ = processor.Dispatch(update);
-        }
-
         var failures = 0;
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                if (processor.InFlight >= MaxInFlight)
+                if (dispatcher.InFlight >= MaxInFlight)
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(100), clock, stopping).ConfigureAwait(false);
                     continue;
                 }
 
-                foreach (var update in await this.FetchAsync(stopping).ConfigureAwait(false))
+                foreach (var payload in await this.FetchAsync(stopping).ConfigureAwait(false))
                 {
-                    _ = processor.Dispatch(update);
+                    _ = dispatcher.Dispatch(TelegramUpdateHandler.Channel, payload);
                 }
 
                 failures = 0;
@@ -80,16 +76,6 @@ public sealed class TelegramPolling(
                 await RetryBackoff.PauseAsync(wait, clock, stopping).ConfigureAwait(false);
             }
         }
-
-        // Updates in hand get the grace to finish; the rest are cancelled and left in the inbox.
-        var waited = TimeSpan.Zero;
-        while (processor.InFlight > 0 && waited < hosting.Value.ShutdownGrace)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50), clock, CancellationToken.None).ConfigureAwait(false);
-            waited += TimeSpan.FromMilliseconds(50);
-        }
-
-        // What is still running is cancelled when the application disposes the inbox, and replayed at the next start.
     }
 
     /// <summary>Who the bot is, and its commands registered; retried while Telegram cannot be reached. False when stopped first.</summary>
@@ -101,7 +87,6 @@ public sealed class TelegramPolling(
             {
                 var me = await identity.GetAsync(stopping).ConfigureAwait(false);
                 await TelegramSetup.RegisterCommandsAsync(bot, stopping).ConfigureAwait(false);
-                await store.PruneAsync(stopping).ConfigureAwait(false);
                 logger.LogInformation("Bot @{Username} đang nhận tin (long polling).", me.Username);
                 return true;
             }
@@ -129,19 +114,19 @@ public sealed class TelegramPolling(
     /// <summary>One round, waited for: what the inbox held, then one getUpdates, all handled. Returns how many.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
-        var updates = (await this.PendingAsync(cancellationToken).ConfigureAwait(false))
+        var payloads = (await inbox.PendingAsync(TelegramUpdateHandler.Channel, cancellationToken).ConfigureAwait(false))
             .Concat(await this.FetchAsync(cancellationToken).ConfigureAwait(false))
-            .DistinctBy(u => u.Id)
+            .Distinct(StringComparer.Ordinal)
             .ToList();
-        await processor.ProcessAsync(updates).ConfigureAwait(false);
-        return updates.Count;
+        await Task.WhenAll(payloads.Select(p => dispatcher.Dispatch(TelegramUpdateHandler.Channel, p)).ToList()).ConfigureAwait(false);
+        return payloads.Count;
     }
 
-    /// <summary>One getUpdates; what it returns is in the inbox, and confirmed, before this returns.</summary>
-    public async Task<IReadOnlyList<Update>> FetchAsync(CancellationToken cancellationToken)
+    /// <summary>One getUpdates; what it returns is in the inbox, and confirmed, before this returns. Returns the updates' JSON.</summary>
+    public async Task<IReadOnlyList<string>> FetchAsync(CancellationToken cancellationToken)
     {
         var offsetKey = OffsetKeyPrefix + (await identity.GetAsync(cancellationToken).ConfigureAwait(false)).Id.ToString(CultureInfo.InvariantCulture);
-        var saved = await store.GetStateAsync(offsetKey, cancellationToken).ConfigureAwait(false);
+        var saved = await state.GetAsync(offsetKey, cancellationToken).ConfigureAwait(false);
         int? offset = saved is null ? null : int.Parse(saved, CultureInfo.InvariantCulture);
         var updates = await bot.GetUpdates(offset, limit: 100, timeout: Math.Clamp(options.Value.PollTimeoutSeconds, 0, 50), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (updates.Length == 0)
@@ -150,12 +135,8 @@ public sealed class TelegramPolling(
         }
 
         var next = (updates.Max(u => u.Id) + 1).ToString(CultureInfo.InvariantCulture);
-        await store.AddToInboxAsync(TelegramUpdateHandler.Channel, updates.Select(u => ((long)u.Id, JsonSerializer.Serialize(u, JsonBotAPI.Options))), offsetKey, next, cancellationToken).ConfigureAwait(false);
-        return updates;
+        var fetched = updates.OrderBy(u => u.Id).Select(u => ((long)u.Id, TelegramUpdateProcessor.Serialize(u))).ToList();
+        await inbox.AddFetchedAsync(TelegramUpdateHandler.Channel, fetched, offsetKey, next, cancellationToken).ConfigureAwait(false);
+        return fetched.Select(f => f.Item2).ToList();
     }
-
-    private async Task<IReadOnlyList<Update>> PendingAsync(CancellationToken cancellationToken) =>
-        (await store.PendingInboxAsync(TelegramUpdateHandler.Channel, cancellationToken).ConfigureAwait(false))
-            .Select(payload => JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options)!)
-            .ToList();
 }

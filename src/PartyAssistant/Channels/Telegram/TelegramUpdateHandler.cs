@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PartyAssistant.Answering;
+using PartyAssistant.Channels.Storage;
 using PartyAssistant.Conversations;
 using PartyAssistant.Search;
 using PartyAssistant.Text;
@@ -23,23 +23,20 @@ public sealed class TelegramUpdateHandler(
     TelegramBotIdentity identity,
     TelegramOutbox outbox,
     ChatAssistant assistant,
-    ChannelStore store,
+    AnswerStore answers,
+    OutboxStore deliveries,
     BotDocuments documents,
     ChatQuiz quiz,
-    IOptions<TelegramOptions> options,
-    TimeProvider clock,
     ILogger<TelegramUpdateHandler> logger)
 {
     public const string Channel = "telegram";
 
-    private readonly QuestionRateLimiter limiter = new(options.Value.QuestionsPerMinutePerUser, clock);
-
-    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    public async Task HandleAsync(Update update, QuestionRateLimiter limiter, CancellationToken cancellationToken)
     {
         switch (update)
         {
             case { Message: { Text: { } text } message }:
-                await this.OnMessageAsync(message, text, cancellationToken).ConfigureAwait(false);
+                await this.OnMessageAsync(message, text, limiter, cancellationToken).ConfigureAwait(false);
                 break;
             case { CallbackQuery: { } query }:
                 await this.OnCallbackAsync(query, cancellationToken).ConfigureAwait(false);
@@ -50,7 +47,7 @@ public sealed class TelegramUpdateHandler(
         }
     }
 
-    private async Task OnMessageAsync(Message message, string text, CancellationToken cancellationToken)
+    private async Task OnMessageAsync(Message message, string text, QuestionRateLimiter limiter, CancellationToken cancellationToken)
     {
         if (message.From is not { IsBot: false } from)
         {
@@ -66,7 +63,7 @@ public sealed class TelegramUpdateHandler(
         }
 
         var incoming = new IncomingMessage(KeyOf(message.Chat, from), isGroup, request.Command, request.Argument);
-        await assistant.HandleAsync(incoming, new Sender(this, outbox, message.Chat.Id, isGroup ? message.Id : null, $"{message.Chat.Id}:{message.Id}"), this.limiter, cancellationToken).ConfigureAwait(false);
+        await assistant.HandleAsync(incoming, new Sender(this, outbox, message.Chat.Id, isGroup ? message.Id : null, $"{message.Chat.Id}:{message.Id}"), limiter, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task OnCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
@@ -106,7 +103,7 @@ public sealed class TelegramUpdateHandler(
             return "Nút này không còn dùng được.";
         }
 
-        var stored = await store.GetAnswerAsync(button.AnswerId, cancellationToken).ConfigureAwait(false);
+        var stored = await answers.GetAnswerAsync(button.AnswerId, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
             return "Câu trả lời này không còn được lưu.";
@@ -123,7 +120,7 @@ public sealed class TelegramUpdateHandler(
                 await this.SendTextAsync(message.Chat.Id, isGroup, await documents.RelatedAsync(stored.Passages, cancellationToken).ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
                 return "Tài liệu liên quan";
             case AnswerButton.Helpful or AnswerButton.NotHelpful:
-                await store.SaveFeedbackAsync(stored.Id, query.From.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), button.Kind == AnswerButton.Helpful, cancellationToken).ConfigureAwait(false);
+                await answers.SaveFeedbackAsync(stored.Id, query.From.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), button.Kind == AnswerButton.Helpful, cancellationToken).ConfigureAwait(false);
                 return "Cảm ơn đồng chí đã góp ý!";
             default:
                 return "Nút này không còn dùng được.";
@@ -171,16 +168,16 @@ public sealed class TelegramUpdateHandler(
     {
         for (var i = 0; i < parts.Count; i++)
         {
-            var key = delivery is null ? null : $"{delivery}.{i}";
-            if (key is not null && await store.IsPartDeliveredAsync(Channel, key, string.Empty, cancellationToken).ConfigureAwait(false))
+            var part = i.ToString(CultureInfo.InvariantCulture);
+            if (delivery is not null && await deliveries.IsPartDeliveredAsync(Channel, delivery, part, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
             var sent = await outbox.SendAsync(chatId, isGroup, parts[i], i == parts.Count - 1 ? keyboard : null, i == 0 ? replyTo : null, cancellationToken).ConfigureAwait(false);
-            if (sent is not null && key is not null)
+            if (sent is not null && delivery is not null)
             {
-                await store.MarkPartDeliveredAsync(Channel, key, string.Empty, CancellationToken.None).ConfigureAwait(false);
+                await deliveries.MarkPartDeliveredAsync(Channel, delivery, part, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }

@@ -1,39 +1,40 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace PartyAssistant.Channels.Telegram;
 
 /// <summary>
-/// Handles Telegram updates through the channels' inbox: chats side by side, each in order, an
-/// update already handled skipped; a failing update is logged and the user told, without
-/// stopping the others.
+/// Telegram's part of the channel contract: an update read from its JSON, queued in its chat's lane,
+/// handled; a failing update is logged and the user told, without stopping the others.
 /// </summary>
-public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, ChannelInbox inbox, TelegramOutbox outbox, ILogger<TelegramUpdateProcessor> logger)
+public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, TelegramOutbox outbox, IOptions<TelegramOptions> options, ILogger<TelegramUpdateProcessor> logger)
+    : IChannelEventHandler
 {
-    /// <summary>Updates dispatched and not yet finished.</summary>
-    public int InFlight => inbox.InFlight;
+    public string Channel => TelegramUpdateHandler.Channel;
 
-    /// <summary>An update already in the inbox, queued behind its chat's earlier ones; the task ends when it is handled.</summary>
-    public Task Dispatch(Update update) =>
-        inbox.Run(TelegramUpdateHandler.Channel, Id(update), ChatOf(update), ct => this.HandleSafelyAsync(update, ct));
+    public int QuestionsPerMinutePerUser => options.Value.QuestionsPerMinutePerUser;
 
-    /// <summary>A webhook update: kept in the inbox, then handled in the background; not taken again if redelivered.</summary>
-    public async Task AcceptAsync(Update update, string payload, CancellationToken cancellationToken) =>
-        await inbox.AcceptAsync(TelegramUpdateHandler.Channel, Id(update), payload, ChatOf(update), ct => this.HandleSafelyAsync(update, ct), cancellationToken).ConfigureAwait(false);
+    public static string Serialize(Update update) => JsonSerializer.Serialize(update, JsonBotAPI.Options);
 
-    /// <summary>Handles a batch and returns when every update of it is done.</summary>
-    public Task ProcessAsync(IReadOnlyList<Update> updates) =>
-        Task.WhenAll(updates.OrderBy(u => u.Id).Select(this.Dispatch).ToList());
+    // Every update has an id and is kept until handled, even those that need no answer, so the inbox never holds strays.
+    public ChannelEvent? Read(string payload) =>
+        JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options) is { } update
+            ? new ChannelEvent(update.Id.ToString(CultureInfo.InvariantCulture), LaneOf(update), update)
+            : null;
 
-    private async Task HandleSafelyAsync(Update update, CancellationToken cancellationToken)
+    public async Task HandleAsync(ChannelEvent channelEvent, QuestionRateLimiter limiter, CancellationToken cancellationToken)
     {
+        var update = (Update)channelEvent.Message;
         try
         {
-            await handler.HandleAsync(update, cancellationToken).ConfigureAwait(false);
+            await handler.HandleAsync(update, limiter, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is not (OperationCanceledException or DeliveryDeferredException) || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             logger.LogError(e, "Lỗi khi xử lý cập nhật {Id}", update.Id);
             if (update.Message?.Chat is { } chat)
@@ -44,8 +45,6 @@ public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, Chann
     }
 
     // Updates without a chat (membership changes and the like) share one lane of their own.
-    private static string ChatOf(Update update) =>
+    private static string LaneOf(Update update) =>
         (update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id)?.ToString(CultureInfo.InvariantCulture) ?? "-";
-
-    private static string Id(Update update) => update.Id.ToString(CultureInfo.InvariantCulture);
 }

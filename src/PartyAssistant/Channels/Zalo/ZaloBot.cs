@@ -1,26 +1,16 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PartyAssistant.Answering;
-using PartyAssistant.Conversations;
 
 namespace PartyAssistant.Channels.Zalo;
 
 /// <summary>
-/// The Zalo Bot Platform bot, by polling or webhook: each text message kept in the inbox (a
-/// redelivered message_id is answered once), answered with citations in plain text under
-/// 2,000 characters, with "đang soạn…" shown while working.
+/// How the Zalo Bot Platform's updates come in, by long polling or by webhook; either way they go
+/// through the channel dispatcher (a redelivered message_id is answered once).
 /// </summary>
-public sealed class ZaloBot(
-    ZaloBotClient client,
-    ChannelInbox inbox,
-    ChannelStore store,
-    ChatAssistant assistant,
-    IOptions<ZaloBotOptions> options,
-    TimeProvider clock,
-    ILogger<ZaloBot> logger)
+public sealed partial class ZaloBot(ZaloBotClient client, ChannelDispatcher dispatcher, IOptions<ZaloBotOptions> options, TimeProvider clock, ILogger<ZaloBot> logger)
 {
-    public const string Channel = "zalo-bot";
+    public const string Channel = ZaloBotEvents.Channel;
     public const string SecretHeader = "X-Bot-Api-Secret-Token";
 
     /// <summary>Where <c>serve</c> receives the platform's updates.</summary>
@@ -32,12 +22,9 @@ public sealed class ZaloBot(
 
     public static bool IsValidSecret(string secret) => secret.Length is >= MinSecretLength and <= MaxSecretLength;
 
-    private readonly QuestionRateLimiter limiter = new(options.Value.QuestionsPerMinutePerUser, clock);
-
-    /// <summary>Polls until stopped; network faults and platform errors are logged and retried.</summary>
+    /// <summary>Polls until stopped; network faults and platform errors are logged and retried. A missing token throws.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        await this.ResumeAsync(stopping).ConfigureAwait(false);
         var failures = 0;
         while (!stopping.IsCancellationRequested)
         {
@@ -45,7 +32,7 @@ public sealed class ZaloBot(
             {
                 if (await client.GetUpdateAsync(stopping).ConfigureAwait(false) is { } update)
                 {
-                    await this.AcceptAsync(update, update.ToJsonString(), stopping).ConfigureAwait(false);
+                    await dispatcher.AcceptAsync(Channel, update.ToJsonString(), stopping).ConfigureAwait(false);
                 }
 
                 failures = 0;
@@ -60,21 +47,22 @@ public sealed class ZaloBot(
             }
             catch (Exception e)
             {
+                // An update fetched but not stored is fetched again: the platform keeps it until a later poll.
                 failures++;
                 var wait = RetryBackoff.After(failures);
-                logger.LogWarning("Lỗi khi lấy tin từ Zalo Bot ({Error}); thử lại sau {Seconds} giây.", e.Message, wait.TotalSeconds);
+                LogPollFailed(logger, e.Message, wait.TotalSeconds);
                 await RetryBackoff.PauseAsync(wait, clock, stopping).ConfigureAwait(false); // on stop, the loop's condition ends it
             }
         }
     }
 
-    /// <summary>The webhook: 401 and no work without the right secret header; otherwise 200 at once.</summary>
+    /// <summary>The webhook: 401 and no work without the right secret header; 200 once stored; 503 when it cannot be.</summary>
     public async Task<(int Status, Task Handled)> HandleWebhookAsync(string? secret, string rawBody, CancellationToken cancellationToken)
     {
         var expected = options.Value.WebhookSecret;
         if (expected.Length < MinSecretLength || !WebhookSecret.Matches(expected, secret))
         {
-            logger.LogWarning("Webhook Zalo Bot: sai hoặc thiếu {Header}; từ chối.", SecretHeader);
+            LogRejected(logger, SecretHeader);
             return (401, Task.CompletedTask);
         }
 
@@ -90,91 +78,32 @@ public sealed class ZaloBot(
 
         // Some deliveries wrap the update as {ok, result}; both are accepted.
         update = update?["result"] as JsonObject ?? update;
-        return update is null ? (400, Task.CompletedTask) : (200, await this.AcceptAsync(update, update.ToJsonString(), cancellationToken).ConfigureAwait(false));
-    }
-
-    public async Task ResumeAsync(CancellationToken cancellationToken)
-    {
-        foreach (var payload in await store.PendingInboxAsync(Channel, cancellationToken).ConfigureAwait(false))
+        if (update is null)
         {
-            if (JsonNode.Parse(payload) is JsonObject update && Read(update) is { } message)
-            {
-                _ = inbox.Run(Channel, message.Id, message.Chat, ct => this.AnswerAsync(message, ct));
-            }
+            return (400, Task.CompletedTask);
+        }
+
+        try
+        {
+            return (200, await dispatcher.AcceptAsync(Channel, update.ToJsonString(), cancellationToken).ConfigureAwait(false));
+        }
+        catch (MalformedEventException)
+        {
+            return (400, Task.CompletedTask);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNotStored(logger, e);
+            return (503, Task.CompletedTask);
         }
     }
 
-    private async Task<Task> AcceptAsync(JsonObject update, string payload, CancellationToken cancellationToken)
-    {
-        if (Read(update) is not { } message)
-        {
-            return Task.CompletedTask; // stickers, images: nothing to answer
-        }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lỗi khi lấy tin từ Zalo Bot ({Error}); thử lại sau {Seconds} giây.")]
+    private static partial void LogPollFailed(ILogger logger, string error, double seconds);
 
-        var handled = await inbox.AcceptAsync(Channel, message.Id, payload, message.Chat, ct => this.AnswerAsync(message, ct), cancellationToken).ConfigureAwait(false);
-        return handled;
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook Zalo Bot: sai hoặc thiếu {Header}; từ chối.")]
+    private static partial void LogRejected(ILogger logger, string header);
 
-    private Task AnswerAsync(TextMessage message, CancellationToken cancellationToken)
-    {
-        var (command, argument) = TextCommand.Parse(message.Text);
-        var incoming = new IncomingMessage(new ConversationKey(Channel, message.Chat, message.User), message.IsGroup, command, argument);
-        return assistant.HandleAsync(incoming, new Sender(client, message.Chat, logger), this.limiter, cancellationToken);
-    }
-
-    private static TextMessage? Read(JsonObject update)
-    {
-        if (update["event_name"]?.ToString() != "message.text.received" || update["message"] is not JsonObject message)
-        {
-            return null;
-        }
-
-        var id = message["message_id"]?.ToString();
-        var chat = message["chat"]?["id"]?.ToString();
-        var user = message["from"]?["id"]?.ToString() ?? chat;
-        var text = message["text"]?.ToString();
-        return id is null || chat is null || user is null || text is null
-            ? null
-            : new TextMessage(id, chat, user, text, message["chat"]?["chat_type"]?.ToString() == "GROUP");
-    }
-
-    private sealed record TextMessage(string Id, string Chat, string User, string Text, bool IsGroup);
-
-    private sealed class Sender(ZaloBotClient client, string chat, ILogger logger) : IReplySender
-    {
-        public ChannelCapabilities Capabilities { get; } = new(ZaloBotClient.MaxTextLength, Buttons: false);
-
-        public async Task SendTextAsync(IncomingMessage to, string text, CancellationToken cancellationToken)
-        {
-            foreach (var part in MessageSplitter.Split(text, ZaloBotClient.MaxTextLength - 50))
-            {
-                try
-                {
-                    await client.SendMessageAsync(chat, part, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is ZaloApiException or HttpRequestException or Polly.ExecutionRejectedException)
-                {
-                    logger.LogError("Không gửi được tin Zalo Bot tới {Chat}: {Error}", chat, e.Message);
-                    return;
-                }
-            }
-        }
-
-        public Task SendAnswerAsync(IncomingMessage to, GroundedAnswer answer, long answerId, CancellationToken cancellationToken) =>
-            this.SendTextAsync(to, PlainAnswerText.Format(answer), cancellationToken);
-
-        public async Task<T> WhileTypingAsync<T>(IncomingMessage to, Func<Task<T>> work, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await client.SendTypingAsync(chat, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is ZaloApiException or HttpRequestException or Polly.ExecutionRejectedException)
-            {
-                logger.LogDebug(e, "sendChatAction Zalo thất bại");
-            }
-
-            return await work().ConfigureAwait(false);
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook Zalo Bot: chưa lưu được tin; trả 503 để nền tảng gửi lại.")]
+    private static partial void LogNotStored(ILogger logger, Exception exception);
 }

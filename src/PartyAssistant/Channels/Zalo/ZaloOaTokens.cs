@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using PartyAssistant.Channels.Storage;
+
 namespace PartyAssistant.Channels.Zalo;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace PartyAssistant.Channels.Zalo;
 /// time (concurrent senders wait for it and use its result); the new refresh token is stored
 /// durably before the new access token is used, so a restart never holds a spent refresh token.
 /// </summary>
-public sealed class ZaloOaTokens(HttpClient http, ChannelStore store, IOptions<ZaloOaOptions> options, TimeProvider clock, ILogger<ZaloOaTokens> logger)
+public sealed class ZaloOaTokens(HttpClient http, ChannelStateStore store, IOptions<ZaloOaOptions> options, TimeProvider clock, ILogger<ZaloOaTokens> logger)
 {
     private const string AccessKey = "zalo-oa.access_token";
     private const string RefreshKey = "zalo-oa.refresh_token";
@@ -25,7 +27,7 @@ public sealed class ZaloOaTokens(HttpClient http, ChannelStore store, IOptions<Z
     public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
     {
         var token = await this.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var expires = await store.GetStateAsync(ExpiresKey, cancellationToken).ConfigureAwait(false);
+        var expires = await store.GetAsync(ExpiresKey, cancellationToken).ConfigureAwait(false);
         return expires is not null && long.TryParse(expires, System.Globalization.CultureInfo.InvariantCulture, out var at) &&
                DateTimeOffset.FromUnixTimeSeconds(at) - RefreshAhead <= clock.GetUtcNow()
             ? await this.RefreshAsync(token, cancellationToken).ConfigureAwait(false)
@@ -33,7 +35,7 @@ public sealed class ZaloOaTokens(HttpClient http, ChannelStore store, IOptions<Z
     }
 
     private async Task<string> CurrentAsync(CancellationToken cancellationToken) =>
-        await store.GetStateAsync(AccessKey, cancellationToken).ConfigureAwait(false) ?? options.Value.AccessToken;
+        await store.GetAsync(AccessKey, cancellationToken).ConfigureAwait(false) ?? options.Value.AccessToken;
 
     /// <summary>A fresh access token to replace <paramref name="rejected"/>; refreshes only if nobody already did.</summary>
     public async Task<string> RefreshAsync(string rejected, CancellationToken cancellationToken)
@@ -47,7 +49,7 @@ public sealed class ZaloOaTokens(HttpClient http, ChannelStore store, IOptions<Z
                 return current; // refreshed by another sender while this one waited
             }
 
-            var refresh = await store.GetStateAsync(RefreshKey, cancellationToken).ConfigureAwait(false) ?? options.Value.RefreshToken;
+            var refresh = await store.GetAsync(RefreshKey, cancellationToken).ConfigureAwait(false) ?? options.Value.RefreshToken;
             using var request = new HttpRequestMessage(HttpMethod.Post, $"{options.Value.OAuthBaseUrl.TrimEnd('/')}/v4/oa/access_token")
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -71,7 +73,7 @@ public sealed class ZaloOaTokens(HttpClient http, ChannelStore store, IOptions<Z
             // Zalo sends expires_in as a string of seconds ("90000").
             var lifetime = long.TryParse(body?["expires_in"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 90000;
             var expiresAt = clock.GetUtcNow().AddSeconds(lifetime).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await store.SetStatesAsync(new Dictionary<string, string> { [RefreshKey] = next, [AccessKey] = access, [ExpiresKey] = expiresAt }, cancellationToken).ConfigureAwait(false);
+            await store.SetAsync(new Dictionary<string, string> { [RefreshKey] = next, [AccessKey] = access, [ExpiresKey] = expiresAt }, cancellationToken).ConfigureAwait(false);
             logger.LogInformation("Đã làm mới access token Zalo OA.");
             return access;
         }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PartyAssistant.Channels;
 using PartyAssistant.Channels.Telegram;
 using PartyAssistant.Channels.Zalo;
 using Telegram.Bot;
@@ -9,39 +8,27 @@ using Telegram.Bot;
 namespace PartyAssistant.Cli.Hosting;
 
 /// <summary>
-/// At the web host's start: old records pruned, each configured channel's unfinished events replayed,
-/// webhooks set where a public address is configured. Failures are logged; the host keeps serving.
+/// At the web host's start, each configured channel with a public address gets its webhook set.
+/// Failures are logged; the host keeps serving (the webhook can be set on the next start).
 /// </summary>
-public sealed partial class ChannelStartup(IServiceProvider services, ILogger<ChannelStartup> logger) : BackgroundService
+public sealed partial class WebhookRegistration(IServiceProvider services, ILogger<WebhookRegistration> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await Get<ChannelStore>().PruneAsync(stoppingToken);
             if (ChannelAvailability.Telegram(services))
             {
-                await Get<TelegramWebhook>().ResumeAsync(stoppingToken);
-                await this.SetTelegramWebhookAsync(stoppingToken);
-            }
-
-            if (ChannelAvailability.ZaloOa(services))
-            {
-                await Get<ZaloOaWebhook>().ResumeAsync(stoppingToken);
+                await this.SetTelegramWebhookAsync(stoppingToken).ConfigureAwait(false);
             }
 
             if (ChannelAvailability.ZaloBot(services))
             {
-                await Get<ZaloBot>().ResumeAsync(stoppingToken);
-                await this.SetZaloBotWebhookAsync(stoppingToken);
+                await this.SetZaloBotWebhookAsync(stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        catch (Exception e)
-        {
-            LogResumeFailed(logger, e);
         }
     }
 
@@ -64,10 +51,11 @@ public sealed partial class ChannelStartup(IServiceProvider services, ILogger<Ch
         var url = options.WebhookUrl.TrimEnd('/') + ZaloBot.WebhookPath;
         try
         {
-            await Get<ZaloBotClient>().SetWebhookAsync(url, options.WebhookSecret, cancellationToken);
+            await Get<ZaloBotClient>().SetWebhookAsync(url, options.WebhookSecret, cancellationToken).ConfigureAwait(false);
             LogWebhookSet(logger, "Zalo Bot", url);
         }
-        catch (Exception e) when (e is InvalidOperationException or ZaloApiException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is InvalidOperationException or ZaloApiException or HttpRequestException or Polly.ExecutionRejectedException
+                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogWebhookNotSet(logger, "Zalo Bot", e.Message);
         }
@@ -90,18 +78,16 @@ public sealed partial class ChannelStartup(IServiceProvider services, ILogger<Ch
         try
         {
             var bot = Get<ITelegramBotClient>();
-            await TelegramSetup.SetWebhookAsync(bot, options, cancellationToken);
-            await TelegramSetup.RegisterCommandsAsync(bot, cancellationToken);
+            await TelegramSetup.SetWebhookAsync(bot, options, cancellationToken).ConfigureAwait(false);
+            await TelegramSetup.RegisterCommandsAsync(bot, cancellationToken).ConfigureAwait(false);
             LogWebhookSet(logger, "Telegram", options.WebhookUrl.TrimEnd('/') + TelegramSetup.WebhookPath);
         }
-        catch (Exception e) when (e is InvalidOperationException or Telegram.Bot.Exceptions.RequestException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is InvalidOperationException or Telegram.Bot.Exceptions.RequestException or HttpRequestException
+                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogWebhookNotSet(logger, "Telegram", e.Message);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Lỗi khi khôi phục các sự kiện chưa xử lý")]
-    private static partial void LogResumeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Đã đặt webhook {Channel}: {Url}")]
     private static partial void LogWebhookSet(ILogger logger, string channel, string url);

@@ -1,0 +1,12 @@
+namespace PartyAssistant.Channels.Storage;
+
+/// <summary>Old records of every channel store pruned together, once at each start.</summary>
+public sealed class ChannelHousekeeping(InboxStore inbox, OutboxStore outbox, AnswerStore answers)
+{
+    public async Task PruneAsync(CancellationToken cancellationToken)
+    {
+        await inbox.PruneAsync(cancellationToken).ConfigureAwait(false);
+        await outbox.PruneAsync(cancellationToken).ConfigureAwait(false);
+        await answers.PruneAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,62 @@
+using PartyAssistant.Storage;
+
+namespace PartyAssistant.Channels.Storage;
+
+/// <summary>
+/// What the channels know about delivering replies: the parts a user already has (so an event
+/// handled again sends only the rest) and when delivery of an event first failed (so retries stop
+/// after <see cref="DeliveryOptions.DeliveryMaxAgeHours"/>, counted across restarts).
+/// </summary>
+public sealed class OutboxStore(ApplicationDatabase database, TimeProvider clock)
+{
+    public async Task<bool> IsPartDeliveredAsync(string channel, string eventId, string part, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM delivered_parts WHERE channel = $c AND event_id = $e AND part = $p";
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$e", eventId);
+        command.Parameters.AddWithValue("$p", part);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    public async Task MarkPartDeliveredAsync(string channel, string eventId, string part, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR IGNORE INTO delivered_parts (channel, event_id, part, at_unix_ms) VALUES ($c, $e, $p, $t)";
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$e", eventId);
+        command.Parameters.AddWithValue("$p", part);
+        command.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>When delivery of an event's replies first failed (now, if this is the first time).</summary>
+    public async Task<DateTimeOffset> FirstDeferredAsync(string channel, string eventId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT OR IGNORE INTO deferred_events (channel, event_id, first_at_unix_ms) VALUES ($c, $e, $t);
+            SELECT first_at_unix_ms FROM deferred_events WHERE channel = $c AND event_id = $e;
+            """;
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$e", eventId);
+        command.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+    }
+
+    /// <summary>Records older than a week go: no event is retried that long.</summary>
+    public async Task PruneAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM delivered_parts WHERE at_unix_ms < $week;
+            DELETE FROM deferred_events WHERE first_at_unix_ms < $week;
+            """;
+        command.Parameters.AddWithValue("$week", clock.GetUtcNow().AddDays(-7).ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

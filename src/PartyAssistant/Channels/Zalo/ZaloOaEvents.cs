@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using PartyAssistant.Answering;
+using PartyAssistant.Channels.Storage;
+using PartyAssistant.Conversations;
+
+namespace PartyAssistant.Channels.Zalo;
+
+/// <summary>
+/// The Official Account's part of the channel contract: a user_send_text event read from its JSON and
+/// answered in plain text under 2,000 characters a message, parts in order, each part sent once.
+/// </summary>
+public sealed class ZaloOaEvents(ChatAssistant assistant, ZaloOaClient client, OutboxStore deliveries, IOptions<ZaloOaOptions> options) : IChannelEventHandler
+{
+    public const string Channel = "zalo-oa";
+
+    string IChannelEventHandler.Channel => Channel;
+
+    public int QuestionsPerMinutePerUser => options.Value.QuestionsPerMinutePerUser;
+
+    /// <summary>A user_send_text event with a sender id and a msg_id; null for anything else (follow, seen…).</summary>
+    public ChannelEvent? Read(string payload) => JsonNode.Parse(payload) is JsonObject json ? Read(json) : null;
+
+    public static ChannelEvent? Read(JsonObject json) =>
+        json["event_name"]?.ToString() == "user_send_text" &&
+        json["sender"]?["id"]?.ToString() is { Length: > 0 } user &&
+        json["message"]?["msg_id"]?.ToString() is { Length: > 0 } id
+            ? new ChannelEvent(id, user, new TextMessage(id, user, json["message"]?["text"]?.ToString() ?? string.Empty))
+            : null;
+
+    public Task HandleAsync(ChannelEvent channelEvent, QuestionRateLimiter limiter, CancellationToken cancellationToken)
+    {
+        var message = (TextMessage)channelEvent.Message;
+        var (command, argument) = TextCommand.Parse(message.Text);
+        var incoming = new IncomingMessage(new ConversationKey(Channel, message.User, message.User), IsGroup: false, command, argument);
+        return assistant.HandleAsync(incoming, new Sender(client, deliveries, message.Id, message.User), limiter, cancellationToken);
+    }
+
+    private sealed record TextMessage(string Id, string User, string Text);
+
+    /// <summary>Plain text under 2,000 characters a message, parts in order.</summary>
+    private sealed class Sender(ZaloOaClient client, OutboxStore deliveries, string eventId, string user) : IReplySender
+    {
+        public ChannelCapabilities Capabilities { get; } = new(ZaloOaClient.MaxTextLength, Buttons: false);
+
+        private int sends;
+
+        public async Task SendTextAsync(IncomingMessage to, string text, CancellationToken cancellationToken)
+        {
+            // Each part is known by the event, the send and its place: when the event is handled again after an outage,
+            // the parts the user already has are skipped.
+            var send = ++this.sends;
+            var parts = MessageSplitter.Split(text, ZaloOaClient.MaxTextLength - 50);
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var key = $"{send}.{i}";
+                if (await deliveries.IsPartDeliveredAsync(Channel, eventId, key, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                switch (await client.SendTextAsync(user, parts[i], cancellationToken).ConfigureAwait(false))
+                {
+                    case ZaloDelivery.Delivered:
+                        await deliveries.MarkPartDeliveredAsync(Channel, eventId, key, CancellationToken.None).ConfigureAwait(false);
+                        break;
+                    case ZaloDelivery.Deferred:
+                        throw new DeliveryDeferredException("Zalo OA chưa nhận tin nhắn");
+                    default:
+                        return; // the rest would be refused the same way
+                }
+            }
+        }
+
+        public Task SendAnswerAsync(IncomingMessage to, GroundedAnswer answer, long answerId, CancellationToken cancellationToken) =>
+            this.SendTextAsync(to, PlainAnswerText.Format(answer), cancellationToken);
+
+        public Task<T> WhileTypingAsync<T>(IncomingMessage to, Func<Task<T>> work, CancellationToken cancellationToken) => work();
+    }
+}
