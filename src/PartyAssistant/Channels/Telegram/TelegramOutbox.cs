@@ -14,7 +14,7 @@ namespace PartyAssistant.Channels.Telegram;
 /// private chat, twenty a minute in a group), a 429 waits its retry_after and tries again, and any
 /// other API error is logged without stopping the bot.
 /// </summary>
-public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramOutbox> logger)
+public sealed partial class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOptions> options, TimeProvider clock, ILogger<TelegramOutbox> logger)
 {
     private static readonly TimeSpan PacingMargin = TimeSpan.FromMilliseconds(50);
 
@@ -102,7 +102,7 @@ public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOpti
         }
         catch (RequestException e)
         {
-            logger.LogDebug(e, "sendChatAction thất bại");
+            LogTypingFailed(logger, e);
             return false;
         }
     }
@@ -125,13 +125,13 @@ public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOpti
             catch (ApiRequestException e) when (e.ErrorCode == 429 && attempt < options.Value.MaxRetries)
             {
                 var wait = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
-                logger.LogWarning("Telegram yêu cầu chờ {Seconds} giây (429) trước khi gửi tới {Chat}.", wait.TotalSeconds, chatId);
+                LogTooMany(logger, wait.TotalSeconds, chatId);
                 await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestException e) when ((e is not ApiRequestException || e is ApiRequestException { ErrorCode: >= 500 }) && attempt < 2)
             {
                 // Network faults and 5xx are passing: try twice more. A 4xx would only fail again.
-                logger.LogWarning("Gửi tới {Chat} lỗi tạm thời ({Error}); thử lại.", chatId, e.Message);
+                LogTransient(logger, chatId, e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(attempt + 1), clock, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestException e) when (e is not ApiRequestException || e is ApiRequestException { ErrorCode: >= 500 or 429 })
@@ -141,7 +141,7 @@ public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOpti
             }
             catch (RequestException e)
             {
-                logger.LogError("Không gửi được tin tới {Chat}: {Error}", chatId, e.Message);
+                LogRefused(logger, chatId, e.Message);
                 return null;
             }
         }
@@ -158,6 +158,18 @@ public sealed class TelegramOutbox(ITelegramBotClient bot, IOptions<TelegramOpti
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "sendChatAction thất bại")]
+    private static partial void LogTypingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram yêu cầu chờ {Seconds} giây (429) trước khi gửi tới {Chat}.")]
+    private static partial void LogTooMany(ILogger logger, double seconds, long chat);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gửi tới {Chat} lỗi tạm thời ({Error}); thử lại.")]
+    private static partial void LogTransient(ILogger logger, long chat, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Không gửi được tin tới {Chat}: {Error}")]
+    private static partial void LogRefused(ILogger logger, long chat, string error);
 
     private sealed class ChatLane
     {

@@ -13,7 +13,7 @@ namespace PartyAssistant.Channels.Telegram;
 /// the offset that confirms them to Telegram, and leave it only once handled. (The library's own
 /// receiver advances the offset first, which loses what a crash interrupts.)
 /// </summary>
-public sealed class TelegramPolling(
+public sealed partial class TelegramPolling(
     ITelegramBotClient bot,
     ChannelDispatcher dispatcher,
     InboxStore inbox,
@@ -64,7 +64,7 @@ public sealed class TelegramPolling(
             }
             catch (ApiRequestException e) when (e.ErrorCode == 409)
             {
-                logger.LogWarning("Telegram từ chối long polling: {Error}. Nếu bot đang dùng webhook, hãy chạy `serve` hoặc xoá webhook.", e.Message);
+                LogConflict(logger, e.Message);
                 await RetryBackoff.PauseAsync(TimeSpan.FromSeconds(5), clock, stopping).ConfigureAwait(false);
             }
             catch (Exception e)
@@ -72,7 +72,7 @@ public sealed class TelegramPolling(
                 // Network faults, a full disk, a locked database: log, wait, try again; nothing fetched was confirmed.
                 failures++;
                 var wait = RetryBackoff.After(failures);
-                logger.LogWarning("Lỗi khi lấy cập nhật ({Error}); thử lại sau {Seconds} giây.", e.Message, wait.TotalSeconds);
+                LogFetchFailed(logger, e.Message, wait.TotalSeconds);
                 await RetryBackoff.PauseAsync(wait, clock, stopping).ConfigureAwait(false);
             }
         }
@@ -87,7 +87,7 @@ public sealed class TelegramPolling(
             {
                 var me = await identity.GetAsync(stopping).ConfigureAwait(false);
                 await TelegramSetup.RegisterCommandsAsync(bot, stopping).ConfigureAwait(false);
-                logger.LogInformation("Bot @{Username} đang nhận tin (long polling).", me.Username);
+                LogReceiving(logger, me.Username);
                 return true;
             }
             catch (ApiRequestException e) when (e.ErrorCode is 401 or 404)
@@ -101,7 +101,7 @@ public sealed class TelegramPolling(
             catch (Exception e)
             {
                 var wait = RetryBackoff.After(attempt);
-                logger.LogWarning("Chưa kết nối được Telegram ({Error}); thử lại sau {Seconds} giây.", e.Message, wait.TotalSeconds);
+                LogNotConnected(logger, e.Message, wait.TotalSeconds);
                 await RetryBackoff.PauseAsync(wait, clock, stopping).ConfigureAwait(false);
                 if (stopping.IsCancellationRequested)
                 {
@@ -110,6 +110,18 @@ public sealed class TelegramPolling(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram từ chối long polling: {Error}. Nếu bot đang dùng webhook, hãy chạy `serve` hoặc xoá webhook.")]
+    private static partial void LogConflict(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lỗi khi lấy cập nhật ({Error}); thử lại sau {Seconds} giây.")]
+    private static partial void LogFetchFailed(ILogger logger, string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot @{Username} đang nhận tin (long polling).")]
+    private static partial void LogReceiving(ILogger logger, string? username);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chưa kết nối được Telegram ({Error}); thử lại sau {Seconds} giây.")]
+    private static partial void LogNotConnected(ILogger logger, string error, double seconds);
 
     /// <summary>One round, waited for: what the inbox held, then one getUpdates, all handled. Returns how many.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)

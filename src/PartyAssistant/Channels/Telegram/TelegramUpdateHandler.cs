@@ -18,7 +18,7 @@ namespace PartyAssistant.Channels.Telegram;
 /// addressed to the bot (/hoi, a mention, a reply to it); commands; and the buttons under answers,
 /// every one of which is answered.
 /// </summary>
-public sealed class TelegramUpdateHandler(
+public sealed partial class TelegramUpdateHandler(
     ITelegramBotClient bot,
     TelegramBotIdentity identity,
     TelegramOutbox outbox,
@@ -42,7 +42,7 @@ public sealed class TelegramUpdateHandler(
                 await this.OnCallbackAsync(query, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                logger.LogDebug("Bỏ qua cập nhật {Id} loại {Type}", update.Id, update.Type);
+                LogSkipped(logger, update.Id, update.Type);
                 break;
         }
     }
@@ -75,7 +75,7 @@ public sealed class TelegramUpdateHandler(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Lỗi khi xử lý nút {Data}", query.Data);
+            LogButtonFailed(logger, e, query.Data);
             notice = ChatCommands.Failed;
         }
 
@@ -86,7 +86,7 @@ public sealed class TelegramUpdateHandler(
         }
         catch (RequestException e)
         {
-            logger.LogWarning("Không trả lời được callback {Id}: {Error}", query.Id, e.Message);
+            LogCallbackNotAnswered(logger, query.Id, e.Message);
         }
     }
 
@@ -126,6 +126,15 @@ public sealed class TelegramUpdateHandler(
                 return "Nút này không còn dùng được.";
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Bỏ qua cập nhật {Id} loại {Type}")]
+    private static partial void LogSkipped(ILogger logger, int id, global::Telegram.Bot.Types.Enums.UpdateType type);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lỗi khi xử lý nút {Data}")]
+    private static partial void LogButtonFailed(ILogger logger, Exception exception, string? data);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Không trả lời được callback {Id}: {Error}")]
+    private static partial void LogCallbackNotAnswered(ILogger logger, string id, string error);
 
     /// <summary>
     /// Replies in one Telegram chat: HTML, buttons under answers, a reply to the asking message in groups. With the

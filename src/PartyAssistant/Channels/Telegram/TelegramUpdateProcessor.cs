@@ -12,7 +12,7 @@ namespace PartyAssistant.Channels.Telegram;
 /// Telegram's part of the channel contract: an update read from its JSON, queued in its chat's lane,
 /// handled; a failing update is logged and the user told, without stopping the others.
 /// </summary>
-public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, TelegramOutbox outbox, IOptions<TelegramOptions> options, ILogger<TelegramUpdateProcessor> logger)
+public sealed partial class TelegramUpdateProcessor(TelegramUpdateHandler handler, TelegramOutbox outbox, IOptions<TelegramOptions> options, ILogger<TelegramUpdateProcessor> logger)
     : IChannelEventHandler
 {
     public string Channel => TelegramUpdateHandler.Channel;
@@ -36,13 +36,16 @@ public sealed class TelegramUpdateProcessor(TelegramUpdateHandler handler, Teleg
         }
         catch (Exception e) when (e is not (OperationCanceledException or DeliveryDeferredException) || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            logger.LogError(e, "Lỗi khi xử lý cập nhật {Id}", update.Id);
+            LogUpdateFailed(logger, e, update.Id);
             if (update.Message?.Chat is { } chat)
             {
                 await outbox.SendAsync(chat.Id, chat.Type is not ChatType.Private, TelegramHtml.Escape(ChatCommands.Failed), null, null, cancellationToken).ConfigureAwait(false);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lỗi khi xử lý cập nhật {Id}")]
+    private static partial void LogUpdateFailed(ILogger logger, Exception exception, int id);
 
     // Updates without a chat (membership changes and the like) share one lane of their own.
     private static string LaneOf(Update update) =>

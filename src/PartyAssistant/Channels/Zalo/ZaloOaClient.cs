@@ -11,7 +11,7 @@ namespace PartyAssistant.Channels.Zalo;
 /// off; a user who does not follow the OA or is outside the interaction window (-213/-230) is
 /// logged and the message dropped.
 /// </summary>
-public sealed class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<ZaloOaOptions> options, ILogger<ZaloOaClient> logger)
+public sealed partial class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<ZaloOaOptions> options, ILogger<ZaloOaClient> logger)
 {
     public const int MaxTextLength = 2000;
 
@@ -38,16 +38,16 @@ public sealed class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<
                     refreshed = true;
                     continue;
                 case NetworkError:
-                    logger.LogWarning("Không kết nối được Zalo OA ({Error}); tin nhắn tới {User} được giữ để gửi lại.", error.Message, userId);
+                    LogNoConnection(logger, error.Message, userId);
                     return ZaloDelivery.Deferred;
                 case -32 or >= 500:
-                    logger.LogWarning("Zalo OA giới hạn tốc độ hoặc đang lỗi ({Code}); tin nhắn tới {User} được giữ để gửi lại.", error.Code, userId);
+                    LogBusy(logger, error.Code, userId);
                     return ZaloDelivery.Deferred;
                 case -213 or -230:
-                    logger.LogWarning("Không gửi được tới người dùng {User} ({Code}: {Message}): người dùng chưa quan tâm OA hoặc đã quá thời hạn tương tác; bỏ tin nhắn.", userId, error.Code, error.Message);
+                    LogOutOfWindow(logger, userId, error.Code, error.Message);
                     return ZaloDelivery.Refused;
                 default:
-                    logger.LogError("Zalo OA từ chối tin nhắn tới {User}: {Code} {Message}", userId, error.Code, error.Message);
+                    LogRefused(logger, userId, error.Code, error.Message);
                     return ZaloDelivery.Refused;
             }
         }
@@ -75,6 +75,18 @@ public sealed class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, IOptions<
             return (NetworkError, e.Message); // backed off and retried like a rate limit, but told apart from one
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Không kết nối được Zalo OA ({Error}); tin nhắn tới {User} được giữ để gửi lại.")]
+    private static partial void LogNoConnection(ILogger logger, string error, string user);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Zalo OA giới hạn tốc độ hoặc đang lỗi ({Code}); tin nhắn tới {User} được giữ để gửi lại.")]
+    private static partial void LogBusy(ILogger logger, int code, string user);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Không gửi được tới người dùng {User} ({Code}: {Error}): người dùng chưa quan tâm OA hoặc đã quá thời hạn tương tác; bỏ tin nhắn.")]
+    private static partial void LogOutOfWindow(ILogger logger, string user, int code, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Zalo OA từ chối tin nhắn tới {User}: {Code} {Error}")]
+    private static partial void LogRefused(ILogger logger, string user, int code, string error);
 }
 
 public enum ZaloDelivery

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-
 using PartyAssistant.Channels.Storage;
 
 namespace PartyAssistant.Channels.Zalo;
@@ -12,7 +11,7 @@ namespace PartyAssistant.Channels.Zalo;
 /// time (concurrent senders wait for it and use its result); the new refresh token is stored
 /// durably before the new access token is used, so a restart never holds a spent refresh token.
 /// </summary>
-public sealed class ZaloOaTokens(HttpClient http, ChannelStateStore store, IOptions<ZaloOaOptions> options, TimeProvider clock, ILogger<ZaloOaTokens> logger)
+public sealed partial class ZaloOaTokens(HttpClient http, ChannelStateStore store, IOptions<ZaloOaOptions> options, TimeProvider clock, ILogger<ZaloOaTokens> logger)
 {
     private const string AccessKey = "zalo-oa.access_token";
     private const string RefreshKey = "zalo-oa.refresh_token";
@@ -74,7 +73,7 @@ public sealed class ZaloOaTokens(HttpClient http, ChannelStateStore store, IOpti
             var lifetime = long.TryParse(body?["expires_in"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? seconds : 90000;
             var expiresAt = clock.GetUtcNow().AddSeconds(lifetime).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
             await store.SetAsync(new Dictionary<string, string> { [RefreshKey] = next, [AccessKey] = access, [ExpiresKey] = expiresAt }, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Đã làm mới access token Zalo OA.");
+            LogRefreshed(logger);
             return access;
         }
         catch (JsonException e)
@@ -86,6 +85,9 @@ public sealed class ZaloOaTokens(HttpClient http, ChannelStateStore store, IOpti
             this.gate.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Đã làm mới access token Zalo OA.")]
+    private static partial void LogRefreshed(ILogger logger);
 }
 
 /// <summary>An error Zalo reported (inside an HTTP 200 body, as Zalo does), with its code.</summary>
