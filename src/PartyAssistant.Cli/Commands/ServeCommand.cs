@@ -45,7 +45,10 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Configuration.AddConfiguration(configuration);
-        builder.WebHost.UseKestrelCore().UseUrls(urls).ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
+        var limits = configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions();
+
+        // Kestrel counts the body as it streams in: past the cap the request fails with 413 before more is buffered.
+        builder.WebHost.UseKestrelCore().UseUrls(urls).ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
         builder.Services.AddRoutingCore();
         builder.Services.AddProblemDetails();
         builder.Services.AddPartyAssistantHost(configuration, new HostedChannels(ChannelAvailability.All));
@@ -53,7 +56,7 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         var app = builder.Build();
 
         app.UseExceptionHandler();
-        app.Use(RejectOversizedBodies);
+        app.Use((http, next) => RejectOversizedBodies(http, next, limits.MaxBodyBytes));
 
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapGet("/health/ready", async (Readiness readiness, CancellationToken cancellationToken) =>
@@ -67,18 +70,45 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
                 http.Request.Headers[TelegramWebhook.SecretHeader].FirstOrDefault(), http.Request.Body, http.RequestAborted)));
 
         app.MapPost(ZaloOaWebhook.WebhookPath, async (HttpContext http) =>
-            !ChannelAvailability.ZaloOa(http.RequestServices) ? NotConfigured("Zalo OA")
-            : Status(http, (await http.RequestServices.GetRequiredService<ZaloOaWebhook>().HandleAsync(
-                http.Request.Headers[ZaloSignature.Header].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
+        {
+            if (!ChannelAvailability.ZaloOa(http.RequestServices))
+            {
+                return NotConfigured("Zalo OA");
+            }
+
+            // The signature covers the body, so it is read first, within the cap; a missing signature is refused before that.
+            var signature = http.Request.Headers[ZaloSignature.Header].FirstOrDefault();
+            if (string.IsNullOrWhiteSpace(signature))
+            {
+                return Results.StatusCode(StatusCodes.Status401Unauthorized);
+            }
+
+            return await ReadBodyAsync(http) is not { } body
+                ? NotUtf8()
+                : Status(http, (await http.RequestServices.GetRequiredService<ZaloOaWebhook>().HandleAsync(signature, body, http.RequestAborted)).Status);
+        });
         app.MapPost(ZaloBot.WebhookPath, async (HttpContext http) =>
-            !ChannelAvailability.ZaloBot(http.RequestServices) ? NotConfigured("Zalo Bot")
-            : Status(http, (await http.RequestServices.GetRequiredService<ZaloBot>().HandleWebhookAsync(
-                http.Request.Headers[ZaloBot.SecretHeader].FirstOrDefault(), await ReadBodyAsync(http), http.RequestAborted)).Status));
+        {
+            if (!ChannelAvailability.ZaloBot(http.RequestServices))
+            {
+                return NotConfigured("Zalo Bot");
+            }
+
+            // The secret is a header: checked before a byte of the body is read.
+            var bot = http.RequestServices.GetRequiredService<ZaloBot>();
+            var secret = http.Request.Headers[ZaloBot.SecretHeader].FirstOrDefault();
+            if (!bot.IsAuthorized(secret))
+            {
+                return Results.StatusCode(StatusCodes.Status401Unauthorized);
+            }
+
+            return await ReadBodyAsync(http) is not { } body
+                ? NotUtf8()
+                : Status(http, (await bot.HandleWebhookAsync(secret, body, http.RequestAborted)).Status);
+        });
         return app;
     }
 
-    /// <summary>No webhook carries a megabyte: larger bodies are refused before anything reads them.</summary>
-    public const long MaxBodyBytes = 1024 * 1024;
 
     // An event that could not be stored is the platform's to send again: 503 with a hint of when.
     private static IResult Status(HttpContext http, int status)
@@ -96,11 +126,11 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         Results.Problem($"Kênh {channel} chưa được cấu hình trên máy chủ này.", statusCode: StatusCodes.Status404NotFound, title: "Không có kênh này");
 
     // A declared length over the cap is refused at once; a body that grows past it while read fails in Kestrel with 413.
-    private static async Task RejectOversizedBodies(HttpContext http, Func<Task> next)
+    private static async Task RejectOversizedBodies(HttpContext http, Func<Task> next, long maxBodyBytes)
     {
-        if (http.Request.ContentLength > MaxBodyBytes)
+        if (http.Request.ContentLength > maxBodyBytes)
         {
-            await Results.Problem($"Nội dung yêu cầu quá lớn (tối đa {MaxBodyBytes / 1024} KB).", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Quá lớn")
+            await Results.Problem($"Nội dung yêu cầu quá lớn (tối đa {maxBodyBytes / 1024} KB, Webhooks:MaxBodyBytes).", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Quá lớn")
                 .ExecuteAsync(http);
             return;
         }
@@ -111,15 +141,28 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         }
         catch (BadHttpRequestException e) when (!http.Response.HasStarted)
         {
-            await Results.Problem(e.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"Nội dung yêu cầu quá lớn (tối đa {MaxBodyBytes / 1024} KB)." : "Yêu cầu không hợp lệ.",
+            await Results.Problem(e.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"Nội dung yêu cầu quá lớn (tối đa {maxBodyBytes / 1024} KB, Webhooks:MaxBodyBytes)." : "Yêu cầu không hợp lệ.",
                 statusCode: e.StatusCode).ExecuteAsync(http);
         }
     }
 
-    // The signature covers the raw body, byte for byte: read it as sent.
-    private static async Task<string> ReadBodyAsync(HttpContext http)
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // The signature covers the raw body, byte for byte: read it as sent, and refuse bytes that are not UTF-8 rather than
+    // replace them (which would change what was signed). Null for such a body.
+    private static async Task<string?> ReadBodyAsync(HttpContext http)
     {
-        using var reader = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8);
-        return await reader.ReadToEndAsync(http.RequestAborted);
+        using var reader = new StreamReader(http.Request.Body, StrictUtf8);
+        try
+        {
+            return await reader.ReadToEndAsync(http.RequestAborted);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return null;
+        }
     }
+
+    private static IResult NotUtf8() =>
+        Results.Problem("Nội dung yêu cầu không phải văn bản UTF-8 hợp lệ.", statusCode: StatusCodes.Status400BadRequest, title: "Yêu cầu không hợp lệ");
 }

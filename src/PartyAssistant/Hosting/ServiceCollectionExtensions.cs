@@ -72,6 +72,10 @@ public static partial class ServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName))
             .Validate(o => o.DeliveryMaxAgeHours > 0 && o.DeliveryRetrySeconds > 0, "Channels:DeliveryMaxAgeHours và Channels:DeliveryRetrySeconds phải lớn hơn 0.")
             .ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName))
+            .Validate(o => o.MaxBodyBytes is >= 4 * 1024 and <= 16 * 1024 * 1024, "Webhooks:MaxBodyBytes phải từ 4096 đến 16777216 byte.")
+            .Validate(o => o.EventWindowMinutes is > 0 and <= 7 * 24 * 60, "Webhooks:EventWindowMinutes phải lớn hơn 0 và không quá 10080 phút (7 ngày, thời gian giữ dấu sự kiện đã xử lý).")
+            .ValidateOnStart();
         services.AddPartyAssistantQuizzes();
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<OutboxStore>();

@@ -126,8 +126,9 @@ public sealed class ZaloBotTests : IAsyncLifetime
         await using var app = ServeCommand.Build(configuration, "http://127.0.0.1:0");
         await app.StartAsync();
         var endpoint = new Uri(new Uri(app.Urls.First()), ZaloOaWebhook.WebhookPath);
-        var body = FakeZaloOaServer.UserSendTextEvent("app-123", "user-5", "oa-1", Question, "m-5", 1_717_061_839_659);
-        var signature = FakeZaloOaServer.Sign("app-123", body, "1717061839659", ZaloTestHost.OaSecretKey);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var body = FakeZaloOaServer.UserSendTextEvent("app-123", "user-5", "oa-1", Question, "m-5", now);
+        var signature = FakeZaloOaServer.Sign("app-123", body, now.ToString(System.Globalization.CultureInfo.InvariantCulture), ZaloTestHost.OaSecretKey);
 
         using var unsigned = await oa.PostSignedEventAsync(endpoint, body, null);
         using var signed = await oa.PostSignedEventAsync(endpoint, body, signature);

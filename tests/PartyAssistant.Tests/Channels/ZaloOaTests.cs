@@ -8,7 +8,8 @@ public sealed class ZaloOaTests : IAsyncLifetime
     private const string Question = "Cấp ủy có phải tiếp dân định kỳ không?";
     private readonly TempDirectory data = new();
     private FakeZaloOaServer server = null!;
-    private long clock = 1_717_061_839_659;
+    // Events carry the current time: the webhook refuses stamps outside its window.
+    private long clock = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     public async Task InitializeAsync() => this.server = await FakeZaloOaServer.StartAsync();
 
@@ -65,6 +66,24 @@ public sealed class ZaloOaTests : IAsyncLifetime
         Assert.Equal(401, (await host.Oa.HandleAsync(null, body, CancellationToken.None)).Status);
         Assert.Equal(401, (await host.Oa.HandleAsync(wrongKey, body, CancellationToken.None)).Status);
         Assert.Equal(0, this.server.SendAttemptCount);
+    }
+
+    [Fact]
+    public async Task A_correctly_signed_event_stamped_outside_the_window_is_refused_without_work()
+    {
+        using var host = this.Host();
+        foreach (var stamp in new[] { 1_496_275_200_000L, DateTimeOffset.UtcNow.AddMinutes(-16).ToUnixTimeMilliseconds(), DateTimeOffset.UtcNow.AddHours(2).ToUnixTimeMilliseconds() })
+        {
+            var body = FakeZaloOaServer.UserSendTextEvent("app-123", "user-old", "oa-1", Question, $"m-{stamp}", stamp);
+            var signature = FakeZaloOaServer.Sign("app-123", body, stamp.ToString(System.Globalization.CultureInfo.InvariantCulture), ZaloTestHost.OaSecretKey);
+            Assert.Equal(400, (await host.Oa.HandleAsync(signature, body, CancellationToken.None)).Status);
+        }
+
+        var (fresh, freshSignature) = this.Event("user-new", Question, "m-fresh");
+        var (status, handled) = await host.Oa.HandleAsync(freshSignature, fresh, CancellationToken.None);
+        await handled;
+        Assert.Equal(200, status);
+        Assert.Equal("user-new", Assert.Single(this.server.SentMessages).UserId);
     }
 
     [Fact]
@@ -252,6 +271,7 @@ public sealed class ZaloOaTests : IAsyncLifetime
         using var later = new ZaloTestHost(this.data.Path, this.server.BaseUrl, null, clock: clock);
         clock.Now = clock.Now.AddSeconds(90000 - 60);
         var attempts = this.server.SendAttemptCount;
+        this.clock = clock.Now.ToUnixTimeMilliseconds(); // Zalo stamps the event with the same later time
         var (body2, signature2) = this.Event("user-2", Question, "m2");
         await (await later.Oa.HandleAsync(signature2, body2, CancellationToken.None)).Handled;
 

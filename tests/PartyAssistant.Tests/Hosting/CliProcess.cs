@@ -26,6 +26,8 @@ public sealed partial class CliProcess : IAsyncDisposable
 
     public int ExitCode => this.process.ExitCode;
 
+    public int ProcessId => this.process.Id;
+
     /// <param name="settings">Configuration keys ("Telegram:BotToken"), passed as environment variables ("Telegram__BotToken").</param>
     public static CliProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {

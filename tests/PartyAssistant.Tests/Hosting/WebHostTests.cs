@@ -59,7 +59,7 @@ public sealed class WebHostTests : IDisposable
         var (app, http) = await this.StartAsync(this.data.Path, telegram: true);
         await using var _ = app;
         using var __ = http;
-        var big = new string('a', (int)ServeCommand.MaxBodyBytes + 10);
+        var big = new string('a', (int)new PartyAssistant.Channels.WebhookOptions().MaxBodyBytes + 10);
 
         using var declared = await http.PostAsync("/webhooks/telegram", new StringContent(big, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);

@@ -56,13 +56,24 @@ public sealed partial class ZaloBot(ZaloBotClient client, ChannelDispatcher disp
         }
     }
 
-    /// <summary>The webhook: 401 and no work without the right secret header; 200 once stored; 503 when it cannot be.</summary>
-    public async Task<(int Status, Task Handled)> HandleWebhookAsync(string? secret, string rawBody, CancellationToken cancellationToken)
+    /// <summary>Whether a webhook request carries the right secret header: checked before its body is read.</summary>
+    public bool IsAuthorized(string? secret)
     {
         var expected = options.Value.WebhookSecret;
         if (expected.Length < MinSecretLength || !WebhookSecret.Matches(expected, secret))
         {
             LogRejected(logger, SecretHeader);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The webhook: 401 and no work without the right secret header; 200 once stored; 503 when it cannot be.</summary>
+    public async Task<(int Status, Task Handled)> HandleWebhookAsync(string? secret, string rawBody, CancellationToken cancellationToken)
+    {
+        if (!this.IsAuthorized(secret))
+        {
             return (401, Task.CompletedTask);
         }
 

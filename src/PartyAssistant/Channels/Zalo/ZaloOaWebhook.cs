@@ -9,7 +9,12 @@ namespace PartyAssistant.Channels.Zalo;
 /// a user_send_text event kept in the inbox and answered in the background, 200 at once (Zalo
 /// wants it within 2 seconds), a redelivered msg_id answered once, and 503 when the event cannot be kept.
 /// </summary>
-public sealed partial class ZaloOaWebhook(ChannelDispatcher dispatcher, IOptions<ZaloOaOptions> options, ILogger<ZaloOaWebhook> logger)
+public sealed partial class ZaloOaWebhook(
+    ChannelDispatcher dispatcher,
+    IOptions<ZaloOaOptions> options,
+    IOptions<WebhookOptions> webhooks,
+    TimeProvider clock,
+    ILogger<ZaloOaWebhook> logger)
 {
     /// <summary>Where <c>serve</c> receives the Official Account's events.</summary>
     public const string WebhookPath = "/webhooks/zalo-oa";
@@ -41,6 +46,15 @@ public sealed partial class ZaloOaWebhook(ChannelDispatcher dispatcher, IOptions
             return (400, Task.CompletedTask);
         }
 
+        // Zalo stamps each event in milliseconds; one outside the window is a replay, not a message (its dedup mark may be gone).
+        if (!long.TryParse(timestamp, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var stamp)
+            || stamp > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            || (clock.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(stamp)).Duration() > webhooks.Value.EventWindow)
+        {
+            LogOutsideWindow(logger, timestamp, webhooks.Value.EventWindowMinutes);
+            return (400, Task.CompletedTask);
+        }
+
         try
         {
             return (200, await dispatcher.AcceptAsync(Channel, rawBody, cancellationToken).ConfigureAwait(false));
@@ -58,6 +72,9 @@ public sealed partial class ZaloOaWebhook(ChannelDispatcher dispatcher, IOptions
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook Zalo OA: chữ ký {Header} sai hoặc thiếu; từ chối.")]
     private static partial void LogRejected(ILogger logger, string header);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook Zalo OA: sự kiện có timestamp {Timestamp} ngoài khoảng ±{Minutes} phút; từ chối.")]
+    private static partial void LogOutsideWindow(ILogger logger, string timestamp, double minutes);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook Zalo OA: chưa lưu được sự kiện; trả 503 để Zalo gửi lại.")]
     private static partial void LogNotStored(ILogger logger, Exception exception);
