@@ -75,7 +75,7 @@ public sealed class AnswerPipeline(
         }
 
         timings["answer"] = Lap(watch);
-        answer = answer with
+        answer = AnswerLength.Limit(answer, options.Value.MaxAnswerChars) with
         {
             Coverage = evidence.Coverage,
             Focus = analysis.Focus.Display,
@@ -106,7 +106,7 @@ public sealed class AnswerPipeline(
         string? problem;
         try
         {
-            var reply = await this.CompleteAsync(model, analysis, supplied, timeout.Token).ConfigureAwait(false);
+            var reply = AnswerLength.CutReply(await this.CompleteAsync(model, analysis, supplied, timeout.Token).ConfigureAwait(false), 2 * options.Value.MaxAnswerChars);
             if (IsNotFound(reply))
             {
                 // The sentences the judge found are still the closest the documents come: shown as related, not as an answer.

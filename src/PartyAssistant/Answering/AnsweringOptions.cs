@@ -32,6 +32,9 @@ public sealed class AnsweringOptions
     /// <summary>Seconds to wait for a configured model before answering offline instead.</summary>
     public double ModelTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Longest answer in characters, sources included: past it the answer is cut at a sentence and says so.</summary>
+    public int MaxAnswerChars { get; set; } = 4000;
+
     /// <summary>Sentences the offline answerer quotes at most.</summary>
     public int MaxSentences { get; set; } = 3;
 

@@ -71,6 +71,7 @@ public static partial class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName))
             .Validate(o => o.DeliveryMaxAgeHours > 0 && o.DeliveryRetrySeconds > 0, "Channels:DeliveryMaxAgeHours và Channels:DeliveryRetrySeconds phải lớn hơn 0.")
+            .Validate(o => o.MaxPartsPerAnswer >= 2, "Channels:MaxPartsPerAnswer phải từ 2 trở lên.")
             .ValidateOnStart();
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName))
             .Validate(o => o.MaxBodyBytes is >= 4 * 1024 and <= 16 * 1024 * 1024, "Webhooks:MaxBodyBytes phải từ 4096 đến 16777216 byte.")
@@ -99,6 +100,7 @@ public static partial class ServiceCollectionExtensions
                 "Answering:RelatedFocusCoverage và Answering:MinFocusCoverage phải thoả 0 < RelatedFocusCoverage ≤ MinFocusCoverage ≤ 1.")
             .Validate(o => o.Passages >= 1 && o.CandidatePassages >= 1 && o.MaxSentences >= 1 && o.RelatedSentences >= 1,
                 "Answering:Passages, Answering:CandidatePassages, Answering:MaxSentences và Answering:RelatedSentences phải từ 1 trở lên.")
+            .Validate(o => o.MaxAnswerChars >= 500, "Answering:MaxAnswerChars phải từ 500 ký tự trở lên.")
             .ValidateOnStart();
         services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName));
         services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.SectionName));

@@ -1,4 +1,5 @@
 using PartyAssistant.Fakes;
+using PartyAssistant.Channels;
 
 namespace PartyAssistant.Tests.Channels;
 
@@ -205,6 +206,8 @@ public sealed class ZaloOaTests : IAsyncLifetime
             ["Model:Endpoint"] = model.BaseUrl.ToString(),
             ["Model:ApiKey"] = "test-key",
             ["Model:Model"] = "fake-model",
+            ["Answering:MaxAnswerChars"] = "20000", // this test is about parts, not the length cap
+            ["Channels:MaxPartsPerAnswer"] = "10",
         });
 
         // The second part meets a rate limit once: the first is not sent again.
@@ -239,6 +242,8 @@ public sealed class ZaloOaTests : IAsyncLifetime
             ["Model:Endpoint"] = model.BaseUrl.ToString(),
             ["Model:Model"] = "test-model",
             ["Model:ApiKey"] = "k",
+            ["Answering:MaxAnswerChars"] = "20000", // this test is about splitting, not the length cap
+            ["Channels:MaxPartsPerAnswer"] = "10",
         });
         var (body, signature) = this.Event("user-1", Question, "m-long");
 
@@ -252,6 +257,38 @@ public sealed class ZaloOaTests : IAsyncLifetime
         var positions = paragraphs.Select(p => joined.IndexOf(p, StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p >= 0));
         Assert.Equal(positions.Order(), positions);
+    }
+
+    [Fact]
+    public async Task A_huge_model_answer_is_cut_to_the_answer_cap_and_sent_in_at_most_the_part_cap()
+    {
+        await using var model = await FakeOpenAiServer.StartAsync();
+        model.Responder = request =>
+        {
+            // Twenty thousand supported points quoting passage [1]: over 2 MB, every one of them checkable.
+            var prompt = request.Messages.Last(m => m.Role == "user").Content;
+            var first = prompt[(prompt.IndexOf("[1] ", StringComparison.Ordinal) + 4)..].Split('\n')[1];
+            var sentence = PartyAssistant.Text.SentenceSplitter.Split(first)[0].TrimEnd('.');
+            return FakeReply.Text(string.Join("\n\n", Enumerable.Range(1, 20_000).Select(i => $"Ý {i:00000}: văn bản nêu \"{sentence}\" [1].")));
+        };
+        using var host = new ZaloTestHost(this.data.Path, this.server.BaseUrl, null, new Dictionary<string, string?>
+        {
+            ["Model:Provider"] = "openai",
+            ["Model:Endpoint"] = model.BaseUrl.ToString(),
+            ["Model:Model"] = "test-model",
+            ["Model:ApiKey"] = "k",
+            ["Answering:MaxAnswerChars"] = "6000",
+            ["Channels:MaxPartsPerAnswer"] = "2",
+        });
+        var (body, signature) = this.Event("user-1", Question, "m-huge");
+
+        await (await host.Oa.HandleAsync(signature, body, CancellationToken.None)).Handled;
+
+        var parts = this.server.SentMessages.Select(m => m.Text).ToList();
+        Assert.Equal(2, parts.Count);
+        Assert.Contains("Ý 00001", parts[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(parts, p => p.Contains("Ý 20000", StringComparison.Ordinal));
+        Assert.Equal(ReplyParts.More, parts[^1]);
     }
 
     [Fact]

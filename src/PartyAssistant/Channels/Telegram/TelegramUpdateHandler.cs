@@ -27,9 +27,12 @@ public sealed partial class TelegramUpdateHandler(
     OutboxStore deliveries,
     BotDocuments documents,
     ChatQuiz quiz,
+    Microsoft.Extensions.Options.IOptions<DeliveryOptions> delivery,
     ILogger<TelegramUpdateHandler> logger)
 {
     public const string Channel = "telegram";
+
+    private readonly int maxParts = delivery.Value.MaxPartsPerAnswer;
 
     public async Task HandleAsync(Update update, QuestionRateLimiter limiter, CancellationToken cancellationToken)
     {
@@ -173,8 +176,9 @@ public sealed partial class TelegramUpdateHandler(
 
     /// <summary>Parts in order: the first replies to <paramref name="replyTo"/>, the last carries <paramref name="keyboard"/>.</summary>
     /// <param name="delivery">The event and send the parts belong to: parts recorded as delivered are skipped.</param>
-    private async Task SendPartsAsync(long chatId, bool isGroup, IReadOnlyList<string> parts, InlineKeyboardMarkup? keyboard, int? replyTo, string? delivery, CancellationToken cancellationToken)
+    private async Task SendPartsAsync(long chatId, bool isGroup, IReadOnlyList<string> all, InlineKeyboardMarkup? keyboard, int? replyTo, string? delivery, CancellationToken cancellationToken)
     {
+        var parts = ReplyParts.Limit(all, this.maxParts, TelegramHtml.Escape(ReplyParts.More));
         for (var i = 0; i < parts.Count; i++)
         {
             var part = i.ToString(CultureInfo.InvariantCulture);

@@ -11,7 +11,13 @@ namespace PartyAssistant.Channels.Zalo;
 /// The Zalo Bot Platform's part of the channel contract: a text message read from its update, answered
 /// with citations in plain text under 2,000 characters, "đang soạn…" shown while working, each part sent once.
 /// </summary>
-public sealed partial class ZaloBotEvents(ChatAssistant assistant, ZaloBotClient client, OutboxStore deliveries, IOptions<ZaloBotOptions> options, ILogger<ZaloBotEvents> logger)
+public sealed partial class ZaloBotEvents(
+    ChatAssistant assistant,
+    ZaloBotClient client,
+    OutboxStore deliveries,
+    IOptions<ZaloBotOptions> options,
+    IOptions<DeliveryOptions> delivery,
+    ILogger<ZaloBotEvents> logger)
     : IChannelEventHandler
 {
     public const string Channel = "zalo-bot";
@@ -44,7 +50,7 @@ public sealed partial class ZaloBotEvents(ChatAssistant assistant, ZaloBotClient
         var message = (TextMessage)channelEvent.Message;
         var (command, argument) = TextCommand.Parse(message.Text);
         var incoming = new IncomingMessage(new ConversationKey(Channel, message.Chat, message.User), message.IsGroup, command, argument);
-        return assistant.HandleAsync(incoming, new Sender(client, deliveries, message.Id, message.Chat, logger), limiter, cancellationToken);
+        return assistant.HandleAsync(incoming, new Sender(client, deliveries, message.Id, message.Chat, delivery.Value.MaxPartsPerAnswer, logger), limiter, cancellationToken);
     }
 
     /// <summary>
@@ -60,7 +66,7 @@ public sealed partial class ZaloBotEvents(ChatAssistant assistant, ZaloBotClient
 
     private sealed record TextMessage(string Id, string Chat, string User, string Text, bool IsGroup);
 
-    private sealed class Sender(ZaloBotClient client, OutboxStore deliveries, string eventId, string chat, ILogger logger) : IReplySender
+    private sealed class Sender(ZaloBotClient client, OutboxStore deliveries, string eventId, string chat, int maxParts, ILogger logger) : IReplySender
     {
         private int sends;
 
@@ -70,7 +76,7 @@ public sealed partial class ZaloBotEvents(ChatAssistant assistant, ZaloBotClient
         {
             // Parts known by event, send and place: after an outage the event is handled again and only the rest goes out.
             var send = ++this.sends;
-            var parts = MessageSplitter.Split(text, ZaloBotClient.MaxTextLength - 50);
+            var parts = ReplyParts.Limit(MessageSplitter.Split(text, ZaloBotClient.MaxTextLength - 50), maxParts);
             for (var i = 0; i < parts.Count; i++)
             {
                 var key = $"{send}.{i}";

@@ -10,7 +10,8 @@ namespace PartyAssistant.Channels.Zalo;
 /// The Official Account's part of the channel contract: a user_send_text event read from its JSON and
 /// answered in plain text under 2,000 characters a message, parts in order, each part sent once.
 /// </summary>
-public sealed class ZaloOaEvents(ChatAssistant assistant, ZaloOaClient client, OutboxStore deliveries, IOptions<ZaloOaOptions> options) : IChannelEventHandler
+public sealed class ZaloOaEvents(ChatAssistant assistant, ZaloOaClient client, OutboxStore deliveries, IOptions<ZaloOaOptions> options, IOptions<DeliveryOptions> delivery)
+    : IChannelEventHandler
 {
     public const string Channel = "zalo-oa";
 
@@ -33,13 +34,13 @@ public sealed class ZaloOaEvents(ChatAssistant assistant, ZaloOaClient client, O
         var message = (TextMessage)channelEvent.Message;
         var (command, argument) = TextCommand.Parse(message.Text);
         var incoming = new IncomingMessage(new ConversationKey(Channel, message.User, message.User), IsGroup: false, command, argument);
-        return assistant.HandleAsync(incoming, new Sender(client, deliveries, message.Id, message.User), limiter, cancellationToken);
+        return assistant.HandleAsync(incoming, new Sender(client, deliveries, message.Id, message.User, delivery.Value.MaxPartsPerAnswer), limiter, cancellationToken);
     }
 
     private sealed record TextMessage(string Id, string User, string Text);
 
     /// <summary>Plain text under 2,000 characters a message, parts in order.</summary>
-    private sealed class Sender(ZaloOaClient client, OutboxStore deliveries, string eventId, string user) : IReplySender
+    private sealed class Sender(ZaloOaClient client, OutboxStore deliveries, string eventId, string user, int maxParts) : IReplySender
     {
         public ChannelCapabilities Capabilities { get; } = new(ZaloOaClient.MaxTextLength, Buttons: false);
 
@@ -50,7 +51,7 @@ public sealed class ZaloOaEvents(ChatAssistant assistant, ZaloOaClient client, O
             // Each part is known by the event, the send and its place: when the event is handled again after an outage,
             // the parts the user already has are skipped.
             var send = ++this.sends;
-            var parts = MessageSplitter.Split(text, ZaloOaClient.MaxTextLength - 50);
+            var parts = ReplyParts.Limit(MessageSplitter.Split(text, ZaloOaClient.MaxTextLength - 50), maxParts);
             for (var i = 0; i < parts.Count; i++)
             {
                 var key = $"{send}.{i}";
