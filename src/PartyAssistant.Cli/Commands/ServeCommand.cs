@@ -62,7 +62,7 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         app.MapGet("/health/ready", async (Readiness readiness, CancellationToken cancellationToken) =>
             await readiness.ProblemsAsync(cancellationToken) is { Count: > 0 } problems
                 ? Results.Problem(string.Join(" ", problems), statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chưa sẵn sàng")
-                : Results.Text("ready"));
+                : Results.Text(string.Join("\n", ["ready", .. readiness.Notices.Select(n => $"Lưu ý: {n}")])));
 
         app.MapPost(TelegramSetup.WebhookPath, async (HttpContext http) =>
             !ChannelAvailability.Telegram(http.RequestServices) ? NotConfigured("Telegram")

@@ -11,6 +11,11 @@ public sealed class IndexOpener(SearchIndexProvider provider, CliOutput output)
     public async Task<OpenedIndex> OpenAsync(CancellationToken cancellationToken)
     {
         var opened = await provider.GetAsync(cancellationToken);
+        if (opened.Repaired)
+        {
+            output.Status("Chỉ mục trên đĩa bị hỏng nên đã được dựng lại từ thư mục corpus; không mất văn bản nào.");
+        }
+
         if (opened.Rebuilt)
         {
             output.Status($"Đã dựng chỉ mục: {opened.Manifest.Documents} văn bản, {opened.Manifest.Passages} đoạn.");

@@ -9,6 +9,9 @@ namespace PartyAssistant.Hosting;
 /// </summary>
 public sealed class Readiness(SearchIndexProvider index, ApplicationDatabase database)
 {
+    /// <summary>What the host repaired at start and the office should know (a damaged database moved aside), in Vietnamese.</summary>
+    public IReadOnlyList<string> Notices => database.RecoveryNotice is { } notice ? [notice] : [];
+
     /// <returns>What is not ready, in Vietnamese; empty when ready.</returns>
     public async Task<IReadOnlyList<string>> ProblemsAsync(CancellationToken cancellationToken)
     {

@@ -13,6 +13,9 @@ namespace PartyAssistant.Search;
 /// </summary>
 public sealed record OpenedIndex(PassageSearcher Searcher, IndexManifest Manifest, bool Rebuilt, string Generation) : IDisposable
 {
+    /// <summary>The index on disk was damaged and has been built again from the corpus.</summary>
+    public bool Repaired { get; init; }
+
     // One reference belongs to whoever opened it (the provider while it is current); each lease adds one.
     private int references = 1;
 
@@ -71,7 +74,7 @@ public sealed class IndexLease(OpenedIndex index) : IDisposable
 /// The corpus folder and its index kept in step: opening rebuilds the index when the corpus has
 /// changed since the last build, otherwise it opens the one on disk.
 /// </summary>
-public sealed class CorpusIndex(
+public sealed partial class CorpusIndex(
     IOptions<CorpusOptions> corpusOptions,
     IOptions<StorageOptions> storageOptions,
     IOptions<SearchOptions> searchOptions,
@@ -79,6 +82,7 @@ public sealed class CorpusIndex(
     ILoggerFactory loggerFactory)
 {
     private readonly IndexStore store = new(storageOptions.Value.DataDirectory, loggerFactory.CreateLogger<IndexStore>());
+    private readonly ILogger logger = loggerFactory.CreateLogger<CorpusIndex>();
 
     private (string Stamp, string Fingerprint)? lastChecked;
     private CurrentCorpus? currentCorpus;
@@ -108,8 +112,42 @@ public sealed class CorpusIndex(
         }
 
         var (path, manifest) = current.Value;
-        return new OpenedIndex(new PassageSearcher(FSDirectory.Open(path), searchOptions.Value), manifest, rebuilt, path);
+        if (!rebuilt)
+        {
+            try
+            {
+                return this.Open(path, manifest, rebuilt: false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A damaged index is not the user's to delete by hand: the corpus is the source, so it is built again.
+                LogDamaged(this.logger, e.Message);
+                await this.RebuildAsync(progress, cancellationToken).ConfigureAwait(false);
+                (path, manifest) = this.store.Current() ?? throw new InvalidOperationException("Chỉ mục vừa dựng nhưng không mở được.");
+                return this.Open(path, manifest, rebuilt: true, repaired: true);
+            }
+        }
+
+        return this.Open(path, manifest, rebuilt);
     }
+
+    private OpenedIndex Open(string path, IndexManifest manifest, bool rebuilt, bool repaired = false)
+    {
+        var directory = FSDirectory.Open(path);
+        try
+        {
+            IndexIntegrity.Verify(path, directory);
+            return new OpenedIndex(new PassageSearcher(directory, searchOptions.Value), manifest, rebuilt, path) { Repaired = repaired };
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chỉ mục bị hỏng ({Error}); đang dựng lại từ corpus.")]
+    private static partial void LogDamaged(ILogger logger, string error);
 
     /// <summary>
     /// Whether <paramref name="opened"/> is out of date: the corpus changed since it was built, or

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace PartyAssistant.Storage;
@@ -7,7 +8,7 @@ namespace PartyAssistant.Storage;
 /// The application's embedded SQLite database (data/partyassistant.db): conversations now; bot
 /// offsets, tokens and feedback share it. The schema is created on first use.
 /// </summary>
-public sealed class ApplicationDatabase(IOptions<StorageOptions> options)
+public sealed partial class ApplicationDatabase(IOptions<StorageOptions> options, ILogger<ApplicationDatabase>? logger = null)
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -71,6 +72,12 @@ public sealed class ApplicationDatabase(IOptions<StorageOptions> options)
 
     private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = this.Path, DefaultTimeout = Math.Max(1, this.BusyTimeoutMs / 1000) }.ToString();
 
+    /// <summary>What was found wrong with the database at start and done about it (in Vietnamese); null when nothing.</summary>
+    public string? RecoveryNotice { get; private set; }
+
+    // Written once the schema exists: a database that later turns up missing or empty lost data, and says so.
+    private string Sentinel => this.Path + ".created";
+
     private async Task InitialiseAsync(CancellationToken cancellationToken)
     {
         await this.initialised.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -81,17 +88,78 @@ public sealed class ApplicationDatabase(IOptions<StorageOptions> options)
                 return;
             }
 
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(this.Path)!);
-            await using var connection = new SqliteConnection(this.ConnectionString);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = Schema;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var folder = System.IO.Path.GetDirectoryName(this.Path)!;
+            Directory.CreateDirectory(folder);
+            FileModes.OwnerOnly(folder, directory: true);
+            if (File.Exists(this.Sentinel) && (!File.Exists(this.Path) || new FileInfo(this.Path).Length == 0))
+            {
+                this.RecoveryNotice = $"Cơ sở dữ liệu {this.Path} đã bị xoá hoặc làm rỗng từ bên ngoài: các cuộc trò chuyện, tin chờ trả lời và token Zalo đã lưu không còn; đã tạo cơ sở dữ liệu mới.";
+            }
+
+            try
+            {
+                await this.CreateSchemaAsync(checkFirst: File.Exists(this.Path) && new FileInfo(this.Path).Length > 0, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is Corrupt or NotADatabase)
+            {
+                // Kept for inspection, never overwritten: the office can still try to read what it held.
+                var aside = $"{this.Path}.damaged-{DateTime.UtcNow:yyyyMMddHHmmss}";
+                SqliteConnection.ClearAllPools();
+                File.Move(this.Path, aside);
+                foreach (var suffix in new[] { "-wal", "-shm" })
+                {
+                    if (File.Exists(this.Path + suffix))
+                    {
+                        File.Move(this.Path + suffix, aside + suffix);
+                    }
+                }
+
+                this.RecoveryNotice = $"Cơ sở dữ liệu hỏng ({e.Message}) đã được chuyển sang {aside} và tạo mới: các cuộc trò chuyện, tin chờ trả lời và token Zalo đã lưu trong đó không còn được dùng.";
+                await this.CreateSchemaAsync(checkFirst: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            FileModes.OwnerOnly(this.Path, directory: false);
+            if (this.RecoveryNotice is { } notice && logger is not null)
+            {
+                LogRecovered(logger, notice);
+            }
+
+            if (!File.Exists(this.Sentinel))
+            {
+                await File.WriteAllTextAsync(this.Sentinel, DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            }
+
             this.ready = true;
         }
         finally
         {
             this.initialised.Release();
         }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Notice}")]
+    private static partial void LogRecovered(ILogger logger, string notice);
+
+    private const int Corrupt = 11;
+    private const int NotADatabase = 26;
+
+    private async Task CreateSchemaAsync(bool checkFirst, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(this.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (checkFirst)
+        {
+            // quick_check reads every page once: a bit-flipped or zeroed file is found here, not in the middle of a webhook.
+            await using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA quick_check;";
+            if (await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string result && result != "ok")
+            {
+                throw new SqliteException($"quick_check: {result}", Corrupt);
+            }
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }
