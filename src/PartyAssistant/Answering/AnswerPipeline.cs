@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using PartyAssistant.Conversations;
+using PartyAssistant.Hosting;
 using PartyAssistant.Questions;
 using PartyAssistant.Search;
 using PartyAssistant.Text;
@@ -139,8 +140,9 @@ public sealed class AnswerPipeline(
         {
             // Whatever the connector throws (HTTP errors, a malformed body), the user gets the offline answer.
             problem = "mô hình báo lỗi";
-            logger.LogDebug(e, "Lỗi chi tiết của mô hình");
-            logger.LogWarning("Mô hình báo lỗi: {Error}", e.GetBaseException().Message);
+            // The connector's message may carry the server's body, which may echo the key: only a scrubbed copy is logged.
+            logger.LogDebug("Lỗi chi tiết của mô hình: {Detail}", CredentialScrubber.Scrub(e.ToString()));
+            logger.LogWarning("Mô hình báo lỗi: {Error}", CredentialScrubber.Scrub(e.GetBaseException().Message));
         }
 
         logger.LogWarning("Không dùng câu trả lời của mô hình: {Problem}", problem);

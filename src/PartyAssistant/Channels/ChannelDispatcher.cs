@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PartyAssistant.Channels.Storage;
+using PartyAssistant.Hosting;
 
 namespace PartyAssistant.Channels;
 
@@ -83,7 +84,7 @@ public sealed partial class ChannelDispatcher(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    LogUnreadable(logger, channel, e.Message);
+                    LogUnreadable(logger, channel, CredentialScrubber.Scrub(e.Message));
                 }
             }
 
@@ -123,12 +124,12 @@ public sealed partial class ChannelDispatcher(
                     var since = await outbox.FirstDeferredAsync(channel, channelEvent.Id, this.stopping.Token).ConfigureAwait(false);
                     if (clock.GetUtcNow() - since >= delivery.Value.MaxAge)
                     {
-                        LogGivenUp(logger, channel, channelEvent.Id, delivery.Value.DeliveryMaxAgeHours, e.Message);
+                        LogGivenUp(logger, channel, channelEvent.Id, delivery.Value.DeliveryMaxAgeHours, CredentialScrubber.Scrub(e.Message));
                         break;
                     }
 
                     var wait = delivery.Value.RetryWait(attempt, Random.Shared.NextDouble());
-                    LogDeferred(logger, channel, channelEvent.Id, e.Message, wait.TotalSeconds);
+                    LogDeferred(logger, channel, channelEvent.Id, CredentialScrubber.Scrub(e.Message), wait.TotalSeconds);
                     await Task.Delay(wait, clock, this.stopping.Token).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !this.stopping.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -78,6 +79,10 @@ public static partial class ServiceCollectionExtensions
             .Validate(o => o.EventWindowMinutes is > 0 and <= 7 * 24 * 60, "Webhooks:EventWindowMinutes phải lớn hơn 0 và không quá 10080 phút (7 ngày, thời gian giữ dấu sự kiện đã xử lý).")
             .ValidateOnStart();
         services.AddPartyAssistantQuizzes();
+
+        // Tokens the bots store are encrypted with keys kept beside the data, in a folder only the service's user reads.
+        var keys = Path.Combine(Path.GetFullPath(configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.DataDirectory ?? new StorageOptions().DataDirectory), "keys");
+        services.AddDataProtection().SetApplicationName("PartyAssistant").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.TryAddSingleton<InboxStore>();
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<ChannelStateStore>();
@@ -161,7 +166,7 @@ public static partial class ServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(LongLivedHandler)
             .AddStandardResilienceHandler(o => Bounded(o, TimeSpan.FromSeconds(30)));
         services.AddSingleton(sp => new ZaloOaTokens(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZaloOaHttpClient), sp.GetRequiredService<ChannelStateStore>(),
-            sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloOaTokens>>()));
+            sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ZaloOaTokens>>()));
         services.AddSingleton(sp => new ZaloOaClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(ZaloOaHttpClient), sp.GetRequiredService<ZaloOaTokens>(),
             sp.GetRequiredService<IOptions<ZaloOaOptions>>(), sp.GetRequiredService<ILogger<ZaloOaClient>>()));
         services.AddSingleton<ZaloOaEvents>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PartyAssistant.Answering;
 using PartyAssistant.Conversations;
 using PartyAssistant.Hosting;
@@ -12,7 +13,7 @@ internal sealed class TestAssistant : IDisposable
     private readonly TempDirectory data = new();
     private readonly ServiceProvider services;
 
-    public TestAssistant(IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    public TestAssistant(IDictionary<string, string?>? settings = null, TimeProvider? clock = null, ILoggerProvider? logs = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -25,7 +26,13 @@ internal sealed class TestAssistant : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var collection = new ServiceCollection().AddLogging();
+        var collection = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+            }
+        });
         if (clock is not null)
         {
             collection.AddSingleton(clock);

@@ -315,5 +315,22 @@ public sealed class ZaloOaTests : IAsyncLifetime
         Assert.Equal(2, this.server.RefreshCount);
         Assert.Equal(attempts + 1, this.server.SendAttemptCount);
         Assert.Equal(this.server.CurrentAccessToken, this.server.SentMessages[^1].AccessToken);
+        // At rest the rotated tokens are encrypted: the database file alone does not give them away.
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(this.data.Path, "partyassistant.db")}");
+        await connection.OpenAsync();
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT value FROM channel_state WHERE key IN ('zalo-oa.access_token', 'zalo-oa.refresh_token')";
+        var stored = new List<string>();
+        await using (var reader = await read.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, v => Assert.StartsWith("dp1:", v, StringComparison.Ordinal));
+        Assert.DoesNotContain(stored, v => v.Contains(this.server.CurrentAccessToken, StringComparison.Ordinal));
     }
 }

@@ -6,6 +6,7 @@ using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
+using PartyAssistant.Hosting;
 
 namespace PartyAssistant.Channels.Telegram;
 
@@ -131,7 +132,7 @@ public sealed partial class TelegramOutbox(ITelegramBotClient bot, IOptions<Tele
             catch (RequestException e) when ((e is not ApiRequestException || e is ApiRequestException { ErrorCode: >= 500 }) && attempt < 2)
             {
                 // Network faults and 5xx are passing: try twice more. A 4xx would only fail again.
-                LogTransient(logger, chatId, e.Message);
+                LogTransient(logger, chatId, CredentialScrubber.Scrub(e.Message));
                 await Task.Delay(TimeSpan.FromSeconds(attempt + 1), clock, cancellationToken).ConfigureAwait(false);
             }
             catch (RequestException e) when (e is not ApiRequestException || e is ApiRequestException { ErrorCode: >= 500 or 429 })
@@ -141,7 +142,7 @@ public sealed partial class TelegramOutbox(ITelegramBotClient bot, IOptions<Tele
             }
             catch (RequestException e)
             {
-                LogRefused(logger, chatId, e.Message);
+                LogRefused(logger, chatId, CredentialScrubber.Scrub(e.Message));
                 return null;
             }
         }

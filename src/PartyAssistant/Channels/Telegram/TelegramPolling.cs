@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using PartyAssistant.Channels.Storage;
+using PartyAssistant.Hosting;
 
 namespace PartyAssistant.Channels.Telegram;
 
@@ -64,7 +65,7 @@ public sealed partial class TelegramPolling(
             }
             catch (ApiRequestException e) when (e.ErrorCode == 409)
             {
-                LogConflict(logger, e.Message);
+                LogConflict(logger, CredentialScrubber.Scrub(e.Message));
                 await RetryBackoff.PauseAsync(TimeSpan.FromSeconds(5), clock, stopping).ConfigureAwait(false);
             }
             catch (Exception e)
@@ -72,7 +73,7 @@ public sealed partial class TelegramPolling(
                 // Network faults, a full disk, a locked database: log, wait, try again; nothing fetched was confirmed.
                 failures++;
                 var wait = RetryBackoff.After(failures);
-                LogFetchFailed(logger, e.Message, wait.TotalSeconds);
+                LogFetchFailed(logger, CredentialScrubber.Scrub(e.Message), wait.TotalSeconds);
                 await RetryBackoff.PauseAsync(wait, clock, stopping).ConfigureAwait(false);
             }
         }
@@ -101,7 +102,7 @@ public sealed partial class TelegramPolling(
             catch (Exception e)
             {
                 var wait = RetryBackoff.After(attempt);
-                LogNotConnected(logger, e.Message, wait.TotalSeconds);
+                LogNotConnected(logger, CredentialScrubber.Scrub(e.Message), wait.TotalSeconds);
                 await RetryBackoff.PauseAsync(wait, clock, stopping).ConfigureAwait(false);
                 if (stopping.IsCancellationRequested)
                 {

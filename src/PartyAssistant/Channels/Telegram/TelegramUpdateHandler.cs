@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PartyAssistant.Answering;
 using PartyAssistant.Channels.Storage;
 using PartyAssistant.Conversations;
+using PartyAssistant.Hosting;
 using PartyAssistant.Search;
 using PartyAssistant.Text;
 using Telegram.Bot;
@@ -89,7 +90,7 @@ public sealed partial class TelegramUpdateHandler(
         }
         catch (RequestException e)
         {
-            LogCallbackNotAnswered(logger, query.Id, e.Message);
+            LogCallbackNotAnswered(logger, query.Id, CredentialScrubber.Scrub(e.Message));
         }
     }
 

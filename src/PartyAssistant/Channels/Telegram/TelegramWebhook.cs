@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PartyAssistant.Hosting;
 
 namespace PartyAssistant.Channels.Telegram;
 
@@ -39,7 +40,7 @@ public sealed partial class TelegramWebhook(ChannelDispatcher dispatcher, IOptio
         }
         catch (MalformedEventException e)
         {
-            LogUnreadable(logger, e.Message);
+            LogUnreadable(logger, CredentialScrubber.Scrub(e.Message));
             return 400;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PartyAssistant.Hosting;
 
 namespace PartyAssistant.Channels.Zalo;
 
@@ -50,7 +51,7 @@ public sealed partial class ZaloBot(ZaloBotClient client, ChannelDispatcher disp
                 // An update fetched but not stored is fetched again: the platform keeps it until a later poll.
                 failures++;
                 var wait = RetryBackoff.After(failures);
-                LogPollFailed(logger, e.Message, wait.TotalSeconds);
+                LogPollFailed(logger, CredentialScrubber.Scrub(e.Message), wait.TotalSeconds);
                 await RetryBackoff.PauseAsync(wait, clock, stopping).ConfigureAwait(false); // on stop, the loop's condition ends it
             }
         }

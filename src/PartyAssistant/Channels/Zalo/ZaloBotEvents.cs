@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PartyAssistant.Answering;
 using PartyAssistant.Channels.Storage;
 using PartyAssistant.Conversations;
+using PartyAssistant.Hosting;
 
 namespace PartyAssistant.Channels.Zalo;
 
@@ -95,7 +96,7 @@ public sealed partial class ZaloBotEvents(
                 }
                 catch (ZaloApiException e)
                 {
-                    LogRefused(logger, chat, e.Message);
+                    LogRefused(logger, chat, CredentialScrubber.Scrub(e.Message));
                     return; // the rest would be refused the same way
                 }
 
@@ -114,7 +115,7 @@ public sealed partial class ZaloBotEvents(
             }
             catch (Exception e) when (e is ZaloApiException || IsTransient(e))
             {
-                LogTypingFailed(logger, e.Message);
+                LogTypingFailed(logger, CredentialScrubber.Scrub(e.Message));
             }
 
             return await work().ConfigureAwait(false);

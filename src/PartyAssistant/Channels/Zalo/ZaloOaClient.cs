@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PartyAssistant.Hosting;
 
 namespace PartyAssistant.Channels.Zalo;
 
@@ -38,16 +39,16 @@ public sealed partial class ZaloOaClient(HttpClient http, ZaloOaTokens tokens, I
                     refreshed = true;
                     continue;
                 case NetworkError:
-                    LogNoConnection(logger, error.Message, userId);
+                    LogNoConnection(logger, CredentialScrubber.Scrub(error.Message), userId);
                     return ZaloDelivery.Deferred;
                 case -32 or >= 500:
                     LogBusy(logger, error.Code, userId);
                     return ZaloDelivery.Deferred;
                 case -213 or -230:
-                    LogOutOfWindow(logger, userId, error.Code, error.Message);
+                    LogOutOfWindow(logger, userId, error.Code, CredentialScrubber.Scrub(error.Message));
                     return ZaloDelivery.Refused;
                 default:
-                    LogRefused(logger, userId, error.Code, error.Message);
+                    LogRefused(logger, userId, error.Code, CredentialScrubber.Scrub(error.Message));
                     return ZaloDelivery.Refused;
             }
         }
