@@ -93,6 +93,10 @@ public sealed class FakeZaloOaServer : IAsyncDisposable
 
     public IReadOnlyList<ZaloSentMessage> SentMessages { get { lock (_gate) return _sent.ToArray(); } }
 
+    /// <summary>How long a send takes to be answered after it is recorded: the window in which a client that dies has
+    /// delivered a message without hearing so.</summary>
+    public TimeSpan SendLatency { get; set; }
+
     /// <summary>Makes the current access token expired: sends with it get -220 until the client refreshes.</summary>
     public void ExpireAccessToken()
     {
@@ -189,6 +193,8 @@ public sealed class FakeZaloOaServer : IAsyncDisposable
                 reply = SendLocked(token, json, stamp, now);
             }
 
+            if (SendLatency > TimeSpan.Zero)
+                await Task.Delay(SendLatency, cts.Token);
             await WriteJsonAsync(ctx, reply, cts.Token);
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)

@@ -28,6 +28,9 @@ public sealed partial class CliProcess : IAsyncDisposable
 
     public int ProcessId => this.process.Id;
 
+    /// <summary>SIGKILL, as a crash or the OOM killer: no shutdown code runs.</summary>
+    public void Kill() => this.process.Kill(entireProcessTree: true);
+
     /// <param name="settings">Configuration keys ("Telegram:BotToken"), passed as environment variables ("Telegram__BotToken").</param>
     public static CliProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
