@@ -60,14 +60,14 @@ public sealed partial class ChannelDispatcher(
             return Task.CompletedTask;
         }
 
-        return this.Run(handler, channelEvent);
+        return this.Run(handler, channelEvent with { Payload = payload });
     }
 
     /// <summary>Handles an event already in the inbox (fetched with its offset, or left by a stop).</summary>
     public Task Dispatch(string channel, string payload)
     {
         var handler = this.Handler(channel);
-        return handler.Read(payload) is { } channelEvent ? this.Run(handler, channelEvent) : Task.CompletedTask;
+        return handler.Read(payload) is { } channelEvent ? this.Run(handler, channelEvent with { Payload = payload }) : Task.CompletedTask;
     }
 
     /// <summary>What the inbox held for these channels when the host last stopped or crashed, queued again.</summary>
@@ -125,6 +125,7 @@ public sealed partial class ChannelDispatcher(
                     if (clock.GetUtcNow() - since >= delivery.Value.MaxAge)
                     {
                         LogGivenUp(logger, channel, channelEvent.Id, delivery.Value.DeliveryMaxAgeHours, CredentialScrubber.Scrub(e.Message));
+                        await outbox.RecordGivenUpAsync(channel, channelEvent.Id, channelEvent.Payload, CredentialScrubber.Scrub(e.Message), CancellationToken.None).ConfigureAwait(false);
                         break;
                     }
 

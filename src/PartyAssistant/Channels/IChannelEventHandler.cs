@@ -1,7 +1,11 @@
 namespace PartyAssistant.Channels;
 
 /// <summary>An event as the dispatcher sees it: its platform id, the lane it is answered in (its chat), and what was read from it.</summary>
-public sealed record ChannelEvent(string Id, string Lane, object Message);
+public sealed record ChannelEvent(string Id, string Lane, object Message)
+{
+    /// <summary>The event as the platform sent it (set by the dispatcher), kept with a reply given up.</summary>
+    public string Payload { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// One channel's part of the contract: how to read an event it stored and how to answer it. The

@@ -26,6 +26,7 @@ public sealed partial class ApplicationDatabase(IOptions<StorageOptions> options
         CREATE TABLE IF NOT EXISTS inbox (channel TEXT NOT NULL, update_id INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (channel, update_id));
         CREATE TABLE IF NOT EXISTS delivered_parts (channel TEXT NOT NULL, event_id TEXT NOT NULL, part TEXT NOT NULL, at_unix_ms INTEGER NOT NULL, PRIMARY KEY (channel, event_id, part));
         CREATE TABLE IF NOT EXISTS deferred_events (channel TEXT NOT NULL, event_id TEXT NOT NULL, first_at_unix_ms INTEGER NOT NULL, PRIMARY KEY (channel, event_id));
+        CREATE TABLE IF NOT EXISTS undelivered (channel TEXT NOT NULL, event_id TEXT NOT NULL, payload TEXT NOT NULL, reason TEXT NOT NULL, at_unix_ms INTEGER NOT NULL, PRIMARY KEY (channel, event_id));
         CREATE TABLE IF NOT EXISTS answers (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             channel TEXT NOT NULL, chat TEXT NOT NULL, user TEXT NOT NULL,

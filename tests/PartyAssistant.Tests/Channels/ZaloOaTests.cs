@@ -88,6 +88,33 @@ public sealed class ZaloOaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reply_undeliverable_past_the_max_age_is_given_up_and_kept_for_the_report()
+    {
+        this.server.FailNextSend(10_000, -32, "Request exceeded rate limit");
+        using var host = new ZaloTestHost(this.data.Path, this.server.BaseUrl, null, new Dictionary<string, string?>
+        {
+            ["Channels:DeliveryRetrySeconds"] = "0.05",
+            ["Channels:DeliveryMaxAgeHours"] = "0.0002", // under a second
+        });
+        var (body, signature) = this.Event("user-3", Question, "m-given-up");
+
+        var (status, handled) = await host.Oa.HandleAsync(signature, body, CancellationToken.None);
+        Assert.Equal(200, status);
+        await handled.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Empty(this.server.SentMessages);
+        Assert.True(this.server.SendAttemptCount >= 2);
+        var (channel, eventId, reason) = Assert.Single(await host.Outbox.GivenUpAsync(CancellationToken.None));
+        Assert.Equal(("zalo-oa", "m-given-up"), (channel, eventId));
+        Assert.Contains("Zalo OA", reason, StringComparison.Ordinal);
+
+        // Done with, not retried again: a redelivery of the same msg_id is not answered.
+        var (again, _) = await host.Oa.HandleAsync(signature, body, CancellationToken.None);
+        Assert.Equal(200, again);
+        Assert.Equal(0, (await host.ReplayCountAsync(PartyAssistant.Channels.Zalo.ZaloOaWebhook.Channel)));
+    }
+
+    [Fact]
     public async Task A_redelivered_msg_id_is_answered_once()
     {
         using var host = this.Host();

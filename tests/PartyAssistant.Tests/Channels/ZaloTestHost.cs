@@ -57,6 +57,12 @@ internal sealed class ZaloTestHost : IDisposable
 
     public ZaloBot Bot => this.services.GetRequiredService<ZaloBot>();
 
+    public PartyAssistant.Channels.Storage.OutboxStore Outbox => this.services.GetRequiredService<PartyAssistant.Channels.Storage.OutboxStore>();
+
+    /// <summary>How many events of <paramref name="channel"/> the inbox still holds.</summary>
+    public async Task<int> ReplayCountAsync(string channel) =>
+        (await this.services.GetRequiredService<PartyAssistant.Channels.Storage.InboxStore>().PendingAsync(channel, CancellationToken.None)).Count;
+
     /// <summary>What a host does at start: the events the inbox held, queued again.</summary>
     public Task ReplayAsync(params string[] channels) =>
         this.services.GetRequiredService<PartyAssistant.Channels.ChannelDispatcher>().ReplayAsync(channels, CancellationToken.None);

@@ -47,6 +47,36 @@ public sealed class OutboxStore(ApplicationDatabase database, TimeProvider clock
         return DateTimeOffset.FromUnixTimeMilliseconds((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
     }
 
+    /// <summary>A reply given up after <see cref="DeliveryOptions.DeliveryMaxAgeHours"/>: kept, with its event, for the office's report.</summary>
+    public async Task RecordGivenUpAsync(string channel, string eventId, string payload, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR REPLACE INTO undelivered (channel, event_id, payload, reason, at_unix_ms) VALUES ($c, $e, $p, $r, $t)";
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$e", eventId);
+        command.Parameters.AddWithValue("$p", payload);
+        command.Parameters.AddWithValue("$r", reason);
+        command.Parameters.AddWithValue("$t", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The replies given up, newest first: channel, event id and why.</summary>
+    public async Task<IReadOnlyList<(string Channel, string EventId, string Reason)>> GivenUpAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT channel, event_id, reason FROM undelivered ORDER BY at_unix_ms DESC";
+        var rows = new List<(string, string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return rows;
+    }
+
     /// <summary>Records older than a week go: no event is retried that long.</summary>
     public async Task PruneAsync(CancellationToken cancellationToken)
     {
