@@ -11,7 +11,12 @@ public static class HostRegistration
 {
     public static IServiceCollection AddPartyAssistantHost(this IServiceCollection services, IConfiguration configuration, HostedChannels channels)
     {
-        services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+        // Data Protection warns at every start that its key ring is not encrypted: on a plain Linux service there is no
+        // certificate to do it with, and the keys sit in the data folder, which only the service's user can read.
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error)
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(o => o.SingleLine = true));
 
         // Registered before the channels' services, so stopped after them: polling and replay have ended by then.
         services.AddHostedService<InboxDrain>();
