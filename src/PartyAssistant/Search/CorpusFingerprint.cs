@@ -7,7 +7,7 @@ namespace PartyAssistant.Search;
 public static class CorpusFingerprint
 {
     // Bump when analysis or fields change, so existing indexes are rebuilt.
-    private const string IndexFormat = "passages-v12";
+    private const string IndexFormat = "passages-v13";
 
     public static async Task<string> ComputeAsync(string corpusDirectory, CancellationToken cancellationToken)
     {

@@ -30,11 +30,17 @@ public static class PassageIndexWriter
             var entry = catalog[document.Id];
             foreach (var passage in document.Passages)
             {
-                writer.AddDocument(ToLucene(document, entry, passage, own));
+                // One block: the passage, then its sentences, each knowing how far back its passage is.
+                var block = new List<Document> { ToLucene(document, entry, passage, own) };
+                block[0].Add(new NumericDocValuesField(SearchFields.PassageOffset, 0));
                 foreach (var sentence in SentenceSplitter.Split(passage.Text))
                 {
-                    writer.AddDocument(SentenceDocument(passage, sentence, entry.Standing, own));
+                    var sentenceDocument = SentenceDocument(passage, sentence, entry.Standing, own);
+                    sentenceDocument.Add(new NumericDocValuesField(SearchFields.PassageOffset, block.Count));
+                    block.Add(sentenceDocument);
                 }
+
+                writer.AddDocuments(block);
 
                 count++;
                 progress?.Report(count);

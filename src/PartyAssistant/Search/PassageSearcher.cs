@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -24,12 +25,15 @@ public sealed class PassageSearcher : IDisposable
     private readonly VietnameseAnalyzer analyzer = new();
     private readonly VietnameseAnalyzer withSynonyms = new(synonyms: true);
     private readonly SearchOptions options;
-    private readonly Dictionary<string, StoredPassage> passages = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, string[]>> markedPairs;
 
-    // Per Lucene doc: its passage and whether it is a sentence, so ranking reads no stored fields.
-    private readonly StoredPassage?[] passageOfDoc;
-    private readonly bool[] isSentence;
+    // Opening reads nothing per document: a hit's passage is found through DocValues and its stored fields read on
+    // first need, then kept (a warm index answers from memory; a cold one reads only what questions touch).
+    private readonly IList<AtomicReaderContext> leaves;
+    private readonly ConcurrentDictionary<int, StoredPassage> loaded = new();
+
+    // The filter every question without a named document uses, cached per segment by Lucene.
+    private readonly Filter inForce = new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Standing, SearchFields.InForce))));
 
     public PassageSearcher(LuceneDirectory directory, SearchOptions options)
     {
@@ -37,65 +41,63 @@ public sealed class PassageSearcher : IDisposable
         this.reader = DirectoryReader.Open(directory);
         this.searcher = new IndexSearcher(this.reader) { Similarity = new BM25Similarity(options.K1, options.B) };
         this.queryBuilder = new PassageQueryBuilder(this.analyzer, this.withSynonyms, options);
-        var ids = new string[this.reader.MaxDoc];
-        this.isSentence = new bool[this.reader.MaxDoc];
-        var liveDocs = MultiFields.GetLiveDocs(this.reader);
-        for (var doc = 0; doc < this.reader.MaxDoc; doc++)
-        {
-            if (liveDocs is not null && !liveDocs.Get(doc))
-            {
-                continue;
-            }
-
-            var stored = this.reader.Document(doc);
-            ids[doc] = stored.Get(SearchFields.Id);
-            this.isSentence[doc] = stored.Get(SearchFields.Unit) == SearchFields.SentenceUnit;
-            if (!this.isSentence[doc])
-            {
-                var passage = new StoredPassage(
-                    ids[doc],
-                    stored.Get(SearchFields.DocumentId),
-                    stored.Get(SearchFields.Label),
-                    stored.Get(SearchFields.Text),
-                    stored.Get(SearchFields.Kind) == "summary",
-                    stored.Get(SearchFields.DocumentType) ?? string.Empty,
-                    (stored.Get(SearchFields.ReferenceKeys) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
-                    stored.Get(SearchFields.ReplacedWarning))
-                {
-                    Role = Enum.TryParse<PassageRole>(stored.Get(SearchFields.Role), out var role) ? role : PassageRole.Body,
-                    Heading = stored.Get(SearchFields.SectionHeading) ?? string.Empty,
-                    DocumentKeys = Keys(stored.Get(SearchFields.DocumentKeys)),
-                    OwnKeys = Keys(stored.Get(SearchFields.OwnKeys)),
-                    DocumentTitle = stored.Get(SearchFields.DocumentTitle) ?? string.Empty,
-                };
-                this.passages[passage.Id] = passage;
-            }
-        }
-
-        this.passageOfDoc = ids.Select(id => id is not null && this.passages.TryGetValue(id, out var p) ? p : null).ToArray();
+        this.leaves = this.reader.Leaves;
         this.markedPairs = new Lazy<Dictionary<string, string[]>>(this.ReadMarkedPairs, LazyThreadSafetyMode.PublicationOnly);
     }
 
-    public int PassageCount => this.passages.Count;
+    /// <summary>Passages in the index (sentences not counted).</summary>
+    public int PassageCount => this.reader.DocFreq(new Term(SearchFields.Unit, SearchFields.PassageUnit));
+
+    /// <summary>The passage a hit belongs to (itself, or the passage of a sentence), and whether the hit is a sentence.</summary>
+    private (StoredPassage? Passage, bool IsSentence) PassageOf(int doc)
+    {
+        // Asked for at each use: a DocValues instance is not safe across threads, and the reader hands each thread its own.
+        var leaf = this.leaves[ReaderUtil.SubIndex(doc, this.leaves)];
+        var offset = leaf.AtomicReader.GetNumericDocValues(SearchFields.PassageOffset) is { } offsets ? (int)offsets.Get(doc - leaf.DocBase) : 0;
+        var passageDoc = doc - offset;
+        return (this.loaded.GetOrAdd(passageDoc, this.Load), offset > 0);
+    }
+
+    private StoredPassage Load(int doc)
+    {
+        var stored = this.reader.Document(doc);
+        return new StoredPassage(
+            stored.Get(SearchFields.Id),
+            stored.Get(SearchFields.DocumentId),
+            stored.Get(SearchFields.Label),
+            stored.Get(SearchFields.Text),
+            stored.Get(SearchFields.Kind) == "summary",
+            stored.Get(SearchFields.DocumentType) ?? string.Empty,
+            (stored.Get(SearchFields.ReferenceKeys) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
+            stored.Get(SearchFields.ReplacedWarning))
+        {
+            Role = Enum.TryParse<PassageRole>(stored.Get(SearchFields.Role), out var role) ? role : PassageRole.Body,
+            Heading = stored.Get(SearchFields.SectionHeading) ?? string.Empty,
+            DocumentKeys = Keys(stored.Get(SearchFields.DocumentKeys)),
+            OwnKeys = Keys(stored.Get(SearchFields.OwnKeys)),
+            DocumentTitle = stored.Get(SearchFields.DocumentTitle) ?? string.Empty,
+        };
+    }
 
     public IReadOnlyList<SearchHit> Search(string question, int top) => this.Search(QuestionAnalysis.From(question), top);
 
     public IReadOnlyList<SearchHit> Search(QuestionAnalysis question, int top)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        var query = InForceOrNamed(this.queryBuilder.Build(question), question);
+        var query = this.InForceOrNamed(this.queryBuilder.Build(question), question);
         var candidates = this.searcher.Search(query, CandidateDepth);
 
         var whole = new Dictionary<StoredPassage, float>();
         var bestSentence = new Dictionary<StoredPassage, float>();
         foreach (var scoreDoc in candidates.ScoreDocs)
         {
-            if (this.passageOfDoc[scoreDoc.Doc] is not { } passage)
+            var (found, sentence) = this.PassageOf(scoreDoc.Doc);
+            if (found is not { } passage)
             {
                 continue;
             }
 
-            var target = this.isSentence[scoreDoc.Doc] ? bestSentence : whole;
+            var target = sentence ? bestSentence : whole;
             if (!target.TryGetValue(passage, out var seen) || seen < scoreDoc.Score)
             {
                 target[passage] = scoreDoc.Score;
@@ -128,8 +130,13 @@ public sealed class PassageSearcher : IDisposable
     /// Answers come from documents in force; a replaced document's passages come back only when
     /// the question names it by number. Summaries whose official text is in the corpus never do.
     /// </summary>
-    private static Query InForceOrNamed(Query query, QuestionAnalysis question)
+    private Query InForceOrNamed(Query query, QuestionAnalysis question)
     {
+        if (question.References.Count == 0)
+        {
+            return new FilteredQuery(query, this.inForce);
+        }
+
         var allowed = new BooleanQuery { { new TermQuery(new Term(SearchFields.Standing, SearchFields.InForce)), Occur.SHOULD } };
         foreach (var reference in question.References)
         {

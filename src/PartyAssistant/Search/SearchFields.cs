@@ -43,6 +43,12 @@ public static class SearchFields
     public const string PassageUnit = "p";
     public const string SentenceUnit = "s";
 
+    /// <summary>
+    /// DocValues: 0 for a passage, k for its k-th sentence, which is indexed k documents after it (a passage and its
+    /// sentences are added as one block, and Lucene keeps a block's order). A hit finds its passage without stored fields.
+    /// </summary>
+    public const string PassageOffset = "passage_offset";
+
     /// <summary>Document numbers this passage's document carries or this passage cites ("213-qd", "213-qd-tw").</summary>
     public const string OwnReferences = "own_refs";
     public const string CitedReferences = "cited_refs";
