@@ -93,6 +93,31 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_paragraph_in_a_normal_document_becomes_several_passages_under_the_cap()
+    {
+        var sample = SampleDocuments.Regulation();
+        var longParagraph = string.Join(' ', Enumerable.Range(1, 160).Select(i => $"Chi bộ thực hiện việc thứ {i} theo đúng quy định của Đảng uỷ cơ sở."));
+        var body = sample.Body.ToList();
+        body.Insert(body.FindIndex(p => p.StartsWith("Điều 2.", StringComparison.Ordinal)), longParagraph);
+        SampleDocx.Write(this.File("dai.docx"), sample with { Body = body });
+
+        var result = await this.Run("ingest", this.File("dai.docx"), "--yes");
+
+        Assert.Equal(0, result.ExitCode);
+        var document = PartyAssistant.Corpus.CorpusFileParser.Parse(Path.Combine(this.corpus, "qd-99.md"), System.IO.File.ReadAllText(Path.Combine(this.corpus, "qd-99.md")));
+        var pieces = document.Passages.Where(p => longParagraph.Contains(p.Text, StringComparison.Ordinal)).ToList();
+        Assert.InRange(pieces.Count, 3, 4);
+        Assert.All(pieces, p => Assert.InRange(p.Text.Length, 1, PartyAssistant.Corpus.PassageSplitter.MaxChars));
+        Assert.Equal(longParagraph, string.Join(' ', pieces.Select(p => p.Text)));
+        Assert.DoesNotContain(".tiep-", pieces[0].Id, StringComparison.Ordinal);
+        Assert.All(pieces.Skip(1), p => Assert.StartsWith(pieces[0].Id + ".tiep-", p.Id, StringComparison.Ordinal));
+
+        var shown = await this.Run("show", pieces[1].Id, "--json");
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("(tiếp, 2/", shown.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nothing_is_written_until_the_user_confirms()
     {
         SampleDocx.Write(this.File("quy-dinh.docx"), SampleDocuments.Regulation());
