@@ -11,16 +11,21 @@ namespace PartyAssistant.Ingestion;
 /// with số hiệu and ngày is usually a borderless two-column table), automatic numbering as text.
 /// Headers and footers are page furniture and are not read.
 /// </summary>
-public sealed class DocxTextExtractor : IDocumentTextExtractor
+public sealed class DocxTextExtractor(IngestionOptions limits) : IDocumentTextExtractor
 {
     // Old binary Office files (and password-protected .docx, which Word wraps in one) start with this.
     private static readonly byte[] CompoundFileSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    public DocxTextExtractor()
+        : this(new IngestionOptions())
+    {
+    }
 
     public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
 
     public async Task<ExtractedText> ExtractAsync(string path, CancellationToken cancellationToken)
     {
-        var bytes = await IngestFile.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var bytes = await IngestFile.ReadAllBytesAsync(path, limits.MaxUnpackedBytes, cancellationToken).ConfigureAwait(false);
         if (bytes.AsSpan().StartsWith(CompoundFileSignature))
         {
             throw new IngestException(path,

@@ -10,7 +10,7 @@ namespace PartyAssistant.Ingestion;
 /// navigation, scripts and page header/footer are left out. The charset is taken from the bytes
 /// (BOM or &lt;meta charset&gt;), as a browser would.
 /// </summary>
-public sealed class HtmlTextExtractor : IDocumentTextExtractor
+public sealed class HtmlTextExtractor(IngestionOptions limits) : IDocumentTextExtractor
 {
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,11 +24,16 @@ public sealed class HtmlTextExtractor : IDocumentTextExtractor
         "center", "body", "caption", "form", "fieldset", "details", "summary",
     };
 
+    public HtmlTextExtractor()
+        : this(new IngestionOptions())
+    {
+    }
+
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm"];
 
     public async Task<ExtractedText> ExtractAsync(string path, CancellationToken cancellationToken)
     {
-        var bytes = await IngestFile.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var bytes = await IngestFile.ReadAllBytesAsync(path, limits.MaxUnpackedBytes, cancellationToken).ConfigureAwait(false);
         using var stream = new MemoryStream(bytes, writable: false);
         var document = await new HtmlParser().ParseDocumentAsync(stream, cancellationToken).ConfigureAwait(false);
         var walker = new Walker();
