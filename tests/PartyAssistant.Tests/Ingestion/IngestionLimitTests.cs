@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text;
 using PartyAssistant.Ingestion;
 using PartyAssistant.Tests.Cli;
 
@@ -73,6 +74,74 @@ public sealed class IngestionLimitTests : IDisposable
         var error = await Assert.ThrowsAsync<IngestException>(() =>
             new HtmlTextExtractor(new IngestionOptions { MaxUnpackedBytes = 1024 * 1024, MaxParagraphChars = 2_000_000 }).ExtractAsync(this.File("lon.html"), CancellationToken.None));
         Assert.Contains("Ingestion:MaxUnpackedBytes", error.Problem, StringComparison.Ordinal);
+    }
+
+    // ---- web pages ---------------------------------------------------------------------------
+
+    [Fact]
+    public async Task A_sloppy_real_world_page_is_not_taken_for_deep_nesting()
+    {
+        // Unclosed <p>, <li>, <td> and <font>, <br/>, an inline SVG of many self-closed paths, and
+        // comments: a browser builds a shallow tree, and the check before parsing must see that too.
+        var page = new StringBuilder("<html><body><div id=noi-dung><!-- bắt đầu --><table>");
+        for (var i = 0; i < 300; i++)
+        {
+            page.Append("<tr><td><font face=Arial><b>Ô ").Append(i).Append("<td>x");
+        }
+
+        page.Append("</table><ul>");
+        for (var i = 0; i < 300; i++)
+        {
+            page.Append("<li><font color=red>mục ").Append(i).Append("<br/>");
+        }
+
+        page.Append("</ul><svg>").Append(string.Concat(Enumerable.Repeat("<path d='M0 0'/>", 300))).Append("</svg>");
+        for (var i = 0; i < 300; i++)
+        {
+            page.Append("<p><font size=3>Đoạn ").Append(i).Append(" có dấu < và &nbsp;&amp; ký tự.");
+        }
+
+        await System.IO.File.WriteAllTextAsync(this.File("cu.html"), page.ToString());
+
+        var extracted = await new HtmlTextExtractor(new IngestionOptions { MaxNestingDepth = 16 }).ExtractAsync(this.File("cu.html"), CancellationToken.None);
+
+        Assert.Contains(extracted.Paragraphs, p => p.Text == "Đoạn 299 có dấu < và & ký tự.");
+        Assert.Contains(extracted.Paragraphs, p => p.Text == "- mục 299");
+    }
+
+    [Fact]
+    public async Task Nesting_past_the_limit_is_refused_before_the_page_is_parsed()
+    {
+        await System.IO.File.WriteAllTextAsync(this.File("sau.html"), "<body>" + string.Concat(Enumerable.Repeat("<div><span>", 9)) + "chữ");
+        var limits = new IngestionOptions { MaxNestingDepth = 18 };
+        var extracted = await new HtmlTextExtractor(limits).ExtractAsync(this.File("sau.html"), CancellationToken.None);
+        Assert.Equal("chữ", Assert.Single(extracted.Paragraphs).Text);
+
+        await System.IO.File.WriteAllTextAsync(this.File("sau-hon.html"), "<body>" + string.Concat(Enumerable.Repeat("<div><span>", 9)) + "<b>chữ");
+        var error = await Assert.ThrowsAsync<IngestException>(() => new HtmlTextExtractor(limits).ExtractAsync(this.File("sau-hon.html"), CancellationToken.None));
+        Assert.Contains("18 tầng (Ingestion:MaxNestingDepth)", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_paragraph_made_of_many_short_runs_is_measured_whole()
+    {
+        // Every run between tags is short, so only the walk over the parsed page sees the paragraph's length.
+        var runs = string.Concat(Enumerable.Repeat("<span>Đảng viên gương mẫu.</span> ", 100));
+        await System.IO.File.WriteAllTextAsync(this.File("nhieu-doan-ngan.html"), $"<body><p>{runs}</p>");
+
+        var error = await Assert.ThrowsAsync<IngestException>(() =>
+            new HtmlTextExtractor(new IngestionOptions { MaxParagraphChars = 1_000 }).ExtractAsync(this.File("nhieu-doan-ngan.html"), CancellationToken.None));
+        Assert.Contains("Ingestion:MaxParagraphChars", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_items_are_numbered_by_position_counting_hidden_ones()
+    {
+        await System.IO.File.WriteAllTextAsync(this.File("ds.html"), "<body><ol start=3><li>một</li><li hidden>ẩn</li><li>hai</li></ol><ol type=a><li>x</li><li>y</li></ol>");
+
+        var extracted = await new HtmlTextExtractor().ExtractAsync(this.File("ds.html"), CancellationToken.None);
+
+        Assert.Equal(["3. một", "5. hai", "a) x", "b) y"], extracted.Paragraphs.Select(p => p.Text));
     }
 
     // ---- settings ----------------------------------------------------------------------------
