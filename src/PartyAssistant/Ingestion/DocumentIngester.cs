@@ -14,16 +14,23 @@ namespace PartyAssistant.Ingestion;
 /// <see cref="CommitAsync"/> writes the files and rebuilds the index, undoing the writes if the
 /// index cannot be built.
 /// </summary>
-public sealed partial class DocumentIngester(DocumentTextExtractors extractors, CorpusIndex index, ILogger<DocumentIngester> logger)
+public sealed partial class DocumentIngester(DocumentTextExtractors extractors, CorpusIndex index, IngestionOptions options, ILogger<DocumentIngester> logger)
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     public string CorpusDirectory => index.CorpusDirectory;
 
-    public async Task<IngestPlan> PrepareAsync(IngestRequest request, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads, recognises and renders one file within Ingestion:TimeBudgetSeconds; nothing is written.
+    /// </summary>
+    /// <exception cref="IngestException">The file cannot be ingested (unreadable, past a limit, out of time, an id taken…).</exception>
+    public Task<IngestPlan> PrepareAsync(IngestRequest request, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch, CancellationToken cancellationToken) =>
+        TimeBudget.RunAsync(request.File, options.TimeBudgetSeconds, token => this.PrepareWithinBudgetAsync(request, existing, idsInBatch, token), cancellationToken);
+
+    private async Task<IngestPlan> PrepareWithinBudgetAsync(IngestRequest request, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch, CancellationToken cancellationToken)
     {
         var extracted = await extractors.ExtractAsync(request.File, cancellationToken).ConfigureAwait(false);
-        var recognized = OfficialTextRecognizer.Recognize(extracted.Paragraphs);
+        var recognized = OfficialTextRecognizer.Recognize(extracted.Paragraphs, cancellationToken);
         var detected = recognized.Metadata;
         if (recognized.Body.Count == 0)
         {

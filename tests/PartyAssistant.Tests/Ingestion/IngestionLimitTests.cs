@@ -1,6 +1,12 @@
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PartyAssistant.Corpus;
 using PartyAssistant.Ingestion;
+using PartyAssistant.Search;
+using PartyAssistant.Storage;
 using PartyAssistant.Tests.Cli;
 
 namespace PartyAssistant.Tests.Ingestion;
@@ -144,7 +150,31 @@ public sealed class IngestionLimitTests : IDisposable
         Assert.Equal(["3. một", "5. hai", "a) x", "b) y"], extracted.Paragraphs.Select(p => p.Text));
     }
 
-    // ---- settings ----------------------------------------------------------------------------
+    // ---- time budget and settings ------------------------------------------------------------
+
+    [Fact]
+    public async Task A_reader_that_never_finishes_is_stopped_by_the_time_budget()
+    {
+        await System.IO.File.WriteAllTextAsync(this.File("treo.slow"), "x");
+        var never = new TaskCompletionSource<ExtractedText>();
+        var ingester = this.Ingester(new IngestionOptions { TimeBudgetSeconds = 1 }, new StuckExtractor(never.Task));
+
+        var started = Stopwatch.GetTimestamp();
+        var error = await Assert.ThrowsAsync<IngestException>(() => ingester.PrepareAsync(new IngestRequest(this.File("treo.slow")), [], [], CancellationToken.None));
+
+        Assert.Contains("1 giây (Ingestion:TimeBudgetSeconds)", error.Problem, StringComparison.Ordinal);
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Stopping_the_command_is_not_reported_as_the_budget_running_out()
+    {
+        await System.IO.File.WriteAllTextAsync(this.File("treo.slow"), "x");
+        var ingester = this.Ingester(new IngestionOptions { TimeBudgetSeconds = 60 }, new StuckExtractor(new TaskCompletionSource<ExtractedText>().Task));
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ingester.PrepareAsync(new IngestRequest(this.File("treo.slow")), [], [], stop.Token));
+    }
 
     [Theory]
     [InlineData("Ingestion:MaxUnpackedBytes", "0")]
@@ -165,5 +195,24 @@ public sealed class IngestionLimitTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(key, result.Diagnostics, StringComparison.Ordinal);
         Assert.DoesNotContain("Đang đọc", result.Diagnostics, StringComparison.Ordinal);
+    }
+
+    private DocumentIngester Ingester(IngestionOptions limits, IDocumentTextExtractor extractor)
+    {
+        var index = new CorpusIndex(
+            Options.Create(new CorpusOptions { Directory = Path.Combine(this.temp.Path, "corpus") }),
+            Options.Create(new StorageOptions { DataDirectory = Path.Combine(this.temp.Path, "data") }),
+            Options.Create(new SearchOptions()),
+            new CorpusLoader(NullLogger<CorpusLoader>.Instance),
+            NullLoggerFactory.Instance);
+        return new DocumentIngester(new DocumentTextExtractors([extractor]), index, limits, NullLogger<DocumentIngester>.Instance);
+    }
+
+    /// <summary>A reader that hangs and never looks at its token, as a library caught in a loop would.</summary>
+    private sealed class StuckExtractor(Task<ExtractedText> result) : IDocumentTextExtractor
+    {
+        public IReadOnlyCollection<string> Extensions { get; } = [".slow"];
+
+        public Task<ExtractedText> ExtractAsync(string path, CancellationToken cancellationToken) => result;
     }
 }
