@@ -118,6 +118,36 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_huge_paragraph_in_a_text_file_is_split_and_answers_from_it_stay_short()
+    {
+        // Text files have no paragraph limit: the passage cap alone keeps search and answers bounded
+        // (a 50 MB paragraph once gave a 77-million-character answer after 177 s).
+        var sentence = "Chi bộ phải tổ chức sinh hoạt chuyên đề về công tác kiểm tra ít nhất mỗi quý một lần. ";
+        System.IO.File.WriteAllText(this.File("qd-777.txt"), $"""
+            TỈNH ỦY CÀ MAU
+            Số 777-QĐ/TU
+
+            QUY ĐỊNH
+            về sinh hoạt chuyên đề
+
+            {string.Concat(Enumerable.Repeat(sentence, 3_000)).Trim()}
+            """);
+
+        var result = await this.Run("ingest", this.File("qd-777.txt"), "--yes");
+
+        Assert.Equal(0, result.ExitCode);
+        var path = Path.Combine(this.corpus, "qd-777.md");
+        var document = PartyAssistant.Corpus.CorpusFileParser.Parse(path, System.IO.File.ReadAllText(path));
+        Assert.True(document.Passages.Count > 60, $"{document.Passages.Count} passages");
+        Assert.All(document.Passages, p => Assert.InRange(p.Text.Length, 1, PartyAssistant.Corpus.PassageSplitter.MaxChars));
+
+        var ask = await this.Run("ask", "chi bộ tổ chức sinh hoạt chuyên đề về công tác kiểm tra bao lâu một lần", "--json");
+        Assert.Equal(0, ask.ExitCode);
+        using var answer = JsonDocument.Parse(ask.Output);
+        Assert.InRange(answer.RootElement.GetProperty("answer").GetString()!.Length, 1, 4 * PartyAssistant.Corpus.PassageSplitter.MaxChars);
+    }
+
+    [Fact]
     public async Task Nothing_is_written_until_the_user_confirms()
     {
         SampleDocx.Write(this.File("quy-dinh.docx"), SampleDocuments.Regulation());
