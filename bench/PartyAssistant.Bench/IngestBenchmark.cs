@@ -82,7 +82,7 @@ public static class IngestBenchmark
                 Options.Create(search),
                 new CorpusLoader(NullLogger<CorpusLoader>.Instance),
                 NullLoggerFactory.Instance);
-            var ingester = new DocumentIngester(new DocumentTextExtractors(), index, NullLogger<DocumentIngester>.Instance);
+            var ingester = new DocumentIngester(new DocumentTextExtractors(), index, new IngestionOptions(), NullLogger<DocumentIngester>.Instance);
             var existing = (await index.LoadCorpusAsync(cancellationToken)).Documents;
             var loadMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 

@@ -38,7 +38,7 @@ public static class CliApplication
         services.AddPartyAssistantAnswering(configuration);
         services.AddPartyAssistantTelegram(configuration);
         services.AddPartyAssistantZalo(configuration);
-        services.AddPartyAssistantIngestion();
+        services.AddPartyAssistantIngestion(configuration);
         services.AddPartyAssistantQuizzes();
         services.AddPartyAssistantOutlines();
         services.AddSingleton(console);

@@ -93,6 +93,29 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        // The corpus is taken before it is read: the ids chosen from it stay free until the files are written.
+        IngestLock held;
+        try
+        {
+            held = await ingester.LockCorpusAsync(output.Status, cancellationToken);
+        }
+        catch (IngestException e)
+        {
+            return output.Fail(e.Problem);
+        }
+        catch (OperationCanceledException)
+        {
+            return output.Fail("đã dừng theo yêu cầu; chưa thêm gì vào corpus.");
+        }
+
+        using (held)
+        {
+            return await this.IngestAsync(settings, cancellationToken);
+        }
+    }
+
+    private async Task<int> IngestAsync(Settings settings, CancellationToken cancellationToken)
+    {
         var existing = (await index.LoadCorpusAsync(cancellationToken)).Documents;
         var plans = new List<IngestPlan>();
         var failed = 0;

@@ -38,7 +38,9 @@ internal sealed partial class DocumentStructureBuilder
 
         builder.FlushPreamble();
         builder.ResolvePendingItem(hasChildren: false);
-        return (builder.sections, builder.passages);
+
+        // Last, because continuation paragraphs and recipients are appended to a passage after it is made.
+        return (builder.sections, PassageSplitter.Split(builder.passages));
     }
 
     private void Add(BodyBlock block)

@@ -34,9 +34,14 @@ public static partial class ServiceCollectionExtensions
     }
 
     /// <summary>Reading official texts into the corpus (the `ingest` command). Needs <see cref="AddPartyAssistantSearch"/>.</summary>
-    public static IServiceCollection AddPartyAssistantIngestion(this IServiceCollection services)
+    public static IServiceCollection AddPartyAssistantIngestion(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(_ => new Ingestion.DocumentTextExtractors());
+        services.AddOptions<Ingestion.IngestionOptions>().Bind(configuration.GetSection(Ingestion.IngestionOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Ingestion.IngestionOptions>, Ingestion.IngestionOptionsValidator>());
+
+        // Resolving the limits validates them: `ingest` refuses a bad setting before it reads a file.
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Ingestion.IngestionOptions>>().Value);
+        services.TryAddSingleton(sp => new Ingestion.DocumentTextExtractors(sp.GetRequiredService<Ingestion.IngestionOptions>()));
         services.TryAddSingleton<Ingestion.DocumentIngester>();
         return services;
     }

@@ -14,16 +14,23 @@ namespace PartyAssistant.Ingestion;
 /// <see cref="CommitAsync"/> writes the files and rebuilds the index, undoing the writes if the
 /// index cannot be built.
 /// </summary>
-public sealed partial class DocumentIngester(DocumentTextExtractors extractors, CorpusIndex index, ILogger<DocumentIngester> logger)
+public sealed partial class DocumentIngester(DocumentTextExtractors extractors, CorpusIndex index, IngestionOptions options, ILogger<DocumentIngester> logger)
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     public string CorpusDirectory => index.CorpusDirectory;
 
-    public async Task<IngestPlan> PrepareAsync(IngestRequest request, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads, recognises and renders one file within Ingestion:TimeBudgetSeconds; nothing is written.
+    /// </summary>
+    /// <exception cref="IngestException">The file cannot be ingested (unreadable, past a limit, out of time, an id taken…).</exception>
+    public Task<IngestPlan> PrepareAsync(IngestRequest request, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch, CancellationToken cancellationToken) =>
+        TimeBudget.RunAsync(request.File, options.TimeBudgetSeconds, token => this.PrepareWithinBudgetAsync(request, existing, idsInBatch, token), cancellationToken);
+
+    private async Task<IngestPlan> PrepareWithinBudgetAsync(IngestRequest request, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch, CancellationToken cancellationToken)
     {
         var extracted = await extractors.ExtractAsync(request.File, cancellationToken).ConfigureAwait(false);
-        var recognized = OfficialTextRecognizer.Recognize(extracted.Paragraphs);
+        var recognized = OfficialTextRecognizer.Recognize(extracted.Paragraphs, cancellationToken);
         var detected = recognized.Metadata;
         if (recognized.Body.Count == 0)
         {
@@ -132,24 +139,58 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
     }
 
     /// <summary>
+    /// Takes the corpus for one ingest, waiting up to Ingestion:LockWaitSeconds while another holds it,
+    /// then puts back what a killed ingest left (see <see cref="IngestLeftovers"/>). Hold it from
+    /// reading the corpus until <see cref="CommitAsync"/> has finished: the ids chosen in between are
+    /// only sure to be free while it is held.
+    /// </summary>
+    /// <param name="notify">Receives notices for the user (waiting, leftovers put back), in Vietnamese.</param>
+    /// <exception cref="IngestException">Another ingest held the corpus too long, or leftovers could not be cleaned.</exception>
+    public async Task<IngestLock> LockCorpusAsync(Action<string> notify, CancellationToken cancellationToken)
+    {
+        var held = await IngestLock.AcquireAsync(index.CorpusDirectory, TimeSpan.FromSeconds(options.LockWaitSeconds), notify, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var notice in IngestLeftovers.Recover(index.CorpusDirectory, held))
+            {
+                notify(notice);
+            }
+
+            return held;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            held.Dispose();
+            throw new IngestException(index.CorpusDirectory, $"không dọn được tệp do lượt nạp bị ngắt trước đó để lại: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
     /// Writes every plan's file (each atomically) and rebuilds the index. If the index cannot be
     /// built, or the work is cancelled, the files are taken back out, so the corpus and the index
     /// never disagree about what was added.
     /// </summary>
     public async Task<IndexManifest> CommitAsync(IReadOnlyList<IngestPlan> plans, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        // Under the corpus lock nobody else writes; this catches a caller that did not take it.
+        if (plans.FirstOrDefault(p => !p.OverwritesExisting && File.Exists(p.TargetPath)) is { } overtaken)
+        {
+            throw new IngestException(overtaken.Request.File,
+                $"corpus vừa có tệp {overtaken.Id}.md do một lượt nạp khác ghi; chưa ghi gì vào corpus. Nạp lại, thêm --overwrite nếu muốn thay tệp đó.");
+        }
+
         var written = new List<(string Target, string? Backup)>();
         try
         {
             foreach (var plan in plans)
             {
                 var directory = Path.GetDirectoryName(plan.TargetPath)!;
-                var temporary = Path.Combine(directory, $".{plan.Id}.{Environment.ProcessId}.ingest.tmp");
+                var temporary = Path.Combine(directory, $".{plan.Id}.{Environment.ProcessId}{IngestLeftovers.TemporarySuffix}");
                 await File.WriteAllTextAsync(temporary, plan.Markdown, Utf8NoBom, cancellationToken).ConfigureAwait(false);
                 string? backup = null;
                 if (File.Exists(plan.TargetPath))
                 {
-                    backup = Path.Combine(directory, $".{plan.Id}.ingest.bak");
+                    backup = Path.Combine(directory, $".{plan.Id}{IngestLeftovers.BackupSuffix}");
                     File.Copy(plan.TargetPath, backup, overwrite: true);
                 }
 
@@ -174,7 +215,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
             Undo(written);
             foreach (var plan in plans)
             {
-                File.Delete(Path.Combine(Path.GetDirectoryName(plan.TargetPath)!, $".{plan.Id}.{Environment.ProcessId}.ingest.tmp"));
+                File.Delete(Path.Combine(Path.GetDirectoryName(plan.TargetPath)!, $".{plan.Id}.{Environment.ProcessId}{IngestLeftovers.TemporarySuffix}"));
             }
 
             if (e is OperationCanceledException or IngestException)

@@ -16,7 +16,11 @@ internal static class CliRunner
     public static Task<CliResult> RunWithInputAsync(string corpus, string data, string input, params string[] args) =>
         RunWithInputAsync(corpus, data, input, args, new Dictionary<string, string?>());
 
-    private static async Task<CliResult> RunWithInputAsync(string corpus, string data, string input, string[] args, IDictionary<string, string?> settings)
+    /// <summary>Runs with <paramref name="diagnostics"/> as stderr, so a test can watch what the command says while it runs.</summary>
+    public static Task<CliResult> RunWatchedAsync(string corpus, string data, WatchedWriter diagnostics, IDictionary<string, string?> settings, params string[] args) =>
+        RunWithInputAsync(corpus, data, string.Empty, args, settings, diagnostics);
+
+    private static async Task<CliResult> RunWithInputAsync(string corpus, string data, string input, string[] args, IDictionary<string, string?> settings, StringWriter? watched = null)
     {
         var consoleText = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -27,7 +31,7 @@ internal static class CliRunner
         });
         console.Profile.Width = 10_000; // no wrapping, so assertions can look for whole sentences
         var output = new StringWriter();
-        var diagnostics = new StringWriter();
+        var diagnostics = watched ?? new StringWriter();
         var overrides = new Dictionary<string, string?>(settings)
         {
             ["Corpus:Directory"] = corpus,
@@ -35,5 +39,62 @@ internal static class CliRunner
         };
         var exit = await CliApplication.RunAsync(args, console, new StringReader(input), output, diagnostics, overrides);
         return new CliResult(exit, output.ToString(), consoleText.ToString(), diagnostics.ToString());
+    }
+}
+
+/// <summary>A text writer that can be read while another thread writes to it.</summary>
+internal sealed class WatchedWriter : StringWriter
+{
+    private readonly Lock gate = new();
+
+    public override void Write(char value)
+    {
+        lock (this.gate)
+        {
+            base.Write(value);
+        }
+    }
+
+    public override void Write(string? value)
+    {
+        lock (this.gate)
+        {
+            base.Write(value);
+        }
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        lock (this.gate)
+        {
+            base.Write(buffer, index, count);
+        }
+    }
+
+    public override void WriteLine(string? value)
+    {
+        lock (this.gate)
+        {
+            base.WriteLine(value);
+        }
+    }
+
+    public override string ToString()
+    {
+        lock (this.gate)
+        {
+            return base.ToString();
+        }
+    }
+
+    /// <summary>Waits until <paramref name="text"/> has been written.</summary>
+    public async Task WaitForAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!this.ToString().Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"No \"{text}\" within {timeout}:\n{this}");
+            await Task.Delay(20);
+        }
     }
 }

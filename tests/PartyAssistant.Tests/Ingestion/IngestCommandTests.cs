@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PartyAssistant.Fakes;
+using PartyAssistant.Ingestion;
 using PartyAssistant.Tests.Cli;
 
 namespace PartyAssistant.Tests.Ingestion;
@@ -18,7 +19,9 @@ public sealed class IngestCommandTests : IDisposable
 
     private string File(string name) => Path.Combine(this.temp.Path, name);
 
+    // Every file but the lock, which stays once an ingest has run (see IngestLock): leftovers count.
     private Dictionary<string, string> CorpusState() => Directory.EnumerateFiles(this.corpus)
+        .Where(f => Path.GetFileName(f) != IngestLock.FileName)
         .ToDictionary(f => Path.GetFileName(f), f => System.IO.File.ReadAllText(f));
 
     private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync(this.corpus, this.Data, args);
@@ -90,6 +93,61 @@ public sealed class IngestCommandTests : IDisposable
         var markdown = System.IO.File.ReadAllText(Path.Combine(this.corpus, "qd-99-web.md"));
         Assert.Contains("title: Quy định mẫu đăng trên trang web", markdown, StringComparison.Ordinal);
         Assert.All(SampleHtml.NoiseMarkers, noise => Assert.DoesNotContain(noise, markdown, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_long_paragraph_in_a_normal_document_becomes_several_passages_under_the_cap()
+    {
+        var sample = SampleDocuments.Regulation();
+        var longParagraph = string.Join(' ', Enumerable.Range(1, 160).Select(i => $"Chi bộ thực hiện việc thứ {i} theo đúng quy định của Đảng uỷ cơ sở."));
+        var body = sample.Body.ToList();
+        body.Insert(body.FindIndex(p => p.StartsWith("Điều 2.", StringComparison.Ordinal)), longParagraph);
+        SampleDocx.Write(this.File("dai.docx"), sample with { Body = body });
+
+        var result = await this.Run("ingest", this.File("dai.docx"), "--yes");
+
+        Assert.Equal(0, result.ExitCode);
+        var document = PartyAssistant.Corpus.CorpusFileParser.Parse(Path.Combine(this.corpus, "qd-99.md"), System.IO.File.ReadAllText(Path.Combine(this.corpus, "qd-99.md")));
+        var pieces = document.Passages.Where(p => longParagraph.Contains(p.Text, StringComparison.Ordinal)).ToList();
+        Assert.InRange(pieces.Count, 3, 4);
+        Assert.All(pieces, p => Assert.InRange(p.Text.Length, 1, PartyAssistant.Corpus.PassageSplitter.MaxChars));
+        Assert.Equal(longParagraph, string.Join(' ', pieces.Select(p => p.Text)));
+        Assert.DoesNotContain(".tiep-", pieces[0].Id, StringComparison.Ordinal);
+        Assert.All(pieces.Skip(1), p => Assert.StartsWith(pieces[0].Id + ".tiep-", p.Id, StringComparison.Ordinal));
+
+        var shown = await this.Run("show", pieces[1].Id, "--json");
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("(tiếp, 2/", shown.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_huge_paragraph_in_a_text_file_is_split_and_answers_from_it_stay_short()
+    {
+        // Text files have no paragraph limit: the passage cap alone keeps search and answers bounded
+        // (a 50 MB paragraph once gave a 77-million-character answer after 177 s).
+        var sentence = "Chi bộ phải tổ chức sinh hoạt chuyên đề về công tác kiểm tra ít nhất mỗi quý một lần. ";
+        System.IO.File.WriteAllText(this.File("qd-777.txt"), $"""
+            TỈNH ỦY CÀ MAU
+            Số 777-QĐ/TU
+
+            QUY ĐỊNH
+            về sinh hoạt chuyên đề
+
+            {string.Concat(Enumerable.Repeat(sentence, 3_000)).Trim()}
+            """);
+
+        var result = await this.Run("ingest", this.File("qd-777.txt"), "--yes");
+
+        Assert.Equal(0, result.ExitCode);
+        var path = Path.Combine(this.corpus, "qd-777.md");
+        var document = PartyAssistant.Corpus.CorpusFileParser.Parse(path, System.IO.File.ReadAllText(path));
+        Assert.True(document.Passages.Count > 60, $"{document.Passages.Count} passages");
+        Assert.All(document.Passages, p => Assert.InRange(p.Text.Length, 1, PartyAssistant.Corpus.PassageSplitter.MaxChars));
+
+        var ask = await this.Run("ask", "chi bộ tổ chức sinh hoạt chuyên đề về công tác kiểm tra bao lâu một lần", "--json");
+        Assert.Equal(0, ask.ExitCode);
+        using var answer = JsonDocument.Parse(ask.Output);
+        Assert.InRange(answer.RootElement.GetProperty("answer").GetString()!.Length, 1, 4 * PartyAssistant.Corpus.PassageSplitter.MaxChars);
     }
 
     [Fact]

@@ -9,7 +9,12 @@ public sealed class DocumentTextExtractors : IDocumentTextExtractor
     private readonly Dictionary<string, IDocumentTextExtractor> byExtension = new(StringComparer.OrdinalIgnoreCase);
 
     public DocumentTextExtractors()
-        : this([new DocxTextExtractor(), new PdfTextExtractor(), new HtmlTextExtractor(), new PlainTextExtractor()])
+        : this(new IngestionOptions())
+    {
+    }
+
+    public DocumentTextExtractors(IngestionOptions limits)
+        : this([new DocxTextExtractor(limits), new PdfTextExtractor(), new HtmlTextExtractor(limits), new PlainTextExtractor(limits)])
     {
     }
 

@@ -10,7 +10,7 @@ namespace PartyAssistant.Ingestion;
 /// navigation, scripts and page header/footer are left out. The charset is taken from the bytes
 /// (BOM or &lt;meta charset&gt;), as a browser would.
 /// </summary>
-public sealed class HtmlTextExtractor : IDocumentTextExtractor
+public sealed class HtmlTextExtractor(IngestionOptions limits) : IDocumentTextExtractor
 {
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,53 +24,83 @@ public sealed class HtmlTextExtractor : IDocumentTextExtractor
         "center", "body", "caption", "form", "fieldset", "details", "summary",
     };
 
+    public HtmlTextExtractor()
+        : this(new IngestionOptions())
+    {
+    }
+
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm"];
 
     public async Task<ExtractedText> ExtractAsync(string path, CancellationToken cancellationToken)
     {
-        var bytes = await IngestFile.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var bytes = await IngestFile.ReadAllBytesAsync(path, limits.MaxUnpackedBytes, cancellationToken).ConfigureAwait(false);
+        HtmlShapeCheck.Check(path, bytes, limits, cancellationToken);
         using var stream = new MemoryStream(bytes, writable: false);
         var document = await new HtmlParser().ParseDocumentAsync(stream, cancellationToken).ConfigureAwait(false);
-        var walker = new Walker();
+        var walker = new Walker(path, limits, cancellationToken);
         if (document.Body is { } body)
         {
-            walker.Visit(body, inPre: false);
+            walker.Walk(body);
         }
 
         walker.Flush();
         return new ExtractedText(path, "html", walker.Paragraphs, 1);
     }
 
-    private sealed class Walker
+    /// <summary>
+    /// Reads the parsed page with a stack of its own rather than by recursion, checking nesting and
+    /// paragraph length exactly (the check before parsing only approximates how browsers nest).
+    /// </summary>
+    private sealed class Walker(string path, IngestionOptions limits, CancellationToken cancellationToken)
     {
         private readonly StringBuilder line = new();
 
+        private readonly HashSet<IElement> numberedLists = [];
+        private readonly Dictionary<IElement, int> itemPositions = [];
+
         public List<ExtractedParagraph> Paragraphs { get; } = [];
 
-        public void Visit(INode node, bool inPre)
+        /// <summary>A node to read, or (with <see cref="Node"/> null) the end of a block, where its paragraph ends.</summary>
+        private readonly record struct Visit(INode? Node, bool InPre, int Depth);
+
+        public void Walk(IElement body)
         {
-            switch (node)
+            var pending = new Stack<Visit>();
+            pending.Push(new Visit(body, InPre: false, Depth: 0));
+            var visited = 0;
+            while (pending.TryPop(out var visit))
             {
-                case IText text when inPre:
-                    // Preformatted text keeps its own line breaks.
-                    var parts = text.Data.Split('\n');
-                    for (var i = 0; i < parts.Length; i++)
-                    {
-                        if (i > 0)
+                if ((++visited & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                switch (visit.Node)
+                {
+                    case null:
+                        this.Flush();
+                        break;
+                    case IText text when visit.InPre:
+                        // Preformatted text keeps its own line breaks.
+                        var parts = text.Data.Split('\n');
+                        for (var i = 0; i < parts.Length; i++)
                         {
-                            this.Flush();
+                            if (i > 0)
+                            {
+                                this.Flush();
+                            }
+
+                            this.Append(parts[i]);
                         }
 
-                        this.line.Append(parts[i]);
-                    }
-
-                    break;
-                case IText text:
-                    this.line.Append(text.Data);
-                    break;
-                case IElement element:
-                    this.VisitElement(element, inPre);
-                    break;
+                        break;
+                    case IText text:
+                        this.Append(text.Data);
+                        break;
+                    case IElement element:
+                        this.Enter(element, visit, pending);
+                        break;
+                }
             }
         }
 
@@ -80,8 +110,13 @@ public sealed class HtmlTextExtractor : IDocumentTextExtractor
             this.line.Clear();
         }
 
-        private void VisitElement(IElement element, bool inPre)
+        private void Enter(IElement element, Visit visit, Stack<Visit> pending)
         {
+            if (visit.Depth > limits.MaxNestingDepth)
+            {
+                throw LimitRefusal.Depth(path, limits.MaxNestingDepth);
+            }
+
             var name = element.LocalName;
             if (Skipped.Contains(name) || element.HasAttribute("hidden") || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
             {
@@ -94,32 +129,37 @@ public sealed class HtmlTextExtractor : IDocumentTextExtractor
                 return;
             }
 
-            var block = Blocks.Contains(name);
-            if (block)
+            if (Blocks.Contains(name))
             {
                 this.Flush();
+                pending.Push(new Visit(null, visit.InPre, visit.Depth));
             }
 
             if (name == "li")
             {
-                this.line.Append(ListMarker(element));
+                this.Append(this.ListMarker(element));
             }
 
-            foreach (var child in element.ChildNodes)
+            var inPre = visit.InPre || name == "pre";
+            for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
             {
-                this.Visit(child, inPre || name == "pre");
+                pending.Push(new Visit(child, inPre, visit.Depth + 1));
             }
+        }
 
-            if (block)
+        private void Append(string text)
+        {
+            this.line.Append(text);
+            if (this.line.Length > limits.MaxParagraphChars)
             {
-                this.Flush();
+                throw LimitRefusal.Paragraph(path, limits.MaxParagraphChars);
             }
         }
 
         /// <summary>"- " for a bulleted item, "3. " for the third item of a numbered list; nothing when the text carries its own marker.</summary>
-        private static string ListMarker(IElement item)
+        private string ListMarker(IElement item)
         {
-            if (StructuralMarker.StartsWithMarker(ExtractedTextCleaner.Clean(item.TextContent)))
+            if (StartsWithMarker(item))
             {
                 return "";
             }
@@ -129,14 +169,64 @@ public sealed class HtmlTextExtractor : IDocumentTextExtractor
                 return "- ";
             }
 
-            var start = int.TryParse(list.GetAttribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 1;
-            var position = start + item.ParentElement.Children.Where(c => c.LocalName == "li").TakeWhile(c => c != item).Count();
+            var position = this.PositionInList(list, item);
+
             // type="a" lists are the điểm of a khoản, which Vietnamese documents write "a)".
             return list.GetAttribute("type") switch
             {
                 "a" => $"{(char)('a' + ((position - 1) % 26))}) ",
                 _ => $"{position.ToString(CultureInfo.InvariantCulture)}. ",
             };
+        }
+
+        /// <summary>
+        /// The item's number, counting every item of the list (hidden ones too, as a browser numbers them).
+        /// A list is numbered once: counting each item's earlier siblings would take time growing with the square of the list.
+        /// </summary>
+        private int PositionInList(IElement list, IElement item)
+        {
+            if (!this.numberedLists.Contains(list))
+            {
+                this.numberedLists.Add(list);
+                var position = int.TryParse(list.GetAttribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var start) ? start : 1;
+                foreach (var child in list.Children.Where(c => c.LocalName == "li"))
+                {
+                    this.itemPositions[child] = position++;
+                }
+            }
+
+            return this.itemPositions[item];
+        }
+
+        private static bool StartsWithMarker(IElement item) => StructuralMarker.StartsWithMarker(ExtractedTextCleaner.Clean(LeadingText(item)));
+
+        /// <summary>
+        /// The start of an element's text, enough to see a marker ("Điều 12.", "a)"): reading the whole
+        /// text of every item would read nested lists again at each level.
+        /// </summary>
+        private static string LeadingText(IElement item)
+        {
+            const int Enough = 40;
+            var text = new StringBuilder();
+            var letters = 0;
+            var pending = new Stack<INode>();
+            pending.Push(item);
+            while (letters < Enough && pending.TryPop(out var node))
+            {
+                if (node is IText t)
+                {
+                    text.Append(t.Data);
+                    letters += t.Data.Count(c => !char.IsWhiteSpace(c));
+                    continue;
+                }
+
+                for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    pending.Push(child);
+                }
+            }
+
+            return text.ToString();
         }
     }
 }

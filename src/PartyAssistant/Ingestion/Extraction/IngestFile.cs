@@ -3,10 +3,20 @@ namespace PartyAssistant.Ingestion;
 /// <summary>Reads a source file, turning the file system's exceptions into messages a user can act on.</summary>
 internal static class IngestFile
 {
-    public static async Task<byte[]> ReadAllBytesAsync(string path, CancellationToken cancellationToken)
+    public static async Task<byte[]> ReadAllBytesAsync(string path, CancellationToken cancellationToken) =>
+        await ReadAllBytesAsync(path, long.MaxValue, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The file's bytes, refused before reading when it is larger than <paramref name="maxBytes"/> (Ingestion:MaxUnpackedBytes).</summary>
+    public static async Task<byte[]> ReadAllBytesAsync(string path, long maxBytes, CancellationToken cancellationToken)
     {
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > maxBytes)
+            {
+                throw LimitRefusal.FileSize(path, length, maxBytes);
+            }
+
             return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)

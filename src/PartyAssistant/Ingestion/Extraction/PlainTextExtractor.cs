@@ -9,15 +9,20 @@ namespace PartyAssistant.Ingestion;
 /// blank lines and hard-wraps them (most blocks span several lines): then a block is a paragraph,
 /// still split where a line starts with a structural marker. Markdown heading and bold marks go.
 /// </summary>
-public sealed partial class PlainTextExtractor : IDocumentTextExtractor
+public sealed partial class PlainTextExtractor(IngestionOptions limits) : IDocumentTextExtractor
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public PlainTextExtractor()
+        : this(new IngestionOptions())
+    {
+    }
 
     public IReadOnlyCollection<string> Extensions { get; } = [".txt", ".md"];
 
     public async Task<ExtractedText> ExtractAsync(string path, CancellationToken cancellationToken)
     {
-        var bytes = await IngestFile.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var bytes = await IngestFile.ReadAllBytesAsync(path, limits.MaxUnpackedBytes, cancellationToken).ConfigureAwait(false);
         var text = Decode(path, bytes);
         var markdown = string.Equals(Path.GetExtension(path), ".md", StringComparison.OrdinalIgnoreCase);
         var lines = NewLinePattern().Split(text).Select(l => markdown ? StripMarkdown(l) : l).ToList();

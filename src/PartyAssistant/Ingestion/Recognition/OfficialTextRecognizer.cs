@@ -30,13 +30,15 @@ public static partial class OfficialTextRecognizer
         "thu truong", "giam doc", "thu tuong", "chu nhiem", "tong thu ky", "da ky", "ky ten",
     ];
 
-    public static RecognizedDocument Recognize(IReadOnlyList<ExtractedParagraph> paragraphs)
+    /// <param name="cancellationToken">Checked between paragraphs and units, so a time budget can stop a very long file.</param>
+    public static RecognizedDocument Recognize(IReadOnlyList<ExtractedParagraph> paragraphs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
-        var lines = Lines(paragraphs);
+        var lines = Lines(paragraphs, cancellationToken);
         var (metadata, titleIssuer, bodyStart) = new HeaderReader(lines).Read();
         var units = Units(lines, bodyStart);
-        var (body, signer, onBehalfOf) = new BodyReader(units).Read();
+        cancellationToken.ThrowIfCancellationRequested();
+        var (body, signer, onBehalfOf) = new BodyReader(units, cancellationToken).Read();
 
         // The header of a central document names the Ban Chấp hành Trung ương; "T/M BỘ CHÍNH TRỊ" names the body that issued it.
         var issuer = metadata.Issuer is null ? titleIssuer ?? onBehalfOf
@@ -52,11 +54,12 @@ public static partial class OfficialTextRecognizer
     /// <summary>A paragraph as the body sees it: lines joined, except that a list marker or heading starts a new unit.</summary>
     private sealed record Unit(string Text, IReadOnlyList<string> Lines);
 
-    private static List<Line> Lines(IReadOnlyList<ExtractedParagraph> paragraphs)
+    private static List<Line> Lines(IReadOnlyList<ExtractedParagraph> paragraphs, CancellationToken cancellationToken)
     {
         var lines = new List<Line>();
         foreach (var paragraph in paragraphs)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var first = true;
             var text = VietnameseText.Normalize(paragraph.Text ?? string.Empty);
             foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'))
@@ -400,7 +403,7 @@ public static partial class OfficialTextRecognizer
 
     // ---- body --------------------------------------------------------------------------------
 
-    private sealed class BodyReader(List<Unit> units)
+    private sealed class BodyReader(List<Unit> units, CancellationToken cancellationToken)
     {
         private readonly List<StructuredBlock> blocks = [];
         private readonly List<string> signature = [];
@@ -413,6 +416,7 @@ public static partial class OfficialTextRecognizer
             var mode = Mode.Text;
             for (var i = 0; i < units.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var unit = units[i];
                 if (IsSeparator(unit.Text))
                 {
