@@ -34,6 +34,7 @@ public sealed record BenchOptions(
 {
     public const string Usage = """
         dotnet run -c Release --project bench/PartyAssistant.Bench [-- options]
+        dotnet run -c Release --project bench/PartyAssistant.Bench -- --scale 1000,10000,100000 [--alqac DIR]
 
           --alqac DIR          ALQAC data (default: shared/benchmarks/alqac beside the repo)
           --corpus DIR         shipped corpus (default: <repo>/corpus)
@@ -204,7 +205,7 @@ public sealed record BenchOptions(
         .Where(p => p.CanWrite && (p.PropertyType == typeof(float) || p.PropertyType == typeof(int)));
 
     /// <summary>The folder holding PartyAssistant.sln, searched upwards from the working directory, then from the program.</summary>
-    private static string FindRepoRoot()
+    public static string FindRepoRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
@@ -221,7 +222,7 @@ public sealed record BenchOptions(
     }
 
     /// <summary>The nearest "shared" folder beside the repo root or one of its parents.</summary>
-    private static string? FindShared(string repoRoot)
+    public static string? FindShared(string repoRoot)
     {
         for (var dir = new DirectoryInfo(repoRoot); dir is not null; dir = dir.Parent)
         {

@@ -1,5 +1,15 @@
 using PartyAssistant.Bench;
 
+// The scale benchmark runs on its own: corpora of these many passages, built from the ALQAC laws.
+if (args.Length >= 2 && args[0] == "--scale")
+{
+    var repoRoot = BenchOptions.FindRepoRoot();
+    var alqac = args.Length >= 4 && args[2] == "--alqac" ? args[3] : Path.Combine(BenchOptions.FindShared(repoRoot) ?? repoRoot, "benchmarks", "alqac");
+    var sizes = args[1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    await ScaleBenchmark.RunAsync(repoRoot, alqac, sizes, Console.Out, CancellationToken.None);
+    return 0;
+}
+
 BenchOptions options;
 try
 {

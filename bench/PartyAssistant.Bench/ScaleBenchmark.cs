@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PartyAssistant.Answering;
+using PartyAssistant.Fakes;
+using PartyAssistant.Hosting;
+using PartyAssistant.Search;
+
+namespace PartyAssistant.Bench;
+
+/// <summary>One corpus size: how the index is built, opened and searched, and what an ask costs, warm and cold.</summary>
+public sealed record ScaleRow(
+    int TargetPassages,
+    int Passages,
+    int Documents,
+    double IndexBuildMs,
+    double IndexPeakRssMb,
+    double IndexSizeMb,
+    double WarmSearchP50Ms,
+    double WarmSearchP99Ms,
+    double WarmAskP50Ms,
+    double WarmAskP99Ms,
+    double ColdAskMedianMs,
+    double IngestOneMs);
+
+/// <summary>
+/// Corpora of N passages built from the ALQAC laws (one passage per paragraph of an article, about a khoản), copied
+/// under new document ids when the laws run out; each written as corpus files and measured through the CLI (index build,
+/// peak memory, cold ask, one 250-article ingest) and in process (warm search and ask over the ALQAC questions).
+/// Run with `--scale 1000,10000,100000`; nothing is written outside the scratch folder.
+/// </summary>
+public static class ScaleBenchmark
+{
+    private const int TimedQuestions = 200;
+
+    public static async Task<IReadOnlyList<ScaleRow>> RunAsync(string repoRoot, string alqacDirectory, IReadOnlyList<int> sizes, TextWriter output, CancellationToken cancellationToken)
+    {
+        var years = new[] { AlqacData.Load2022(alqacDirectory), AlqacData.Load2023(alqacDirectory) };
+        var questions = years.SelectMany(y => y.Questions).Select(q => q.Text).Take(TimedQuestions).ToList();
+        var cli = await ColdStartBenchmark.BuildCliAsync(repoRoot, output, cancellationToken);
+        var scratch = Path.Combine(Path.GetTempPath(), $"pa-scale-{Environment.ProcessId}");
+        var rows = new List<ScaleRow>();
+        try
+        {
+            foreach (var size in sizes)
+            {
+                var folder = Path.Combine(scratch, size.ToString(CultureInfo.InvariantCulture));
+                var corpus = Path.Combine(folder, "corpus");
+                var data = Path.Combine(folder, "data");
+                var (documents, passages) = WriteCorpus(years, corpus, size);
+                output.WriteLine($"scale {size}: {passages} passages in {documents} documents written");
+                var environment = new Dictionary<string, string> { ["Storage__DataDirectory"] = data, ["Corpus__Directory"] = corpus };
+
+                var (build, peak) = await RunWithPeakAsync(repoRoot, [cli, "index"], environment, cancellationToken);
+                var indexSize = DirectorySize(Path.Combine(data, "index")) / 1024.0 / 1024.0;
+                output.WriteLine($"  index: {build:0} ms, peak RSS {peak:0} MB, {indexSize:0.0} MB on disk");
+
+                var (searchP50, searchP99, askP50, askP99) = await WarmAsync(corpus, data, questions, cancellationToken);
+                output.WriteLine($"  warm search p50/p99 {searchP50:0.00}/{searchP99:0.00} ms; warm ask p50/p99 {askP50:0.00}/{askP99:0.00} ms");
+
+                var cold = new List<double>();
+                for (var i = 0; i < 3; i++)
+                {
+                    var run = await ColdStartBenchmark.RunAsync(repoRoot, [cli, "ask", questions[i]], environment, cancellationToken);
+                    cold.Add(run.Milliseconds);
+                }
+
+                var coldMedian = LatencyBenchmark.Median(cold);
+                output.WriteLine($"  cold ask median of 3: {coldMedian:0} ms");
+
+                // One 250-article regulation ingested into this corpus, as an office would: the PDF the ingest bench uses.
+                var regulation = Path.Combine(folder, "quy-dinh-250-dieu.pdf");
+                SamplePdf.Write(regulation, SampleDocuments.LargeRegulation(250));
+                var ingest = await ColdStartBenchmark.RunAsync(repoRoot, [cli, "ingest", regulation, "--yes"], environment, cancellationToken);
+                if (ingest.ExitCode != 0)
+                {
+                    output.WriteLine($"  ingest failed ({ingest.ExitCode}): {ingest.Stderr.Trim()}");
+                }
+
+                output.WriteLine($"  ingest one 250-article document: {ingest.Milliseconds:0} ms");
+                rows.Add(new ScaleRow(size, passages, documents, build, peak, indexSize, searchP50, searchP99, askP50, askP99, coldMedian, ingest.ExitCode == 0 ? ingest.Milliseconds : double.NaN));
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine("| passages | index build / peak RSS | index size | warm search p50 / p99 | warm ask p50 / p99 | cold ask | ingest 250 articles |");
+        output.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var r in rows)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Passages:N0} | {r.IndexBuildMs / 1000:0.0} s / {r.IndexPeakRssMb:0} MB | {r.IndexSizeMb:0.0} MB | {r.WarmSearchP50Ms:0.00} / {r.WarmSearchP99Ms:0.00} ms | {r.WarmAskP50Ms:0.0} / {r.WarmAskP99Ms:0.0} ms | {r.ColdAskMedianMs / 1000:0.00} s | {r.IngestOneMs / 1000:0.0} s |"));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Laws written as corpus files until <paramref name="target"/> passages; copies of the laws get new ids.</summary>
+    private static (int Documents, int Passages) WriteCorpus(IReadOnlyList<AlqacYear> years, string corpus, int target)
+    {
+        Directory.CreateDirectory(corpus);
+        var laws = years.SelectMany(y => y.Laws).ToList();
+        int documents = 0, passages = 0;
+        for (var copy = 0; passages < target; copy++)
+        {
+            foreach (var law in laws)
+            {
+                if (passages >= target)
+                {
+                    break;
+                }
+
+                var id = $"luat-{documents:D5}";
+                var body = new StringBuilder();
+                body.Append(CultureInfo.InvariantCulture, $"---\nid: {id}\ntype: Quy định\nnumber: {documents + 1}-QĐ/ĐUK\ntitle: Quy định thử theo luật {law.Id} (bản {copy + 1})\nkind: official-text\n---\n\n");
+                foreach (var article in law.Articles)
+                {
+                    if (passages >= target)
+                    {
+                        break;
+                    }
+
+                    var lines = article.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (lines.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var paragraphs = lines.Length > 1 ? lines[1..] : lines;
+                    body.Append(CultureInfo.InvariantCulture, $"## Điều {article.Id}. {lines[0].TrimStart('#', ' ')}\n\n");
+                    foreach (var paragraph in paragraphs)
+                    {
+                        body.Append(paragraph.TrimStart('#', ' ')).Append("\n\n");
+                        passages++;
+                    }
+                }
+
+                File.WriteAllText(Path.Combine(corpus, id + ".md"), body.ToString());
+                documents++;
+            }
+        }
+
+        return (documents, passages);
+    }
+
+    private static async Task<(double SearchP50, double SearchP99, double AskP50, double AskP99)> WarmAsync(
+        string corpus, string data, IReadOnlyList<string> questions, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Corpus:Directory"] = corpus,
+            ["Storage:DataDirectory"] = data,
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddPartyAssistantAnswering(configuration).BuildServiceProvider();
+        var provider = services.GetRequiredService<SearchIndexProvider>();
+        var pipeline = services.GetRequiredService<AnswerPipeline>();
+        var index = await provider.GetAsync(cancellationToken);
+        foreach (var question in questions.Take(20))
+        {
+            index.Searcher.Search(question, 20);
+            await pipeline.AskAsync(question, null, cancellationToken);
+        }
+
+        var searches = new List<double>();
+        var asks = new List<double>();
+        foreach (var question in questions)
+        {
+            var start = Stopwatch.GetTimestamp();
+            index.Searcher.Search(question, 20);
+            searches.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            start = Stopwatch.GetTimestamp();
+            await pipeline.AskAsync(question, null, cancellationToken);
+            asks.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return (Percentile(searches, 0.5), Percentile(searches, 0.99), Percentile(asks, 0.5), Percentile(asks, 0.99));
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+    private static long DirectorySize(string path) =>
+        Directory.Exists(path) ? new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+
+    /// <summary>A CLI run timed to exit, with its peak resident memory read from /proc while it runs.</summary>
+    private static async Task<(double Ms, double PeakMb)> RunWithPeakAsync(string repoRoot, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = repoRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        double peak = 0;
+        while (!process.HasExited)
+        {
+            try
+            {
+                var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+                if (line is not null)
+                {
+                    peak = Math.Max(peak, double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024);
+                }
+            }
+            catch (IOException)
+            {
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+
+        await process.WaitForExitAsync(cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{string.Join(' ', arguments)} exited {process.ExitCode}: {await stdout}{await stderr}");
+        }
+
+        return (elapsed, peak);
+    }
+}
