@@ -71,6 +71,11 @@ public static class ColdStartBenchmark
 
     /// <summary>Runs `dotnet` with these arguments, timing it from just before start to exit.</summary>
     internal static async Task<ProcessRun> RunAsync(
+        string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken) =>
+        (await RunSampledAsync(workingDirectory, arguments, environment, cancellationToken)).Run;
+
+    /// <summary>As <see cref="RunAsync"/>, also reading the process's peak resident memory (VmHWM) from /proc while it runs.</summary>
+    internal static async Task<(ProcessRun Run, double PeakMb)> RunSampledAsync(
         string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo("dotnet")
@@ -94,8 +99,29 @@ public static class ColdStartBenchmark
         using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        var exited = process.WaitForExitAsync(cancellationToken);
+        double peak = 0;
+        while (!exited.IsCompleted)
+        {
+            peak = Math.Max(peak, PeakMegabytes(process.Id));
+            await Task.WhenAny(exited, Task.Delay(20, cancellationToken));
+        }
+
+        await exited;
         var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        return new ProcessRun(process.ExitCode, await stdout, await stderr, elapsed);
+        return (new ProcessRun(process.ExitCode, await stdout, await stderr, elapsed), peak);
+    }
+
+    private static double PeakMegabytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        }
+        catch (IOException)
+        {
+            return 0; // exited between the check and the read
+        }
     }
 }

@@ -194,49 +194,15 @@ public static class ScaleBenchmark
     private static long DirectorySize(string path) =>
         Directory.Exists(path) ? new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
 
-    /// <summary>A CLI run timed to exit, with its peak resident memory read from /proc while it runs.</summary>
+    /// <summary>A CLI run timed to exit, with its peak resident memory; a failed run stops the benchmark.</summary>
     private static async Task<(double Ms, double PeakMb)> RunWithPeakAsync(string repoRoot, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = repoRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        var (run, peak) = await ColdStartBenchmark.RunSampledAsync(repoRoot, arguments, environment, cancellationToken);
+        if (run.ExitCode != 0)
         {
-            info.ArgumentList.Add(argument);
+            throw new InvalidOperationException($"{string.Join(' ', arguments)} exited {run.ExitCode}: {run.Stdout}{run.Stderr}");
         }
 
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        var start = Stopwatch.GetTimestamp();
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        double peak = 0;
-        while (!process.HasExited)
-        {
-            try
-            {
-                var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-                if (line is not null)
-                {
-                    peak = Math.Max(peak, double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024);
-                }
-            }
-            catch (IOException)
-            {
-            }
-
-            await Task.Delay(20, cancellationToken);
-        }
-
-        await process.WaitForExitAsync(cancellationToken);
-        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{string.Join(' ', arguments)} exited {process.ExitCode}: {await stdout}{await stderr}");
-        }
-
-        return (elapsed, peak);
+        return (run.Milliseconds, peak);
     }
 }
