@@ -55,7 +55,7 @@ public static class CliApplication
             config.AddCommand<TelegramCommand>("telegram").WithDescription("Chạy bot Telegram (long polling; token từ TELEGRAM_BOT_TOKEN).");
             config.AddCommand<ZaloBotCommand>("zalo-bot").WithDescription("Chạy bot Zalo Bot Platform (long polling; token từ Zalo__Bot__Token).");
             config.AddCommand<ServeCommand>("serve").WithDescription("Chạy máy chủ web nhận webhook của các bot (--urls http://127.0.0.1:8080).");
-            config.AddCommand<IndexCommand>("index").WithDescription("Dựng lại chỉ mục tìm kiếm từ thư mục corpus.");
+            config.AddCommand<IndexCommand>("index").WithDescription("Cập nhật chỉ mục tìm kiếm theo thư mục corpus: chỉ viết lại văn bản đã thay đổi (--rebuild: dựng lại toàn bộ).");
             config.AddCommand<SearchCommand>("search").WithDescription("Tìm các đoạn văn bản liên quan tới câu hỏi.")
                 .WithExample("search", "\"chi bộ ấp có đông đảng viên thì tổ chức sinh hoạt thế nào?\"");
             config.AddCommand<IngestCommand>("ingest").WithDescription("Nạp toàn văn chính thức (.docx, .pdf, .html, .txt, .md) vào corpus và dựng lại chỉ mục.")

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Search;
 using Spectre.Console;
@@ -5,9 +6,16 @@ using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
 
-public sealed class IndexCommand(CorpusIndex index, CliOutput output) : AsyncCommand<JsonSettings>
+public sealed class IndexCommand(CorpusIndex index, CliOutput output) : AsyncCommand<IndexCommand.Settings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, JsonSettings settings, CancellationToken cancellationToken)
+    public sealed class Settings : JsonSettings
+    {
+        [CommandOption("--rebuild")]
+        [Description("Dựng lại toàn bộ chỉ mục thay vì chỉ viết lại các văn bản đã thay đổi.")]
+        public bool Rebuild { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         output.Status($"Đang dựng chỉ mục từ {index.CorpusDirectory} …");
         var progress = new Progress<int>(n =>
@@ -17,14 +25,14 @@ public sealed class IndexCommand(CorpusIndex index, CliOutput output) : AsyncCom
                 output.Status($"  … {n} đoạn");
             }
         });
-        var manifest = await index.RebuildAsync(progress, cancellationToken);
+        var manifest = await index.RebuildAsync(progress, cancellationToken, full: settings.Rebuild);
         if (settings.Json)
         {
-            output.Json(new { documents = manifest.Documents, passages = manifest.Passages, errors = manifest.Errors });
+            output.Json(new { documents = manifest.Documents, passages = manifest.Passages, reindexed = manifest.Reindexed, errors = manifest.Errors });
         }
         else
         {
-            output.Console.MarkupLine($"Đã dựng chỉ mục: [bold]{manifest.Documents}[/] văn bản, [bold]{manifest.Passages}[/] đoạn.");
+            output.Console.MarkupLine($"Đã dựng chỉ mục: [bold]{manifest.Documents}[/] văn bản, [bold]{manifest.Passages}[/] đoạn ({manifest.Reindexed} văn bản viết lại).");
         }
 
         foreach (var error in manifest.Errors)

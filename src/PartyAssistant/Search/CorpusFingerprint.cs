@@ -7,7 +7,8 @@ namespace PartyAssistant.Search;
 public static class CorpusFingerprint
 {
     // Bump when analysis or fields change, so existing indexes are rebuilt.
-    private const string IndexFormat = "passages-v13";
+    /// <summary>The index layout; changing what is indexed changes this, and with it every fingerprint.</summary>
+    public const string IndexFormat = "passages-v14";
 
     public static async Task<string> ComputeAsync(string corpusDirectory, CancellationToken cancellationToken)
     {

@@ -122,7 +122,7 @@ public sealed partial class CorpusIndex(
             {
                 // A damaged index is not the user's to delete by hand: the corpus is the source, so it is built again.
                 LogDamaged(this.logger, e.Message);
-                await this.RebuildAsync(progress, cancellationToken).ConfigureAwait(false);
+                await this.RebuildAsync(progress, cancellationToken, full: true).ConfigureAwait(false);
                 (path, manifest) = this.store.Current() ?? throw new InvalidOperationException("Chỉ mục vừa dựng nhưng không mở được.");
                 return this.Open(path, manifest, rebuilt: true, repaired: true);
             }
@@ -169,7 +169,11 @@ public sealed partial class CorpusIndex(
                !string.Equals(current.Path, opened.Generation, StringComparison.Ordinal);
     }
 
-    public Task<IndexManifest> RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Brings the index up to the corpus: only the documents that changed are rewritten, unless <paramref name="full"/>
+    /// (a damaged index, `index --rebuild`) or the index layout changed.
+    /// </summary>
+    public Task<IndexManifest> RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken, bool full = false) =>
         this.store.BuildAsync(
             async token =>
             {
@@ -178,5 +182,6 @@ public sealed partial class CorpusIndex(
                 return (await this.LoadCorpusAsync(token).ConfigureAwait(false), fingerprint);
             },
             progress,
-            cancellationToken);
+            cancellationToken,
+            full);
 }

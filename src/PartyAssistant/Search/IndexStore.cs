@@ -48,13 +48,17 @@ public sealed class IndexStore(string dataDirectory, ILogger<IndexStore> logger)
 
     /// <summary>Builds a new generation from the loaded corpus and makes it current.</summary>
     public Task<IndexManifest> BuildAsync(CorpusLoadResult corpus, string fingerprint, IProgress<int>? progress, CancellationToken cancellationToken) =>
-        this.BuildAsync(_ => Task.FromResult((corpus, fingerprint)), progress, cancellationToken);
+        this.BuildAsync(_ => Task.FromResult((corpus, fingerprint)), progress, cancellationToken, full: true);
 
     /// <summary>
     /// Builds a new generation from the corpus as <paramref name="load"/> reads it once the build lock
     /// is held, so that of two processes writing the corpus and building, the later build sees both writes.
+    /// Unless <paramref name="full"/>, the new generation starts as a copy of the current one (Lucene's files never
+    /// change once written) and only the documents whose hash changed are rewritten; either way it is published by
+    /// switching CURRENT, so a crash leaves the previous generation serving and readers keep the one they opened.
     /// </summary>
-    public async Task<IndexManifest> BuildAsync(Func<CancellationToken, Task<(CorpusLoadResult Corpus, string Fingerprint)>> load, IProgress<int>? progress, CancellationToken cancellationToken)
+    public async Task<IndexManifest> BuildAsync(
+        Func<CancellationToken, Task<(CorpusLoadResult Corpus, string Fingerprint)>> load, IProgress<int>? progress, CancellationToken cancellationToken, bool full = false)
     {
         System.IO.Directory.CreateDirectory(this.Root);
 
@@ -62,17 +66,35 @@ public sealed class IndexStore(string dataDirectory, ILogger<IndexStore> logger)
         using var buildLock = await AcquireBuildLockAsync(cancellationToken).ConfigureAwait(false);
         this.RemoveUnfinishedBuilds();
         var (corpus, fingerprint) = await load(cancellationToken).ConfigureAwait(false);
+        var hashes = corpus.Documents.ToDictionary(d => d.Id, d => PassageIndexWriter.HashOf(d, corpus.Catalog), StringComparer.Ordinal);
+        var previous = full ? null : this.Current();
 
         var name = $"gen-{DateTime.UtcNow:yyyyMMddHHmmssfff}-{fingerprint}";
         var building = Path.Combine(this.Root, name + BuildingSuffix);
-        int passages;
-        using (var directory = FSDirectory.Open(building))
+        int reindexed;
+        if (previous is { Manifest: { Format: CorpusFingerprint.IndexFormat, DocumentHashes: { } before } } current)
         {
-            passages = PassageIndexWriter.Write(directory, corpus.Documents, corpus.Catalog, progress, cancellationToken);
+            var changed = corpus.Documents.Where(d => !before.TryGetValue(d.Id, out var old) || old != hashes[d.Id]).ToList();
+            var removed = before.Keys.Where(id => !hashes.ContainsKey(id)).ToList();
+            CopyIndexFiles(current.Path, building);
+            using var directory = FSDirectory.Open(building);
+            PassageIndexWriter.Update(directory, changed, removed, corpus.Catalog, progress, cancellationToken);
+            reindexed = changed.Count;
+        }
+        else
+        {
+            using var directory = FSDirectory.Open(building);
+            PassageIndexWriter.Write(directory, corpus.Documents, corpus.Catalog, progress, cancellationToken);
+            reindexed = corpus.Documents.Count;
         }
 
-        var manifest = new IndexManifest(fingerprint, corpus.Documents.Count, passages, DateTimeOffset.UtcNow,
-            corpus.Errors.Select(e => e.Message).ToList());
+        var manifest = new IndexManifest(fingerprint, corpus.Documents.Count, corpus.Documents.Sum(d => d.Passages.Count), DateTimeOffset.UtcNow,
+            corpus.Errors.Select(e => e.Message).ToList())
+        {
+            Format = CorpusFingerprint.IndexFormat,
+            DocumentHashes = hashes,
+            Reindexed = reindexed,
+        };
         await File.WriteAllTextAsync(Path.Combine(building, ManifestFile), JsonSerializer.Serialize(manifest), cancellationToken).ConfigureAwait(false);
 
         var final = Path.Combine(this.Root, name);
@@ -80,10 +102,24 @@ public sealed class IndexStore(string dataDirectory, ILogger<IndexStore> logger)
         var pointerTemp = Path.Combine(this.Root, CurrentFile + ".tmp");
         await File.WriteAllTextAsync(pointerTemp, name, cancellationToken).ConfigureAwait(false);
         File.Move(pointerTemp, Path.Combine(this.Root, CurrentFile), overwrite: true);
-        logger.LogInformation("Đã dựng chỉ mục {Generation}: {Documents} văn bản, {Passages} đoạn.", name, manifest.Documents, passages);
+        logger.LogInformation("Đã dựng chỉ mục {Generation}: {Documents} văn bản, {Passages} đoạn ({Reindexed} văn bản viết lại).", name, manifest.Documents, manifest.Passages, reindexed);
 
         this.RemoveOldGenerations(keep: name);
         return manifest;
+    }
+
+    // Lucene's own files only: the manifest and the integrity stamp belong to the generation they describe.
+    private static void CopyIndexFiles(string from, string to)
+    {
+        System.IO.Directory.CreateDirectory(to);
+        foreach (var file in System.IO.Directory.EnumerateFiles(from))
+        {
+            var fileName = Path.GetFileName(file);
+            if (fileName is not ManifestFile and not "verified.stamp" and not "write.lock")
+            {
+                File.Copy(file, Path.Combine(to, fileName));
+            }
+        }
     }
 
     private async Task<FileStream> AcquireBuildLockAsync(CancellationToken cancellationToken)

@@ -16,39 +16,104 @@ public static class PassageIndexWriter
     /// <summary>Writes the documents with the standing <paramref name="catalog"/> gives them (a loaded corpus has its catalog already).</summary>
     public static int Write(LuceneDirectory directory, IReadOnlyList<CorpusDocument> documents, CorpusCatalog catalog, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new VietnameseAnalyzer())
-        {
-            OpenMode = OpenMode.CREATE,
-            RAMBufferSizeMB = 64,
-        };
-        using var writer = new IndexWriter(directory, config);
+        using var writer = new IndexWriter(directory, Config(OpenMode.CREATE));
         var count = 0;
         foreach (var document in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var own = DocumentReference.ParseNumber(document.Metadata.Number)?.Keys.ToArray() ?? [];
-            var entry = catalog[document.Id];
-            foreach (var passage in document.Passages)
-            {
-                // One block: the passage, then its sentences, each knowing how far back its passage is.
-                var block = new List<Document> { ToLucene(document, entry, passage, own) };
-                block[0].Add(new NumericDocValuesField(SearchFields.PassageOffset, 0));
-                foreach (var sentence in SentenceSplitter.Split(passage.Text))
-                {
-                    var sentenceDocument = SentenceDocument(passage, sentence, entry.Standing, own);
-                    sentenceDocument.Add(new NumericDocValuesField(SearchFields.PassageOffset, block.Count));
-                    block.Add(sentenceDocument);
-                }
-
-                writer.AddDocuments(block);
-
-                count++;
-                progress?.Report(count);
-            }
+            count += Add(writer, Blocks(document, catalog), progress, count);
         }
 
         writer.Commit();
         return count;
+    }
+
+    /// <summary>
+    /// Rewrites only <paramref name="changed"/> documents in an existing index and drops <paramref name="removed"/> ones:
+    /// each document's passages and sentences are deleted by its id and written again, all in one commit.
+    /// </summary>
+    public static int Update(LuceneDirectory directory, IReadOnlyList<CorpusDocument> changed, IEnumerable<string> removed, CorpusCatalog catalog, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        using var writer = new IndexWriter(directory, Config(OpenMode.APPEND));
+        foreach (var id in removed.Concat(changed.Select(d => d.Id)))
+        {
+            writer.DeleteDocuments(new Term(SearchFields.DocumentId, id));
+        }
+
+        var count = 0;
+        foreach (var document in changed)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            count += Add(writer, Blocks(document, catalog), progress, count);
+        }
+
+        writer.Commit();
+        return count;
+    }
+
+    /// <summary>
+    /// A document's hash in the index's own terms: every field of every Lucene document written for it. A change to its
+    /// text, its metadata, or its standing (another document replacing it) changes the hash; nothing else does.
+    /// </summary>
+    public static string HashOf(CorpusDocument document, CorpusCatalog catalog)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var block in Blocks(document, catalog))
+        {
+            foreach (var lucene in block)
+            {
+                foreach (var field in lucene.Fields)
+                {
+                    hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{field.Name}\u0001{field.GetStringValue() ?? field.GetInt64Value()?.ToString(System.Globalization.CultureInfo.InvariantCulture)}\u0002"));
+                }
+
+                hash.AppendData("\u0003"u8);
+            }
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset())[..24];
+    }
+
+    private static IndexWriterConfig Config(OpenMode mode) => new(LuceneVersion.LUCENE_48, new VietnameseAnalyzer())
+    {
+        OpenMode = mode,
+        RAMBufferSizeMB = 64,
+    };
+
+    private static int Add(IndexWriter writer, IEnumerable<List<Document>> blocks, IProgress<int>? progress, int before)
+    {
+        var count = 0;
+        foreach (var block in blocks)
+        {
+            writer.AddDocuments(block);
+            count++;
+            progress?.Report(before + count);
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// One block per passage: the passage, then its sentences, each knowing how far back its passage is (Lucene keeps a
+    /// block together and in order).
+    /// </summary>
+    private static IEnumerable<List<Document>> Blocks(CorpusDocument document, CorpusCatalog catalog)
+    {
+        var own = DocumentReference.ParseNumber(document.Metadata.Number)?.Keys.ToArray() ?? [];
+        var entry = catalog[document.Id];
+        foreach (var passage in document.Passages)
+        {
+            var block = new List<Document> { ToLucene(document, entry, passage, own) };
+            block[0].Add(new NumericDocValuesField(SearchFields.PassageOffset, 0));
+            foreach (var sentence in SentenceSplitter.Split(passage.Text))
+            {
+                var sentenceDocument = SentenceDocument(passage, sentence, entry.Standing, own);
+                sentenceDocument.Add(new NumericDocValuesField(SearchFields.PassageOffset, block.Count));
+                block.Add(sentenceDocument);
+            }
+
+            yield return block;
+        }
     }
 
     /// <summary>
@@ -61,6 +126,7 @@ public static class PassageIndexWriter
         {
             new StringField(SearchFields.Id, passage.Id, Field.Store.YES),
             new StringField(SearchFields.Unit, SearchFields.SentenceUnit, Field.Store.YES),
+            new StringField(SearchFields.DocumentId, passage.DocumentId, Field.Store.NO), // so an update deletes it with its document
             new StringField(SearchFields.Standing, SearchFields.StandingValue(standing), Field.Store.NO),
             new TextField(SearchFields.Body, sentence, Field.Store.NO),
             new TextField(SearchFields.BodyBigrams, sentence, Field.Store.NO),

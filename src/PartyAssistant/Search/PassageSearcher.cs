@@ -45,8 +45,16 @@ public sealed class PassageSearcher : IDisposable
         this.markedPairs = new Lazy<Dictionary<string, string[]>>(this.ReadMarkedPairs, LazyThreadSafetyMode.PublicationOnly);
     }
 
-    /// <summary>Passages in the index (sentences not counted).</summary>
-    public int PassageCount => this.reader.DocFreq(new Term(SearchFields.Unit, SearchFields.PassageUnit));
+    /// <summary>Passages in the index (sentences not counted; passages an update replaced not counted either).</summary>
+    public int PassageCount
+    {
+        get
+        {
+            var count = new TotalHitCountCollector();
+            this.searcher.Search(new TermQuery(new Term(SearchFields.Unit, SearchFields.PassageUnit)), count);
+            return count.TotalHits;
+        }
+    }
 
     /// <summary>The passage a hit belongs to (itself, or the passage of a sentence), and whether the hit is a sentence.</summary>
     private (StoredPassage? Passage, bool IsSentence) PassageOf(int doc)

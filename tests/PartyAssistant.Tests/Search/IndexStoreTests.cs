@@ -31,6 +31,43 @@ public sealed class IndexStoreTests
     }
 
     [Fact]
+    public async Task A_changed_added_or_removed_document_rewrites_only_that_document()
+    {
+        using var temp = new TempDirectory();
+        var corpus = temp.CopyCorpus();
+        var index = TestIndex.For(corpus, Path.Combine(temp.Path, "data"));
+        (await index.OpenAsync(null, CancellationToken.None)).Dispose();
+        Assert.Equal(8, index.Store.Current()!.Value.Manifest.Reindexed);
+
+        // One document edited: only it is written again; the others are still found.
+        await File.AppendAllTextAsync(Path.Combine(corpus, "kl-01.md"), "\n- Đoạn mới về sinh hoạt chuyên đề thí điểm ở khu phố Zeta.\n");
+        using (var edited = await index.OpenAsync(null, CancellationToken.None))
+        {
+            Assert.True(edited.Rebuilt);
+            Assert.Equal(1, edited.Manifest.Reindexed);
+            Assert.Equal(edited.Manifest.Passages, edited.Searcher.PassageCount);
+            Assert.Contains(edited.Searcher.Search("khu phố Zeta", 1), h => h.Text.Contains("Zeta", StringComparison.Ordinal));
+            Assert.Contains(edited.Searcher.Search("tiếp dân định kỳ", 3), h => h.DocumentId == "kl-tu-nq03"); // untouched, still there
+        }
+
+        // One added, one removed: the removed one's passages are gone, not merely outranked.
+        await File.WriteAllTextAsync(Path.Combine(corpus, "kh-9.md"), "---\nid: kh-9\ntype: Kế hoạch\nnumber: 9-KH/TU\ntitle: Kế hoạch hội thao\nkind: official-text\n---\n\n## Điều 1. Nội dung\n\nChi bộ tổ chức hội thao bóng chuyền Omega vào quý 3.\n");
+        File.Delete(Path.Combine(corpus, "ct-05.md"));
+        using (var changed = await index.OpenAsync(null, CancellationToken.None))
+        {
+            Assert.Equal(1, changed.Manifest.Reindexed);
+            Assert.Equal(8, changed.Manifest.Documents);
+            Assert.Equal(changed.Manifest.Passages, changed.Searcher.PassageCount);
+            Assert.Contains(changed.Searcher.Search("hội thao bóng chuyền Omega", 1), h => h.DocumentId == "kh-9");
+            Assert.DoesNotContain(changed.Searcher.Search("Chỉ thị 05-CT/TW học tập và làm theo tư tưởng đạo đức phong cách Hồ Chí Minh", 20), h => h.DocumentId == "ct-05");
+        }
+
+        // A full rebuild on demand writes everything.
+        var rebuilt = await index.RebuildAsync(null, CancellationToken.None, full: true);
+        Assert.Equal(8, rebuilt.Reindexed);
+    }
+
+    [Fact]
     public async Task A_broken_corpus_file_is_named_and_the_others_are_still_indexed()
     {
         using var temp = new TempDirectory();
