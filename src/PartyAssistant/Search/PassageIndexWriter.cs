@@ -52,23 +52,37 @@ public static class PassageIndexWriter
     }
 
     /// <summary>
-    /// A document's hash in the index's own terms: every field of every Lucene document written for it. A change to its
-    /// text, its metadata, or its standing (another document replacing it) changes the hash; nothing else does.
+    /// A document's hash over everything <see cref="ToLucene"/> and <see cref="SentenceDocument"/> read from it and from its
+    /// catalog entry: its metadata, each passage, and its standing (another document replacing it changes it). Cheap —
+    /// no sentence splitting or reference parsing — because every build hashes every document. Keep it in step with them.
     /// </summary>
     public static string HashOf(CorpusDocument document, CorpusCatalog catalog)
     {
+        var metadata = document.Metadata;
+        var entry = catalog[document.Id];
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        foreach (var block in Blocks(document, catalog))
+        void Add(string? value)
         {
-            foreach (var lucene in block)
-            {
-                foreach (var field in lucene.Fields)
-                {
-                    hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{field.Name}\u0001{field.GetStringValue() ?? field.GetInt64Value()?.ToString(System.Globalization.CultureInfo.InvariantCulture)}\u0002"));
-                }
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(value ?? string.Empty));
+            hash.AppendData("\u0001"u8);
+        }
 
-                hash.AppendData("\u0003"u8);
-            }
+        Add(document.Id);
+        Add(metadata.Number);
+        Add(metadata.Type);
+        Add(metadata.Title);
+        Add(metadata.ShortTitle);
+        Add(metadata.IsSummary ? "summary" : "official-text");
+        Add(SearchFields.StandingValue(entry.Standing));
+        Add(entry.Warning);
+        foreach (var passage in document.Passages)
+        {
+            Add(passage.Id);
+            Add(passage.DocumentId);
+            Add(passage.Label);
+            Add(passage.Heading);
+            Add(passage.Text);
+            Add(PassageRoles.Of(document, passage).ToString());
         }
 
         return Convert.ToHexString(hash.GetHashAndReset())[..24];
