@@ -63,6 +63,28 @@ public sealed partial class ChannelDispatcher(
         return this.Run(handler, channelEvent with { Payload = payload });
     }
 
+    /// <summary>
+    /// A webhook's event, answered as the platform needs to hear it: 200 once stored (with the handling task), 400 for
+    /// an event the channel cannot read, 503 when it cannot be stored now, so the platform sends it again.
+    /// </summary>
+    public async Task<(int Status, Task Handled)> ReceiveAsync(string channel, string payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (200, await this.AcceptAsync(channel, payload, cancellationToken).ConfigureAwait(false));
+        }
+        catch (MalformedEventException e)
+        {
+            LogMalformed(logger, channel, CredentialScrubber.Scrub(e.Message));
+            return (400, Task.CompletedTask);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNotStored(logger, e, channel);
+            return (503, Task.CompletedTask);
+        }
+    }
+
     /// <summary>Handles an event already in the inbox (fetched with its offset, or left by a stop).</summary>
     public Task Dispatch(string channel, string payload)
     {
@@ -160,6 +182,12 @@ public sealed partial class ChannelDispatcher(
         this.stopping.Cancel();
         this.stopping.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Channel}: nội dung không đọc được ({Error}).")]
+    private static partial void LogMalformed(ILogger logger, string channel, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {Channel}: chưa lưu được sự kiện; trả 503 để nền tảng gửi lại.")]
+    private static partial void LogNotStored(ILogger logger, Exception exception, string channel);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sự kiện {Channel}/{Id} đã nhận trước đó; bỏ qua.")]
     private static partial void LogRedelivered(ILogger logger, string channel, string id);

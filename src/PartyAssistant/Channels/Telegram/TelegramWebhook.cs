@@ -31,31 +31,11 @@ public sealed partial class TelegramWebhook(ChannelDispatcher dispatcher, IOptio
             return 400;
         }
 
-        try
-        {
-            // Kept in the inbox before Telegram hears 200, then handled in the background in the
-            // chat's order: a redelivery is dropped, and a crash mid-way is replayed at the next start.
-            await dispatcher.AcceptAsync(TelegramUpdateHandler.Channel, payload, cancellationToken).ConfigureAwait(false);
-            return 200;
-        }
-        catch (MalformedEventException e)
-        {
-            LogUnreadable(logger, CredentialScrubber.Scrub(e.Message));
-            return 400;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogNotStored(logger, e);
-            return 503;
-        }
+        // Kept in the inbox before Telegram hears 200, then handled in the background in the
+        // chat's order: a redelivery is dropped, and a crash mid-way is replayed at the next start.
+        return (await dispatcher.ReceiveAsync(TelegramUpdateHandler.Channel, payload, cancellationToken).ConfigureAwait(false)).Status;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook Telegram: sai hoặc thiếu {Header}; từ chối.")]
     private static partial void LogRejected(ILogger logger, string header);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook Telegram: nội dung không đọc được ({Error}).")]
-    private static partial void LogUnreadable(ILogger logger, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook Telegram: chưa lưu được cập nhật; trả 503 để Telegram gửi lại.")]
-    private static partial void LogNotStored(ILogger logger, Exception exception);
 }

@@ -95,19 +95,7 @@ public sealed partial class ZaloBot(ZaloBotClient client, ChannelDispatcher disp
             return (400, Task.CompletedTask);
         }
 
-        try
-        {
-            return (200, await dispatcher.AcceptAsync(Channel, update.ToJsonString(), cancellationToken).ConfigureAwait(false));
-        }
-        catch (MalformedEventException)
-        {
-            return (400, Task.CompletedTask);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogNotStored(logger, e);
-            return (503, Task.CompletedTask);
-        }
+        return await dispatcher.ReceiveAsync(Channel, update.ToJsonString(), cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lỗi khi lấy tin từ Zalo Bot ({Error}); thử lại sau {Seconds} giây.")]
@@ -115,7 +103,4 @@ public sealed partial class ZaloBot(ZaloBotClient client, ChannelDispatcher disp
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook Zalo Bot: sai hoặc thiếu {Header}; từ chối.")]
     private static partial void LogRejected(ILogger logger, string header);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook Zalo Bot: chưa lưu được tin; trả 503 để nền tảng gửi lại.")]
-    private static partial void LogNotStored(ILogger logger, Exception exception);
 }

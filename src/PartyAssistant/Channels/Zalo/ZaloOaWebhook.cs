@@ -55,19 +55,7 @@ public sealed partial class ZaloOaWebhook(
             return (400, Task.CompletedTask);
         }
 
-        try
-        {
-            return (200, await dispatcher.AcceptAsync(Channel, rawBody, cancellationToken).ConfigureAwait(false));
-        }
-        catch (MalformedEventException)
-        {
-            return (400, Task.CompletedTask);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogNotStored(logger, e);
-            return (503, Task.CompletedTask);
-        }
+        return await dispatcher.ReceiveAsync(Channel, rawBody, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook Zalo OA: chữ ký {Header} sai hoặc thiếu; từ chối.")]
@@ -75,7 +63,4 @@ public sealed partial class ZaloOaWebhook(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook Zalo OA: sự kiện có timestamp {Timestamp} ngoài khoảng ±{Minutes} phút; từ chối.")]
     private static partial void LogOutsideWindow(ILogger logger, string timestamp, double minutes);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook Zalo OA: chưa lưu được sự kiện; trả 503 để Zalo gửi lại.")]
-    private static partial void LogNotStored(ILogger logger, Exception exception);
 }
