@@ -9,6 +9,32 @@ namespace PartyAssistant.Channels.Storage;
 /// </summary>
 public sealed class OutboxStore(ApplicationDatabase database, TimeProvider clock)
 {
+    /// <summary>
+    /// Sends a reply's parts in order, each once: a part this event already delivered (known by send and place) is
+    /// skipped, and one delivered now is recorded, so an event handled again after an outage or a crash sends only the
+    /// rest. Without an <paramref name="eventId"/> (a button press) nothing is recorded.
+    /// </summary>
+    public async Task SendPartsAsync(string channel, string? eventId, int send, int parts, Func<int, Task<PartSent>> deliver, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < parts; i++)
+        {
+            var part = $"{send}.{i}";
+            if (eventId is not null && await this.IsPartDeliveredAsync(channel, eventId, part, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            switch (await deliver(i).ConfigureAwait(false))
+            {
+                case PartSent.Delivered when eventId is not null:
+                    await this.MarkPartDeliveredAsync(channel, eventId, part, CancellationToken.None).ConfigureAwait(false);
+                    break;
+                case PartSent.Refused:
+                    return; // the rest would be refused the same way
+            }
+        }
+    }
+
     public async Task<bool> IsPartDeliveredAsync(string channel, string eventId, string part, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -89,4 +115,12 @@ public sealed class OutboxStore(ApplicationDatabase database, TimeProvider clock
         command.Parameters.AddWithValue("$week", clock.GetUtcNow().AddDays(-7).ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+}
+
+/// <summary>What became of one part: delivered; not delivered but the next may be; refused, so the rest would be too.</summary>
+public enum PartSent
+{
+    Delivered,
+    NotDelivered,
+    Refused,
 }

@@ -169,31 +169,22 @@ public sealed partial class TelegramUpdateHandler(
         public Task<T> WhileTypingAsync<T>(IncomingMessage to, Func<Task<T>> work, CancellationToken cancellationToken) =>
             outbox.WhileTypingAsync(chatId, work, cancellationToken);
 
-        private string? NextSend() => EventId is null ? null : $"{EventId}/{++this.sends}";
+        private (string? EventId, int Send) NextSend() => (EventId, ++this.sends);
     }
 
     private Task SendTextAsync(long chatId, bool isGroup, string text, int? reply, CancellationToken cancellationToken) =>
-        this.SendPartsAsync(chatId, isGroup, TelegramHtml.FormatPlain(text), null, reply, delivery: null, cancellationToken);
+        this.SendPartsAsync(chatId, isGroup, TelegramHtml.FormatPlain(text), null, reply, delivery: (null, 0), cancellationToken);
 
     /// <summary>Parts in order: the first replies to <paramref name="replyTo"/>, the last carries <paramref name="keyboard"/>.</summary>
-    /// <param name="delivery">The event and send the parts belong to: parts recorded as delivered are skipped.</param>
-    private async Task SendPartsAsync(long chatId, bool isGroup, IReadOnlyList<string> all, InlineKeyboardMarkup? keyboard, int? replyTo, string? delivery, CancellationToken cancellationToken)
+    /// <param name="delivery">The event and send the parts belong to (no event for a button): parts recorded as delivered are skipped.</param>
+    private async Task SendPartsAsync(
+        long chatId, bool isGroup, IReadOnlyList<string> all, InlineKeyboardMarkup? keyboard, int? replyTo, (string? EventId, int Send) delivery, CancellationToken cancellationToken)
     {
         var parts = ReplyParts.Limit(all, this.maxParts, TelegramHtml.Escape(ReplyParts.More));
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var part = i.ToString(CultureInfo.InvariantCulture);
-            if (delivery is not null && await deliveries.IsPartDeliveredAsync(Channel, delivery, part, cancellationToken).ConfigureAwait(false))
-            {
-                continue;
-            }
-
-            var sent = await outbox.SendAsync(chatId, isGroup, parts[i], i == parts.Count - 1 ? keyboard : null, i == 0 ? replyTo : null, cancellationToken).ConfigureAwait(false);
-            if (sent is not null && delivery is not null)
-            {
-                await deliveries.MarkPartDeliveredAsync(Channel, delivery, part, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
+        await deliveries.SendPartsAsync(Channel, delivery.EventId, delivery.Send, parts.Count, async i =>
+            await outbox.SendAsync(chatId, isGroup, parts[i], i == parts.Count - 1 ? keyboard : null, i == 0 ? replyTo : null, cancellationToken).ConfigureAwait(false) is null
+                ? PartSent.NotDelivered
+                : PartSent.Delivered, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsGroup(Chat chat) => chat.Type is ChatType.Group or ChatType.Supergroup;

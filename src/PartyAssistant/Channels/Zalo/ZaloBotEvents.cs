@@ -76,19 +76,13 @@ public sealed partial class ZaloBotEvents(
         public async Task SendTextAsync(IncomingMessage to, string text, CancellationToken cancellationToken)
         {
             // Parts known by event, send and place: after an outage the event is handled again and only the rest goes out.
-            var send = ++this.sends;
             var parts = ReplyParts.Limit(MessageSplitter.Split(text, ZaloBotClient.MaxTextLength - 50), maxParts);
-            for (var i = 0; i < parts.Count; i++)
+            await deliveries.SendPartsAsync(Channel, eventId, ++this.sends, parts.Count, async i =>
             {
-                var key = $"{send}.{i}";
-                if (await deliveries.IsPartDeliveredAsync(Channel, eventId, key, cancellationToken).ConfigureAwait(false))
-                {
-                    continue;
-                }
-
                 try
                 {
                     await client.SendMessageAsync(chat, parts[i], cancellationToken).ConfigureAwait(false);
+                    return PartSent.Delivered;
                 }
                 catch (Exception e) when (IsTransient(e) && !cancellationToken.IsCancellationRequested)
                 {
@@ -97,11 +91,9 @@ public sealed partial class ZaloBotEvents(
                 catch (ZaloApiException e)
                 {
                     LogRefused(logger, chat, CredentialScrubber.Scrub(e.Message));
-                    return; // the rest would be refused the same way
+                    return PartSent.Refused;
                 }
-
-                await deliveries.MarkPartDeliveredAsync(Channel, eventId, key, CancellationToken.None).ConfigureAwait(false);
-            }
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         public Task SendAnswerAsync(IncomingMessage to, GroundedAnswer answer, long answerId, CancellationToken cancellationToken) =>

@@ -48,29 +48,14 @@ public sealed class ZaloOaEvents(ChatAssistant assistant, ZaloOaClient client, O
 
         public async Task SendTextAsync(IncomingMessage to, string text, CancellationToken cancellationToken)
         {
-            // Each part is known by the event, the send and its place: when the event is handled again after an outage,
-            // the parts the user already has are skipped.
-            var send = ++this.sends;
             var parts = ReplyParts.Limit(MessageSplitter.Split(text, ZaloOaClient.MaxTextLength - 50), maxParts);
-            for (var i = 0; i < parts.Count; i++)
-            {
-                var key = $"{send}.{i}";
-                if (await deliveries.IsPartDeliveredAsync(Channel, eventId, key, cancellationToken).ConfigureAwait(false))
+            await deliveries.SendPartsAsync(Channel, eventId, ++this.sends, parts.Count, async i =>
+                await client.SendTextAsync(user, parts[i], cancellationToken).ConfigureAwait(false) switch
                 {
-                    continue;
-                }
-
-                switch (await client.SendTextAsync(user, parts[i], cancellationToken).ConfigureAwait(false))
-                {
-                    case ZaloDelivery.Delivered:
-                        await deliveries.MarkPartDeliveredAsync(Channel, eventId, key, CancellationToken.None).ConfigureAwait(false);
-                        break;
-                    case ZaloDelivery.Deferred:
-                        throw new DeliveryDeferredException("Zalo OA chưa nhận tin nhắn");
-                    default:
-                        return; // the rest would be refused the same way
-                }
-            }
+                    ZaloDelivery.Delivered => PartSent.Delivered,
+                    ZaloDelivery.Deferred => throw new DeliveryDeferredException("Zalo OA chưa nhận tin nhắn"),
+                    _ => PartSent.Refused,
+                }, cancellationToken).ConfigureAwait(false);
         }
 
         public Task SendAnswerAsync(IncomingMessage to, GroundedAnswer answer, long answerId, CancellationToken cancellationToken) =>
