@@ -22,6 +22,7 @@ public sealed class PassageSearcher : IDisposable
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
     private readonly PassageQueryBuilder queryBuilder;
+    private readonly CandidateSearch candidateSearch;
     private readonly VietnameseAnalyzer analyzer = new();
     private readonly VietnameseAnalyzer withSynonyms = new(synonyms: true);
     private readonly SearchOptions options;
@@ -41,6 +42,7 @@ public sealed class PassageSearcher : IDisposable
         this.reader = DirectoryReader.Open(directory);
         this.searcher = new IndexSearcher(this.reader) { Similarity = new BM25Similarity(options.K1, options.B) };
         this.queryBuilder = new PassageQueryBuilder(this.analyzer, this.withSynonyms, options);
+        this.candidateSearch = new CandidateSearch(this.searcher, options);
         this.leaves = this.reader.Leaves;
         this.markedPairs = new Lazy<Dictionary<string, string[]>>(this.ReadMarkedPairs, LazyThreadSafetyMode.PublicationOnly);
     }
@@ -92,8 +94,7 @@ public sealed class PassageSearcher : IDisposable
     public IReadOnlyList<SearchHit> Search(QuestionAnalysis question, int top)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        var query = this.InForceOrNamed(this.DrivenByRareTerms(this.queryBuilder.Build(question)), question);
-        var candidates = this.searcher.Search(query, CandidateDepth);
+        var candidates = this.candidateSearch.Search(this.queryBuilder.Build(question), query => this.InForceOrNamed(query, question), CandidateDepth);
 
         var whole = new Dictionary<StoredPassage, float>();
         var bestSentence = new Dictionary<StoredPassage, float>();
@@ -132,57 +133,6 @@ public sealed class PassageSearcher : IDisposable
                 DocumentType = x.Passage.DocumentType,
             })
             .ToList();
-    }
-
-    // A term in more than this share of the index's documents (and at least CommonTermMinDocs of them) is common.
-    private const double CommonTermShare = 0.02;
-    private const int CommonTermMinDocs = 2000;
-
-    // Below this many Lucene documents (passages and sentences) scoring every match is cheaper than steering around it:
-    // measured on the scale bench, the split query cost 1–3 ms more at 5k–50k documents and saved half at 500k.
-    private const int SteerAboveDocs = 100_000;
-
-    /// <summary>
-    /// The same scores, found without walking every document: a question's common words ("của", "các", "được") match
-    /// most of a large index, and scoring all of it made a search grow with the corpus. Candidates must hold one of the
-    /// question's rarer terms (or its named document); common terms still add their share to those. BM25 has no coord
-    /// factor, so a candidate's score is the same sum as in the flat query; only documents holding nothing but common
-    /// words — never near the top — are no longer scored. Indexes under SteerAboveDocs documents are searched as before.
-    /// </summary>
-    private Query DrivenByRareTerms(Query built)
-    {
-        if (built is not BooleanQuery all || this.reader.MaxDoc <= SteerAboveDocs)
-        {
-            return built;
-        }
-
-        var threshold = Math.Max(CommonTermMinDocs, (int)(this.reader.MaxDoc * CommonTermShare));
-        var rare = new BooleanQuery();
-        var common = new List<BooleanClause>();
-        foreach (var clause in all.Clauses)
-        {
-            if (clause.Occur == Occur.SHOULD && clause.Query is TermQuery term && this.reader.DocFreq(term.Term) > threshold)
-            {
-                common.Add(clause);
-            }
-            else
-            {
-                rare.Add(clause);
-            }
-        }
-
-        if (common.Count == 0 || rare.Clauses.Count == 0)
-        {
-            return built;
-        }
-
-        var driven = new BooleanQuery { { rare, Occur.MUST } };
-        foreach (var clause in common)
-        {
-            driven.Add(clause);
-        }
-
-        return driven;
     }
 
     /// <summary>

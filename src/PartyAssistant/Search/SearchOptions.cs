@@ -65,6 +65,15 @@ public sealed class SearchOptions
     /// </summary>
     public float NonFocusWeight { get; set; } = 1.0f;
 
+    /// <summary>
+    /// Above this many Lucene documents (passages and their sentences), a search scores only a pool of candidates chosen
+    /// by the question's rarer words, so its cost stops growing with the corpus (see <see cref="CandidateSearch"/>).
+    /// </summary>
+    public int LargeIndexDocuments { get; set; } = 100_000;
+
+    /// <summary>How many candidates the rarer words choose on a large index before the whole question scores them.</summary>
+    public int CandidatePool { get; set; } = 500;
+
     /// <summary>How many passages a search returns when the caller does not say.</summary>
     public int DefaultTop { get; set; } = 5;
 }
