@@ -23,13 +23,16 @@ public sealed record ScaleRow(
     double WarmAskP50Ms,
     double WarmAskP99Ms,
     double ColdAskMedianMs,
-    double IngestOneMs);
+    double IngestOneMs,
+    int PoolAgreements,
+    int Questions);
 
 /// <summary>
 /// Corpora of N passages built from the ALQAC laws (one passage per paragraph of an article, about a khoản), copied
 /// under new document ids when the laws run out; each written as corpus files and measured through the CLI (index build,
 /// peak memory, cold ask, one 250-article ingest) and in process (warm search and ask over the ALQAC questions).
-/// Run with `--scale 1000,10000,100000`; nothing is written outside the scratch folder.
+/// Run with `--scale 1000,10000,100000`; the shipped corpus (a copy) is measured first, in the same run, as the base of the
+/// ratios. Nothing is written outside the scratch folder.
 /// </summary>
 public static class ScaleBenchmark
 {
@@ -44,21 +47,21 @@ public static class ScaleBenchmark
         var rows = new List<ScaleRow>();
         try
         {
-            foreach (var size in sizes)
+            foreach (var size in sizes.Prepend(0))
             {
                 var folder = Path.Combine(scratch, size.ToString(CultureInfo.InvariantCulture));
                 var corpus = Path.Combine(folder, "corpus");
                 var data = Path.Combine(folder, "data");
-                var (documents, passages) = WriteCorpus(years, corpus, size);
-                output.WriteLine($"scale {size}: {passages} passages in {documents} documents written");
+                var (documents, passages) = size == 0 ? await CopyShippedAsync(Path.Combine(repoRoot, "corpus"), corpus, cancellationToken) : WriteCorpus(years, corpus, size);
+                output.WriteLine($"{(size == 0 ? "shipped corpus" : $"scale {size}")}: {passages} passages in {documents} documents");
                 var environment = new Dictionary<string, string> { ["Storage__DataDirectory"] = data, ["Corpus__Directory"] = corpus };
 
                 var (build, peak) = await RunWithPeakAsync(repoRoot, [cli, "index"], environment, cancellationToken);
                 var indexSize = DirectorySize(Path.Combine(data, "index")) / 1024.0 / 1024.0;
                 output.WriteLine($"  index: {build:0} ms, peak RSS {peak:0} MB, {indexSize:0.0} MB on disk");
 
-                var (searchP50, searchP99, askP50, askP99) = await WarmAsync(corpus, data, questions, cancellationToken);
-                output.WriteLine($"  warm search p50/p99 {searchP50:0.00}/{searchP99:0.00} ms; warm ask p50/p99 {askP50:0.00}/{askP99:0.00} ms");
+                var (searchP50, searchP99, askP50, askP99, agreements) = await WarmAsync(corpus, data, questions, cancellationToken);
+                output.WriteLine($"  warm search p50/p99 {searchP50:0.00}/{searchP99:0.00} ms; warm ask p50/p99 {askP50:0.00}/{askP99:0.00} ms; pool's first passage = whole query's: {agreements}/{questions.Count}");
 
                 var cold = new List<double>();
                 for (var i = 0; i < 3; i++)
@@ -80,7 +83,7 @@ public static class ScaleBenchmark
                 }
 
                 output.WriteLine($"  ingest one 250-article document: {ingest.Milliseconds:0} ms");
-                rows.Add(new ScaleRow(size, passages, documents, build, peak, indexSize, searchP50, searchP99, askP50, askP99, coldMedian, ingest.ExitCode == 0 ? ingest.Milliseconds : double.NaN));
+                rows.Add(new ScaleRow(size, passages, documents, build, peak, indexSize, searchP50, searchP99, askP50, askP99, coldMedian, ingest.ExitCode == 0 ? ingest.Milliseconds : double.NaN, agreements, questions.Count));
                 Directory.Delete(folder, recursive: true);
             }
         }
@@ -93,12 +96,14 @@ public static class ScaleBenchmark
         }
 
         output.WriteLine();
-        output.WriteLine("| passages | index build / peak RSS | index size | warm search p50 / p99 | warm ask p50 / p99 | cold ask | ingest 250 articles |");
-        output.WriteLine("|---|---|---|---|---|---|---|");
+        // Ratios against the shipped corpus, measured in this run (the issue's targets: warm ask ≤ 3× at 100k and ≤ 5× at 1M, cold ≤ 2.5×).
+        var shipped = rows[0];
+        output.WriteLine("| passages | index build / peak RSS | index size | warm search p50 / p99 | warm ask p50 / p99 (× shipped) | cold ask (× shipped) | ingest 250 articles | pool top-1 = whole |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Passages:N0} | {r.IndexBuildMs / 1000:0.0} s / {r.IndexPeakRssMb:0} MB | {r.IndexSizeMb:0.0} MB | {r.WarmSearchP50Ms:0.00} / {r.WarmSearchP99Ms:0.00} ms | {r.WarmAskP50Ms:0.0} / {r.WarmAskP99Ms:0.0} ms | {r.ColdAskMedianMs / 1000:0.00} s | {r.IngestOneMs / 1000:0.0} s |"));
+                $"| {(r.TargetPassages == 0 ? "shipped, " : string.Empty)}{r.Passages:N0} | {r.IndexBuildMs / 1000:0.0} s / {r.IndexPeakRssMb:0} MB | {r.IndexSizeMb:0.0} MB | {r.WarmSearchP50Ms:0.00} / {r.WarmSearchP99Ms:0.00} ms | {r.WarmAskP50Ms:0.0} / {r.WarmAskP99Ms:0.0} ms ({r.WarmAskP50Ms / shipped.WarmAskP50Ms:0.0}×) | {r.ColdAskMedianMs / 1000:0.00} s ({r.ColdAskMedianMs / shipped.ColdAskMedianMs:0.0}×) | {r.IngestOneMs / 1000:0.0} s | {r.PoolAgreements}/{r.Questions} |"));
         }
 
         return rows;
@@ -152,7 +157,20 @@ public static class ScaleBenchmark
         return (documents, passages);
     }
 
-    private static async Task<(double SearchP50, double SearchP99, double AskP50, double AskP99)> WarmAsync(
+    /// <summary>A copy of the shipped corpus, so the ingest does not touch the repository's.</summary>
+    private static async Task<(int Documents, int Passages)> CopyShippedAsync(string from, string corpus, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(corpus);
+        foreach (var file in Directory.EnumerateFiles(from, "*.md"))
+        {
+            File.Copy(file, Path.Combine(corpus, Path.GetFileName(file)));
+        }
+
+        var loaded = await new Corpus.CorpusLoader(Microsoft.Extensions.Logging.Abstractions.NullLogger<Corpus.CorpusLoader>.Instance).LoadAsync(corpus, cancellationToken);
+        return (loaded.Documents.Count, loaded.Documents.Sum(d => d.Passages.Count));
+    }
+
+    private static async Task<(double SearchP50, double SearchP99, double AskP50, double AskP99, int PoolAgreements)> WarmAsync(
         string corpus, string data, IReadOnlyList<string> questions, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -172,17 +190,26 @@ public static class ScaleBenchmark
 
         var searches = new List<double>();
         var asks = new List<double>();
+        var agreements = 0;
+        var search = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value;
+        var large = search.LargeIndexDocuments;
         foreach (var question in questions)
         {
             var start = Stopwatch.GetTimestamp();
-            index.Searcher.Search(question, 20);
+            var hits = index.Searcher.Search(question, 20);
             searches.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             start = Stopwatch.GetTimestamp();
             await pipeline.AskAsync(question, null, cancellationToken);
             asks.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+
+            // What the pool costs in quality: the first passage the whole query would have ranked first (untimed).
+            search.LargeIndexDocuments = int.MaxValue;
+            var whole = index.Searcher.Search(question, 1);
+            search.LargeIndexDocuments = large;
+            agreements += hits.Count > 0 && whole.Count > 0 && hits[0].PassageId == whole[0].PassageId || hits.Count == whole.Count && hits.Count == 0 ? 1 : 0;
         }
 
-        return (Percentile(searches, 0.5), Percentile(searches, 0.99), Percentile(asks, 0.5), Percentile(asks, 0.99));
+        return (Percentile(searches, 0.5), Percentile(searches, 0.99), Percentile(asks, 0.5), Percentile(asks, 0.99), agreements);
     }
 
     private static double Percentile(List<double> values, double p)

@@ -20,6 +20,9 @@ public static class CorpusFileParser
             throw new CorpusFormatException(path, bodyStart + 1, "văn bản không có nội dung.");
         }
 
-        return new CorpusDocument(metadata, sections, passages, path);
+        return new CorpusDocument(metadata, sections, passages, path)
+        {
+            ContentHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content))),
+        };
     }
 }

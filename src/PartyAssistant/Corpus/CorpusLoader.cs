@@ -20,6 +20,10 @@ public sealed record CorpusLoadResult(IReadOnlyList<CorpusDocument> Documents, I
 
 public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
 {
+    // Files parsed before, by path, with the size and time they had: an ingest reads the corpus to check it, then again
+    // to index it, and running bots read it after each change; only files written since are parsed again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, long Ticks, CorpusDocument Document)> parsed = new(StringComparer.Ordinal);
+
     public async Task<CorpusLoadResult> LoadAsync(string directory, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(directory))
@@ -27,28 +31,63 @@ public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
             throw new DirectoryNotFoundException($"Không tìm thấy thư mục corpus: {Path.GetFullPath(directory)}");
         }
 
+        var files = Directory.EnumerateFiles(directory, "*.md").Order(StringComparer.Ordinal).ToArray();
+
+        // Files parse independently; a national corpus has hundreds of them, so they are read on every core.
+        var results = new (CorpusDocument? Document, CorpusFormatException? Error)[files.Length];
+        await Parallel.ForAsync(0, files.Length, cancellationToken, async (i, token) => results[i] = await this.ParseAsync(files[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+
         var documents = new List<CorpusDocument>();
         var errors = new List<CorpusFormatException>();
-        foreach (var file in Directory.EnumerateFiles(directory, "*.md").Order(StringComparer.Ordinal))
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (document, error) in results)
         {
-            var content = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
-            try
+            var problem = error;
+            if (document is not null && !ids.Add(document.Id))
             {
-                var document = CorpusFileParser.Parse(file, content);
-                if (documents.Any(d => d.Id == document.Id))
-                {
-                    throw new CorpusFormatException(file, 2, $"id \"{document.Id}\" đã được dùng cho một tệp khác.");
-                }
-
+                problem = new CorpusFormatException(document.SourcePath, 2, $"id \"{document.Id}\" đã được dùng cho một tệp khác.");
+            }
+            else if (document is not null)
+            {
                 documents.Add(document);
             }
-            catch (CorpusFormatException e)
+
+            if (problem is not null)
             {
-                logger.LogWarning("Bỏ qua tệp corpus lỗi {File} (dòng {Line}): {Problem}", Path.GetFileName(e.File), e.Line, e.Problem);
-                errors.Add(e);
+                logger.LogWarning("Bỏ qua tệp corpus lỗi {File} (dòng {Line}): {Problem}", Path.GetFileName(problem.File), problem.Line, problem.Problem);
+                errors.Add(problem);
             }
         }
 
+        var present = files.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        var folder = Path.GetFullPath(directory);
+        foreach (var gone in this.parsed.Keys.Where(path => path.StartsWith(folder, StringComparison.Ordinal) && !present.Contains(path)))
+        {
+            this.parsed.TryRemove(gone, out _);
+        }
+
         return new CorpusLoadResult(documents, errors);
+    }
+
+    private async Task<(CorpusDocument?, CorpusFormatException?)> ParseAsync(string file, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(file);
+        var key = info.FullName;
+        if (this.parsed.TryGetValue(key, out var seen) && seen.Length == info.Length && seen.Ticks == info.LastWriteTimeUtc.Ticks)
+        {
+            return (seen.Document, null);
+        }
+
+        var content = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var document = CorpusFileParser.Parse(file, content);
+            this.parsed[key] = (info.Length, info.LastWriteTimeUtc.Ticks, document);
+            return (document, null);
+        }
+        catch (CorpusFormatException e)
+        {
+            return (null, e);
+        }
     }
 }

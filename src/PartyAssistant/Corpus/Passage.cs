@@ -28,4 +28,7 @@ public sealed record CorpusDocument(
     string SourcePath)
 {
     public string Id => this.Metadata.Id;
+
+    /// <summary>A hash of the file's text as parsed (null for a document built in memory): what changed, without re-reading it.</summary>
+    public string? ContentHash { get; init; }
 }
