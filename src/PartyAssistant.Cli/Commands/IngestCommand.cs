@@ -17,47 +17,47 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
 {
     public sealed class Settings : JsonSettings
     {
-        [CommandArgument(0, "<FILES>")]
+        [CommandArgument(0, "<tệp>")]
         [Description("Tệp văn bản: .docx, .pdf (có lớp chữ), .html, .txt, .md.")]
         public string[] Files { get; init; } = [];
 
-        [CommandOption("--id <ID>")]
+        [CommandOption("--id <mã>")]
         [Description("Mã văn bản trong corpus (chữ thường, số, gạch ngang). Mặc định: theo số hiệu, ví dụ qd-213.")]
         public string? Id { get; init; }
 
-        [CommandOption("--type <TYPE>")]
+        [CommandOption("--type <loại>")]
         [Description("Loại văn bản: Quy định, Kết luận, Hướng dẫn, Nghị quyết, Chỉ thị, Quyết định, Kế hoạch, Thông báo.")]
         public string? Type { get; init; }
 
-        [CommandOption("--number <NUMBER>")]
+        [CommandOption("--number <số-hiệu>")]
         [Description("Số hiệu, ví dụ 213-QĐ/TW.")]
         public string? Number { get; init; }
 
-        [CommandOption("--date <DATE>")]
+        [CommandOption("--date <ngày>")]
         [Description("Ngày ban hành: yyyy-MM-dd hoặc dd/MM/yyyy.")]
         public string? Date { get; init; }
 
-        [CommandOption("--issuer <ISSUER>")]
+        [CommandOption("--issuer <cơ-quan>")]
         [Description("Cơ quan ban hành, ví dụ Bộ Chính trị.")]
         public string? Issuer { get; init; }
 
-        [CommandOption("--title <TITLE>")]
+        [CommandOption("--title <trích-yếu>")]
         [Description("Trích yếu (tên) văn bản.")]
         public string? Title { get; init; }
 
-        [CommandOption("--signer <SIGNER>")]
+        [CommandOption("--signer <người-ký>")]
         [Description("Người ký.")]
         public string? Signer { get; init; }
 
-        [CommandOption("--short-title <NAME>")]
+        [CommandOption("--short-title <tên>")]
         [Description("Tên văn bản trong trích dẫn. Mặc định: loại và số hiệu (Quy định 213-QĐ/TW), hoặc đầu trích yếu khi không có số hiệu.")]
         public string? ShortTitle { get; init; }
 
-        [CommandOption("--replaces <ID>")]
+        [CommandOption("--replaces <mã>")]
         [Description("Mã hoặc số hiệu văn bản mà văn bản này thay thế.")]
         public string? Replaces { get; init; }
 
-        [CommandOption("--summary-of <ID>")]
+        [CommandOption("--summary-of <mã>")]
         [Description("Mã bản tóm tắt mà toàn văn này thay chỗ (mặc định: bản tóm tắt cùng số hiệu, nếu có).")]
         public string? SummaryOf { get; init; }
 

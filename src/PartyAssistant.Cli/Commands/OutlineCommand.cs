@@ -11,16 +11,16 @@ public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, Cl
 {
     public sealed class Settings : OutputFileSettings
     {
-        [CommandOption("--doc <ID>")]
+        [CommandOption("--doc <mã>")]
         [Description("Mã văn bản, ví dụ kl-tu-nq03 (xem lệnh docs).")]
         public string? Document { get; init; }
 
-        [CommandOption("--minutes <MINUTES>")]
+        [CommandOption("--minutes <phút>")]
         [Description("Thời lượng buổi sinh hoạt, từ 15 đến 240 phút. Mặc định 45.")]
         [DefaultValue(OutlineRequest.DefaultMinutes)]
         public int Minutes { get; init; } = OutlineRequest.DefaultMinutes;
 
-        [CommandOption("--format <FORMAT>")]
+        [CommandOption("--format <định-dạng>")]
         [Description("md (in ra màn hình) hoặc docx (tệp Word). Mặc định docx.")]
         [DefaultValue("docx")]
         public string Format { get; init; } = "docx";

@@ -13,20 +13,20 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
 
     public sealed class Settings : OutputFileSettings
     {
-        [CommandOption("--doc <ID>")]
+        [CommandOption("--doc <mã>")]
         [Description("Mã văn bản, ví dụ kl-tu-nq03 (xem lệnh docs).")]
         public string? Document { get; init; }
 
-        [CommandOption("--section <S>")]
+        [CommandOption("--section <mục>")]
         [Description("Chỉ ra đề trong một mục: II, II.3 (kl-tu-nq03), dieu-2 (văn bản đã nạp).")]
         public string? Section { get; init; }
 
-        [CommandOption("-n|--count <N>")]
+        [CommandOption("-n|--count <số>")]
         [Description("Số câu hỏi, từ 1 đến 100 (viết --n cũng được). Mặc định 10.")]
         [DefaultValue(10)]
         public int Count { get; init; } = 10;
 
-        [CommandOption("--format <FORMAT>")]
+        [CommandOption("--format <định-dạng>")]
         [Description("md (mặc định, in ra màn hình), json (in ra màn hình) hoặc docx (ghi tệp Word).")]
         [DefaultValue("md")]
         public string Format { get; init; } = "md";
