@@ -144,10 +144,15 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
             return 1;
         }
 
-        if (!settings.Yes && !this.Confirm(plans.Count))
+        switch (settings.Yes ? true : this.Confirm(plans.Count))
         {
-            output.Status("Chưa ghi gì vào corpus (chưa xác nhận). Thêm --yes để ghi không cần hỏi.");
-            return 1;
+            case false:
+                // Saying no is an answer, not a failure.
+                output.Status("Không ghi gì.");
+                return ExitCodes.Done;
+            case null:
+                output.Status("Không ghi gì: không có ai trả lời câu hỏi xác nhận (đầu vào đã đóng). Thêm --yes để ghi không cần hỏi.");
+                return ExitCodes.WrongUsage;
         }
 
         output.Status("Đang ghi vào corpus và dựng lại chỉ mục …");
@@ -219,21 +224,19 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
     {
         var console = output.Console;
         console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(plan.Request.File))}[/] ({plan.Extracted.Format}, {plan.Extracted.PageCount} trang) → {Markup.Escape(plan.TargetPath)}{(plan.OverwritesExisting ? " [yellow](ghi đè)[/]" : string.Empty)}");
-        var table = new Table().AddColumns("Trường", "Giá trị", "Nguồn");
-        foreach (var value in plan.Values)
-        {
-            table.AddRow(
-                Markup.Escape(value.Name),
-                Markup.Escape(value.Value ?? "(không có)"),
+        output.Table(
+            ["Trường", "Giá trị", "Nguồn"],
+            plan.Values.Select(value => (IReadOnlyList<string>)
+            [
+                value.Name,
+                value.Value ?? "(không có)",
                 value.Source switch
                 {
                     ValueSource.Given => "tham số",
                     ValueSource.Detected => "tự nhận ra",
-                    _ => "[yellow]không có[/]",
-                });
-        }
-
-        console.Write(table);
+                    _ => "không có",
+                },
+            ]).ToList());
         var passages = plan.Document.Passages;
         var articles = plan.Document.Sections.Count(s => s.IsArticle);
         console.WriteLine($"Cấu trúc: {articles} điều, {passages.Count} đoạn trích dẫn được. Ví dụ:");
@@ -248,14 +251,15 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
         }
     }
 
-    private bool Confirm(int count)
+    /// <summary>The user's yes or no; null when nobody can answer (standard input closed).</summary>
+    private bool? Confirm(int count)
     {
         output.Console.Write($"Ghi {count} văn bản vào corpus? [c/k] (c): ");
         var answer = output.Input.ReadLine();
         if (answer is null)
         {
             output.Console.WriteLine();
-            return false;
+            return null;
         }
 
         return answer.Trim().ToLowerInvariant() is "" or "c" or "co" or "có" or "y" or "yes";
