@@ -39,8 +39,17 @@ public static class AnswerLength
             sources = Cut(sources, maxChars / 2);
         }
 
-        var room = maxChars - sources.Length - ShortenedNote.Length - 8;
-        var shortBody = Cut(body, Math.Max(room, 100));
+        var shortBody = Cut(body, Math.Max(maxChars - sources.Length - ShortenedNote.Length - 8, 100));
+
+        // A body cut before its first citation leaves nothing a reader can check: the sources give up
+        // their room, the last first, until the body keeps one.
+        var sourceLines = sources.Split('\n').ToList();
+        while (!CitationChecker.Markers(shortBody).Any() && sourceLines.Count > 2)
+        {
+            sourceLines.RemoveAt(sourceLines.Count - 1);
+            sources = string.Join('\n', sourceLines);
+            shortBody = Cut(body, Math.Max(maxChars - sources.Length - ShortenedNote.Length - 8, 100));
+        }
 
         // A source the cut body no longer cites goes with it, and what is left is numbered 1, 2, 3… again:
         // a reader finds no [2] in the sources that the answer never mentions, and no gap in the numbers.
