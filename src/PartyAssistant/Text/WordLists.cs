@@ -24,9 +24,10 @@ public static class WordLists
     public const string EventTimes = "event-times.txt";
     public const string ReasonCues = "reason-cues.txt";
     public const string QuestionReadings = "question-readings.tsv";
+    public const string RoleMemberships = "role-memberships.tsv";
 
     public static IReadOnlyList<string> All { get; } =
-        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings];
+        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings, RoleMemberships];
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 
