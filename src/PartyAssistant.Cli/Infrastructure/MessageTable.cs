@@ -35,13 +35,6 @@ public static class MessageTable
         return rows;
     }
 
-    private static string Shipped(string name)
-    {
-        var assembly = typeof(MessageTable).Assembly;
-        var resource = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith(".Messages." + name, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"Thiếu tệp thông báo {name} trong chương trình.");
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Shipped(string name) =>
+        EmbeddedFiles.Read(typeof(MessageTable).Assembly, "Messages", name, $"Thiếu tệp thông báo {name} trong chương trình.");
 }

@@ -43,13 +43,6 @@ public static class WordLists
     /// <summary>The file as shipped, for readers with their own format (Lucene's synonym parser).</summary>
     public static string Text(string name) => Texts.GetOrAdd(name, Read);
 
-    private static string Read(string name)
-    {
-        var assembly = typeof(WordLists).Assembly;
-        var resource = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith(".Words." + name, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"Thiếu danh sách từ {name} trong chương trình.");
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return VietnameseText.Normalize(reader.ReadToEnd());
-    }
+    private static string Read(string name) =>
+        EmbeddedFiles.Read(typeof(WordLists).Assembly, "Words", name, $"Thiếu danh sách từ {name} trong chương trình.");
 }

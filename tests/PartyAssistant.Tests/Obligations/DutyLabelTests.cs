@@ -68,6 +68,11 @@ public sealed class DutyLabelTests(ITestOutputHelper log) : IDisposable
             log.WriteLine($"  missed: {missed.Passage} {missed.Role} {missed.Start}");
         }
 
+        // A qualified subject stays with its duty: the line is not "Sinh hoạt tại chi bộ ấp có trách nhiệm …".
+        var members = ObligationFinder.FindAll(loaded).Single(r => r.Role.Id == "dang-vien").Items;
+        Assert.Contains(members, i => i.Text == "Đảng viên sinh hoạt tại chi bộ ấp có trách nhiệm thực hiện nghiêm Quy định này.");
+        Assert.Contains(members, i => i.Text == "Đảng viên vắng mặt phải báo cáo lý do với bí thư chi bộ trước buổi sinh hoạt.");
+
         Assert.True(precision >= 0.95, $"precision {precision:0.000}");
         Assert.True(recall >= 0.90, $"recall {recall:0.000}");
     }
