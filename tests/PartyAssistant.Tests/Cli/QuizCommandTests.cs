@@ -17,7 +17,7 @@ public sealed class QuizCommandTests : IDisposable
     [Fact]
     public async Task Twenty_questions_on_the_seed_as_json_are_distinct_and_check_against_their_passages()
     {
-        var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "quiz", "--doc", "kl-tu-nq03", "--n", "20", "--format", "json");
+        var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "quiz", "--doc", "kl-tu-nq03", "--n", QuizGeneratorTests.SeedQuestions.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "json");
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain("Chỉ tạo được", result.Diagnostics, StringComparison.Ordinal);
 
