@@ -46,36 +46,50 @@ public static class CliApplication
         services.AddSingleton<IndexOpener>();
 
         var app = new CommandApp(new TypeRegistrar(services));
+        var commands = new List<string>();
+        var errors = new CliErrors(ParserMessages.Shipped, commands);
         app.Configure(config =>
         {
             config.SetApplicationName("partyassistant");
-            config.AddCommand<AskCommand>("ask").WithDescription("Hỏi và nhận câu trả lời có trích dẫn văn bản.")
+            config.Settings.Console = console;
+
+            // Defaults are said in each option's Vietnamese description; the library's column would be headed "DEFAULT".
+            config.Settings.ShowOptionDefaultValues = false;
+            config.SetHelpProvider(new VietnameseHelpProvider(config.Settings, console));
+            config.SetInterceptor(new CommandPreconditions(configuration));
+            ICommandConfigurator Add<TCommand>(string name)
+                where TCommand : class, ICommand
+            {
+                commands.Add(name);
+                return config.AddCommand<TCommand>(name);
+            }
+
+            Add<AskCommand>("ask").WithDescription("Hỏi và nhận câu trả lời có trích dẫn văn bản.")
                 .WithExample("ask", "\"Đến năm 2025 tỷ lệ bí thư chi bộ đồng thời là trưởng ấp không quá 40 tuổi phải đạt bao nhiêu?\"");
-            config.AddCommand<ChatCommand>("chat").WithDescription("Trò chuyện nhiều lượt trong cửa sổ dòng lệnh (hỏi tiếp được).");
-            config.AddCommand<TelegramCommand>("telegram").WithDescription("Chạy bot Telegram (long polling; token từ TELEGRAM_BOT_TOKEN).");
-            config.AddCommand<ZaloBotCommand>("zalo-bot").WithDescription("Chạy bot Zalo Bot Platform (long polling; token từ Zalo__Bot__Token).");
-            config.AddCommand<ServeCommand>("serve").WithDescription("Chạy máy chủ web nhận webhook của các bot (--urls http://127.0.0.1:8080).");
-            config.AddCommand<IndexCommand>("index").WithDescription("Cập nhật chỉ mục tìm kiếm theo thư mục corpus: chỉ viết lại văn bản đã thay đổi (--rebuild: dựng lại toàn bộ).");
-            config.AddCommand<SearchCommand>("search").WithDescription("Tìm các đoạn văn bản liên quan tới câu hỏi.")
+            Add<ChatCommand>("chat").WithDescription("Trò chuyện nhiều lượt trong cửa sổ dòng lệnh (hỏi tiếp được).");
+            Add<TelegramCommand>("telegram").WithDescription("Chạy bot Telegram (long polling; token từ TELEGRAM_BOT_TOKEN).");
+            Add<ZaloBotCommand>("zalo-bot").WithDescription("Chạy bot Zalo Bot Platform (long polling; token từ Zalo__Bot__Token).");
+            Add<ServeCommand>("serve").WithDescription("Chạy máy chủ web nhận webhook của các bot (--urls http://127.0.0.1:8080).");
+            Add<IndexCommand>("index").WithDescription("Cập nhật chỉ mục tìm kiếm theo thư mục corpus: chỉ viết lại văn bản đã thay đổi (--rebuild: dựng lại toàn bộ).");
+            Add<SearchCommand>("search").WithDescription("Tìm các đoạn văn bản liên quan tới câu hỏi.")
                 .WithExample("search", "\"chi bộ ấp có đông đảng viên thì tổ chức sinh hoạt thế nào?\"");
-            config.AddCommand<IngestCommand>("ingest").WithDescription("Nạp toàn văn chính thức (.docx, .pdf, .html, .txt, .md) vào corpus và dựng lại chỉ mục.")
+            Add<IngestCommand>("ingest").WithDescription("Nạp toàn văn chính thức (.docx, .pdf, .html, .txt, .md) vào corpus và dựng lại chỉ mục.")
                 .WithExample("ingest", "qd-213.pdf", "--summary-of", "qd-213");
-            config.AddCommand<DocsCommand>("docs").WithDescription("Liệt kê các văn bản trong corpus và tình trạng hiệu lực.");
-            config.AddCommand<ShowCommand>("show").WithDescription("Xem một đoạn văn bản theo mã, cùng ngữ cảnh.")
+            Add<DocsCommand>("docs").WithDescription("Liệt kê các văn bản trong corpus và tình trạng hiệu lực.");
+            Add<ShowCommand>("show").WithDescription("Xem một đoạn văn bản theo mã, cùng ngữ cảnh.")
                 .WithExample("show", "kl-tu-nq03/II.3.4");
-            config.AddCommand<NghiaVuCommand>("nghia-vu").WithDescription("Nghĩa vụ của một vai trò theo các văn bản, dạng danh sách kiểm có trích dẫn.")
+            Add<NghiaVuCommand>("nghia-vu").WithDescription("Nghĩa vụ của một vai trò theo các văn bản, dạng danh sách kiểm có trích dẫn.")
                 .WithExample("nghia-vu", "\"bí thư chi bộ\"");
-            config.AddCommand<QuizCommand>("quiz").WithDescription("Soạn câu hỏi ôn tập từ một văn bản (điền chỗ trống, đúng/sai, trắc nghiệm), có đáp án và trích dẫn.")
+            Add<QuizCommand>("quiz").WithDescription("Soạn câu hỏi ôn tập từ một văn bản (điền chỗ trống, đúng/sai, trắc nghiệm), có đáp án và trích dẫn.")
                 .WithExample("quiz", "--doc", "kl-tu-nq03", "--n", "20", "--format", "docx");
-            config.AddCommand<OutlineCommand>("outline").WithDescription("Lập dàn ý buổi sinh hoạt, tập huấn từ một văn bản (tệp Word hoặc Markdown).")
+            Add<OutlineCommand>("outline").WithDescription("Lập dàn ý buổi sinh hoạt, tập huấn từ một văn bản (tệp Word hoặc Markdown).")
                 .WithExample("outline", "--doc", "kl-tu-nq03", "--minutes", "45");
-            config.AddCommand<EvalCommand>("eval").WithDescription("Đo chất lượng tìm kiếm trên một tệp câu hỏi (.jsonl).");
+            Add<EvalCommand>("eval").WithDescription("Đo chất lượng tìm kiếm trên một tệp câu hỏi (.jsonl).");
             config.SetExceptionHandler((exception, _) =>
             {
-                // A command that cannot be created (a bad setting) arrives wrapped: show the cause.
-                var shown = exception is CommandRuntimeException { InnerException: not null } ? exception.GetBaseException() : exception;
-                diagnostics.WriteLine($"Lỗi: {shown.Message}");
-                return exception is CommandParseException || (exception is CommandRuntimeException && shown == exception) ? 2 : 1;
+                var (message, exitCode) = errors.Describe(exception, args.FirstOrDefault());
+                diagnostics.WriteLine($"Lỗi: {message}");
+                return exitCode;
             });
         });
 

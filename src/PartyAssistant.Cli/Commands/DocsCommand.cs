@@ -39,22 +39,22 @@ public sealed class DocsCommand(CorpusIndex index, CliOutput output) : AsyncComm
             return 0;
         }
 
-        var table = new Table().AddColumns("Mã", "Loại", "Số hiệu", "Ngày", "Trích yếu", "Dạng", "Tình trạng", "Quan hệ");
-        foreach (var entry in catalog.Entries)
+        var rows = catalog.Entries.Select(entry =>
         {
             var m = entry.Document.Metadata;
-            table.AddRow(
-                Markup.Escape(m.Id),
-                Markup.Escape(m.Type),
-                Markup.Escape(m.Number ?? "(không ghi)"),
+            return (IReadOnlyList<string>)
+            [
+                m.Id,
+                m.Type,
+                m.Number ?? "(không ghi)",
                 m.Date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "(không ghi)",
-                Markup.Escape(m.Title),
+                m.Title,
                 m.IsSummary ? "tóm tắt" : "nguyên văn",
-                Markup.Escape(entry.DescribeStanding()),
-                Markup.Escape(Relations(entry)));
-        }
-
-        output.Console.Write(table);
+                entry.DescribeStanding(),
+                Relations(entry),
+            ];
+        }).ToList();
+        output.Table(["Mã", "Loại", "Số hiệu", "Ngày", "Trích yếu", "Dạng", "Tình trạng", "Quan hệ"], rows);
         return 0;
     }
 

@@ -58,14 +58,9 @@ public sealed class EvalCommand(IndexOpener opener, AnswerPipeline pipeline, Cli
         }
 
         var columns = rows.SelectMany(r => r.Metrics.Keys).Distinct().ToList();
-        var table = new Table().AddColumn("Nhóm");
-        columns.ForEach(c => table.AddColumn(c));
-        foreach (var (name, metrics) in rows)
-        {
-            table.AddRow([name, .. columns.Select(c => Format(metrics.GetValueOrDefault(c)))]);
-        }
-
-        output.Console.Write(table);
+        output.Table(
+            ["Nhóm", .. columns],
+            rows.Select(r => (IReadOnlyList<string>)[r.Name, .. columns.Select(c => Format(r.Metrics.GetValueOrDefault(c)))]).ToList());
         if (settings.Verbose)
         {
             this.PrintMisses(retrieval, answers);

@@ -17,47 +17,47 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
 {
     public sealed class Settings : JsonSettings
     {
-        [CommandArgument(0, "<FILES>")]
+        [CommandArgument(0, "<tệp>")]
         [Description("Tệp văn bản: .docx, .pdf (có lớp chữ), .html, .txt, .md.")]
         public string[] Files { get; init; } = [];
 
-        [CommandOption("--id <ID>")]
+        [CommandOption("--id <mã>")]
         [Description("Mã văn bản trong corpus (chữ thường, số, gạch ngang). Mặc định: theo số hiệu, ví dụ qd-213.")]
         public string? Id { get; init; }
 
-        [CommandOption("--type <TYPE>")]
+        [CommandOption("--type <loại>")]
         [Description("Loại văn bản: Quy định, Kết luận, Hướng dẫn, Nghị quyết, Chỉ thị, Quyết định, Kế hoạch, Thông báo.")]
         public string? Type { get; init; }
 
-        [CommandOption("--number <NUMBER>")]
+        [CommandOption("--number <số-hiệu>")]
         [Description("Số hiệu, ví dụ 213-QĐ/TW.")]
         public string? Number { get; init; }
 
-        [CommandOption("--date <DATE>")]
+        [CommandOption("--date <ngày>")]
         [Description("Ngày ban hành: yyyy-MM-dd hoặc dd/MM/yyyy.")]
         public string? Date { get; init; }
 
-        [CommandOption("--issuer <ISSUER>")]
+        [CommandOption("--issuer <cơ-quan>")]
         [Description("Cơ quan ban hành, ví dụ Bộ Chính trị.")]
         public string? Issuer { get; init; }
 
-        [CommandOption("--title <TITLE>")]
+        [CommandOption("--title <trích-yếu>")]
         [Description("Trích yếu (tên) văn bản.")]
         public string? Title { get; init; }
 
-        [CommandOption("--signer <SIGNER>")]
+        [CommandOption("--signer <người-ký>")]
         [Description("Người ký.")]
         public string? Signer { get; init; }
 
-        [CommandOption("--short-title <NAME>")]
+        [CommandOption("--short-title <tên>")]
         [Description("Tên văn bản trong trích dẫn. Mặc định: loại và số hiệu (Quy định 213-QĐ/TW), hoặc đầu trích yếu khi không có số hiệu.")]
         public string? ShortTitle { get; init; }
 
-        [CommandOption("--replaces <ID>")]
+        [CommandOption("--replaces <mã>")]
         [Description("Mã hoặc số hiệu văn bản mà văn bản này thay thế.")]
         public string? Replaces { get; init; }
 
-        [CommandOption("--summary-of <ID>")]
+        [CommandOption("--summary-of <mã>")]
         [Description("Mã bản tóm tắt mà toàn văn này thay chỗ (mặc định: bản tóm tắt cùng số hiệu, nếu có).")]
         public string? SummaryOf { get; init; }
 
@@ -144,10 +144,15 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
             return 1;
         }
 
-        if (!settings.Yes && !this.Confirm(plans.Count))
+        switch (settings.Yes ? true : this.Confirm(plans.Count))
         {
-            output.Status("Chưa ghi gì vào corpus (chưa xác nhận). Thêm --yes để ghi không cần hỏi.");
-            return 1;
+            case false:
+                // Saying no is an answer, not a failure.
+                output.Status("Không ghi gì.");
+                return ExitCodes.Done;
+            case null:
+                output.Status("Không ghi gì: không có ai trả lời câu hỏi xác nhận (đầu vào đã đóng). Thêm --yes để ghi không cần hỏi.");
+                return ExitCodes.WrongUsage;
         }
 
         output.Status("Đang ghi vào corpus và dựng lại chỉ mục …");
@@ -219,21 +224,19 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
     {
         var console = output.Console;
         console.MarkupLine($"[bold]{Markup.Escape(Path.GetFileName(plan.Request.File))}[/] ({plan.Extracted.Format}, {plan.Extracted.PageCount} trang) → {Markup.Escape(plan.TargetPath)}{(plan.OverwritesExisting ? " [yellow](ghi đè)[/]" : string.Empty)}");
-        var table = new Table().AddColumns("Trường", "Giá trị", "Nguồn");
-        foreach (var value in plan.Values)
-        {
-            table.AddRow(
-                Markup.Escape(value.Name),
-                Markup.Escape(value.Value ?? "(không có)"),
+        output.Table(
+            ["Trường", "Giá trị", "Nguồn"],
+            plan.Values.Select(value => (IReadOnlyList<string>)
+            [
+                value.Name,
+                value.Value ?? "(không có)",
                 value.Source switch
                 {
                     ValueSource.Given => "tham số",
                     ValueSource.Detected => "tự nhận ra",
-                    _ => "[yellow]không có[/]",
-                });
-        }
-
-        console.Write(table);
+                    _ => "không có",
+                },
+            ]).ToList());
         var passages = plan.Document.Passages;
         var articles = plan.Document.Sections.Count(s => s.IsArticle);
         console.WriteLine($"Cấu trúc: {articles} điều, {passages.Count} đoạn trích dẫn được. Ví dụ:");
@@ -248,14 +251,15 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
         }
     }
 
-    private bool Confirm(int count)
+    /// <summary>The user's yes or no; null when nobody can answer (standard input closed).</summary>
+    private bool? Confirm(int count)
     {
         output.Console.Write($"Ghi {count} văn bản vào corpus? [c/k] (c): ");
         var answer = output.Input.ReadLine();
         if (answer is null)
         {
             output.Console.WriteLine();
-            return false;
+            return null;
         }
 
         return answer.Trim().ToLowerInvariant() is "" or "c" or "co" or "có" or "y" or "yes";

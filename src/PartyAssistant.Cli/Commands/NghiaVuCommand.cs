@@ -54,17 +54,10 @@ public sealed class NghiaVuCommand(ObligationBook book, CliOutput output) : Asyn
                 role = role.Id,
                 role_name = role.Name,
                 nearest_role_note = choice.Nearest,
-                message = list.Items.Count == 0 ? ObligationText.Checklist(list) : null,
-                items = list.Items.Select(i => new
-                {
-                    text = i.Text,
-                    passage_id = i.PassageId,
-                    label = i.Label,
-                    quote = i.Quote,
-                    when = i.When,
-                    from_summary = i.FromSummary,
-                    note = i.FromSummary ? ObligationText.SummaryMark : null,
-                }),
+                message = list.Items.Count + list.Inherited.Count == 0 ? ObligationText.Checklist(list) : null,
+                items = list.Items.Select(ToJson),
+                inherited = list.Inherited.Select(ToJson),
+                narrower = list.Narrower.Select(n => new { role = n.Role.Id, name = n.Role.Name, items = n.Count }),
             });
         }
         else
@@ -80,4 +73,16 @@ public sealed class NghiaVuCommand(ObligationBook book, CliOutput output) : Asyn
 
         return 0;
     }
+
+    private static object ToJson(Obligation item) => new
+    {
+        text = item.Text,
+        passage_id = item.PassageId,
+        label = item.Label,
+        quote = item.Quote,
+        when = item.When,
+        from_summary = item.FromSummary,
+        from_role = item.Role.Id,
+        note = item.FromSummary ? ObligationText.SummaryMark : null,
+    };
 }

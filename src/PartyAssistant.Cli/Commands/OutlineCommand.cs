@@ -2,6 +2,7 @@ using System.ComponentModel;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Outlines;
 using PartyAssistant.Search;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
@@ -11,40 +12,47 @@ public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, Cl
 {
     public sealed class Settings : OutputFileSettings
     {
-        [CommandOption("--doc <ID>")]
+        [CommandOption("--doc <mã>")]
         [Description("Mã văn bản, ví dụ kl-tu-nq03 (xem lệnh docs).")]
         public string? Document { get; init; }
 
-        [CommandOption("--minutes <MINUTES>")]
+        [CommandOption("--minutes <phút>")]
         [Description("Thời lượng buổi sinh hoạt, từ 15 đến 240 phút. Mặc định 45.")]
         [DefaultValue(OutlineRequest.DefaultMinutes)]
         public int Minutes { get; init; } = OutlineRequest.DefaultMinutes;
 
-        [CommandOption("--format <FORMAT>")]
+        [CommandOption("--format <định-dạng>")]
         [Description("md (in ra màn hình) hoặc docx (tệp Word). Mặc định docx.")]
         [DefaultValue("docx")]
         public string Format { get; init; } = "docx";
 
+        public override ValidationResult Validate()
+        {
+            if (this.Format.Trim().ToLowerInvariant() is not ("md" or "docx"))
+            {
+                return ValidationResult.Error($"Định dạng \"{this.Format}\" không hỗ trợ; dùng --format md hoặc --format docx.");
+            }
+
+            if (SessionTimePlanner.Problem(this.Minutes) is { } problem)
+            {
+                return ValidationResult.Error(char.ToUpperInvariant(problem[0]) + problem[1..]);
+            }
+
+            return string.IsNullOrWhiteSpace(this.Document)
+                ? ValidationResult.Error("Cần chọn văn bản: --doc <mã>, ví dụ --doc kl-tu-nq03 (xem mã bằng lệnh docs).")
+                : ValidationResult.Success();
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = settings.Format.Trim().ToLowerInvariant();
-        if (format is not ("md" or "docx"))
-        {
-            return output.Fail($"định dạng \"{settings.Format}\" không hỗ trợ; dùng --format md hoặc --format docx.");
-        }
-
-        if (string.IsNullOrWhiteSpace(settings.Document))
-        {
-            return output.Fail("cần chọn văn bản: --doc <mã>, ví dụ --doc kl-tu-nq03 (xem mã bằng lệnh docs).");
-        }
 
         var corpus = await index.LoadCorpusAsync(cancellationToken);
         SessionOutline outline;
         try
         {
-            outline = builder.Build(corpus, new OutlineRequest(settings.Document, settings.Minutes));
+            outline = builder.Build(corpus, new OutlineRequest(settings.Document!, settings.Minutes));
         }
         catch (OutlineRequestException e)
         {

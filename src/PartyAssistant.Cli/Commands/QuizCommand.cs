@@ -2,6 +2,7 @@ using System.ComponentModel;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Quizzes;
 using PartyAssistant.Search;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
@@ -13,44 +14,51 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
 
     public sealed class Settings : OutputFileSettings
     {
-        [CommandOption("--doc <ID>")]
+        [CommandOption("--doc <mã>")]
         [Description("Mã văn bản, ví dụ kl-tu-nq03 (xem lệnh docs).")]
         public string? Document { get; init; }
 
-        [CommandOption("--section <S>")]
+        [CommandOption("--section <mục>")]
         [Description("Chỉ ra đề trong một mục: II, II.3 (kl-tu-nq03), dieu-2 (văn bản đã nạp).")]
         public string? Section { get; init; }
 
-        [CommandOption("-n|--count <N>")]
+        [CommandOption("-n|--count <số>")]
         [Description("Số câu hỏi, từ 1 đến 100 (viết --n cũng được). Mặc định 10.")]
         [DefaultValue(10)]
         public int Count { get; init; } = 10;
 
-        [CommandOption("--format <FORMAT>")]
+        [CommandOption("--format <định-dạng>")]
         [Description("md (mặc định, in ra màn hình), json (in ra màn hình) hoặc docx (ghi tệp Word).")]
         [DefaultValue("md")]
         public string Format { get; init; } = "md";
 
+        public override ValidationResult Validate()
+        {
+            if (!Formats.Contains(this.Format.Trim().ToLowerInvariant()))
+            {
+                return ValidationResult.Error($"Định dạng \"{this.Format}\" không hỗ trợ; dùng md, json hoặc docx.");
+            }
+
+            if (this.Count is < 1 or > QuizRequest.MaxCount)
+            {
+                return ValidationResult.Error($"Số câu hỏi phải từ 1 đến {QuizRequest.MaxCount} (đã nhập {this.Count}).");
+            }
+
+            return string.IsNullOrWhiteSpace(this.Document)
+                ? ValidationResult.Error("Cần --doc <mã văn bản>, ví dụ --doc kl-tu-nq03 (xem các mã bằng lệnh docs).")
+                : ValidationResult.Success();
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = settings.Format.Trim().ToLowerInvariant();
-        if (!Formats.Contains(format))
-        {
-            return output.Fail($"Định dạng \"{settings.Format}\" không hỗ trợ; dùng md, json hoặc docx.");
-        }
-
         var corpus = await index.LoadCorpusAsync(cancellationToken);
-        if (string.IsNullOrWhiteSpace(settings.Document))
-        {
-            return output.Fail($"Cần --doc <mã văn bản>. Các mã hợp lệ: {string.Join(", ", corpus.Documents.Select(d => d.Id))}.");
-        }
 
         Quiz quiz;
         try
         {
-            quiz = generator.Generate(corpus, new QuizRequest(settings.Document, settings.Section, settings.Count));
+            quiz = generator.Generate(corpus, new QuizRequest(settings.Document!, settings.Section, settings.Count));
         }
         catch (QuizRequestException e)
         {

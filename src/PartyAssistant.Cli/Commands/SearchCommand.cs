@@ -16,7 +16,7 @@ public sealed class SearchCommand(IndexOpener opener, CliOutput output, IOptions
         [Description("Câu hỏi, có dấu hoặc không dấu.")]
         public string Question { get; init; } = string.Empty;
 
-        [CommandOption("--top <N>")]
+        [CommandOption("--top <số>")]
         [Description("Số đoạn trả về (mặc định: Search:DefaultTop, 5).")]
         public int? Top { get; init; }
 

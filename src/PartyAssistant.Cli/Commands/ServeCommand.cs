@@ -22,7 +22,7 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandOption("--urls <URLS>")]
+        [CommandOption("--urls <địa-chỉ>")]
         [Description("Địa chỉ lắng nghe, ví dụ http://127.0.0.1:8080 (mặc định).")]
         public string Urls { get; init; } = "http://127.0.0.1:8080";
     }

@@ -48,6 +48,40 @@ public sealed class CliOutput(IAnsiConsole console, TextReader input, TextWriter
     {
         diagnostics.WriteLine($"Lỗi: {message}");
         diagnostics.Flush();
-        return 1;
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>
+    /// Rows of plain text (no markup): tab-separated when the output is not a terminal, else a table at
+    /// the terminal's width that breaks no word, or one block per row when no such table fits.
+    /// </summary>
+    public void Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        if (!this.Console.Profile.Out.IsTerminal)
+        {
+            this.Text(TextTable.Tsv(headers, rows));
+            return;
+        }
+
+        var width = this.Console.Profile.Width;
+        if (TextTable.Widths(headers, rows, width) is not { } widths)
+        {
+            this.Console.Profile.Out.Writer.Write(TextTable.Records(headers, rows, width));
+            this.Console.Profile.Out.Writer.Flush();
+            return;
+        }
+
+        var table = new Table();
+        for (var i = 0; i < headers.Count; i++)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(headers[i])) { Width = widths[i] });
+        }
+
+        foreach (var row in rows)
+        {
+            table.AddRow(row.Select(cell => (Spectre.Console.Rendering.IRenderable)new Spectre.Console.Text(cell)).ToArray());
+        }
+
+        this.Console.Write(table);
     }
 }

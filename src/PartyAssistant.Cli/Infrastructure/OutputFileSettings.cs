@@ -6,7 +6,7 @@ namespace PartyAssistant.Cli.Infrastructure;
 /// <summary>Settings of commands that write a file a trainer may have edited since: where, and whether it may be replaced.</summary>
 public class OutputFileSettings : CommandSettings
 {
-    [CommandOption("-o|--output <FILE>")]
+    [CommandOption("-o|--output <tệp>")]
     [Description("Tệp kết quả. Mặc định với docx: <lệnh>-<mã văn bản>.docx trong thư mục hiện tại; md (và json) in ra màn hình.")]
     public string? Output { get; init; }
 

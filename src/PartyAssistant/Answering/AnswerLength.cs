@@ -39,10 +39,31 @@ public static class AnswerLength
             sources = Cut(sources, maxChars / 2);
         }
 
-        var room = maxChars - sources.Length - ShortenedNote.Length - 8;
-        var text = $"{Cut(body, Math.Max(room, 100))}\n\n{ShortenedNote}" + (sources.Length > 0 ? $"\n\n{sources}" : string.Empty);
-        var kept = answer.Citations.Where(c => text.Contains($"[{c.N}]", StringComparison.Ordinal)).ToList();
-        return answer with { Answer = text, Citations = kept.Count > 0 ? kept : answer.Citations.Take(1).ToList() };
+        var shortBody = Cut(body, Math.Max(maxChars - sources.Length - ShortenedNote.Length - 8, 100));
+
+        // A body cut before its first citation leaves nothing a reader can check: the sources give up
+        // their room, the last first, until the body keeps one.
+        var sourceLines = sources.Split('\n').ToList();
+        while (!CitationChecker.Markers(shortBody).Any() && sourceLines.Count > 2)
+        {
+            sourceLines.RemoveAt(sourceLines.Count - 1);
+            sources = string.Join('\n', sourceLines);
+            shortBody = Cut(body, Math.Max(maxChars - sources.Length - ShortenedNote.Length - 8, 100));
+        }
+
+        // A source the cut body no longer cites goes with it, and what is left is numbered 1, 2, 3… again:
+        // a reader finds no [2] in the sources that the answer never mentions, and no gap in the numbers.
+        var cited = CitationChecker.Markers(shortBody).ToHashSet();
+        if (cited.Count > 0 && sources.Length > 0)
+        {
+            sources = string.Join('\n', sources.Split('\n').Where(line => !line.StartsWith('[') || CitationChecker.Markers(line).Take(1).Any(cited.Contains)));
+        }
+
+        var text = $"{shortBody}\n\n{ShortenedNote}" + (sources.Length > 0 ? $"\n\n{sources}" : string.Empty);
+        var kept = answer.Citations.Where(c => cited.Contains(c.N)).ToList();
+        return cited.Count == 0
+            ? answer with { Answer = text, Citations = answer.Citations.Take(1).ToList() }
+            : CitationNumbers.RenumberCut(answer with { Answer = text, Citations = kept });
     }
 
     /// <summary>

@@ -41,6 +41,30 @@ public static partial class CitationNumbers
         return (rewritten, new SuppliedPassages(hits, passages.Rarity) { Evidence = passages.Evidence, Duties = passages.Duties }, renumbered);
     }
 
+    /// <summary>
+    /// An answer cut short (<see cref="AnswerLength"/>): numbered again from [1] in the order what is left cites
+    /// them, with its citations and passages; passages no longer cited follow the cited ones.
+    /// </summary>
+    public static GroundedAnswer RenumberCut(GroundedAnswer answer)
+    {
+        var order = CitationChecker.Markers(answer.Answer).Distinct().ToList();
+        var map = order.Select((old, i) => (Old: old, New: i + 1)).ToDictionary(p => p.Old, p => p.New);
+        if (map.All(p => p.Key == p.Value))
+        {
+            return answer;
+        }
+
+        var text = Marker().Replace(answer.Answer, m => "[" + string.Join(", ", CitationChecker.Markers(m.Value).Select(n => map.GetValueOrDefault(n, n))) + "]");
+        var cited = answer.Passages.Where(p => map.ContainsKey(p.Rank)).Select(p => p with { Rank = map[p.Rank] }).OrderBy(p => p.Rank);
+        var rest = answer.Passages.Where(p => !map.ContainsKey(p.Rank));
+        return answer with
+        {
+            Answer = text,
+            Citations = answer.Citations.Select(c => c with { N = map.GetValueOrDefault(c.N, c.N) }).OrderBy(c => c.N).ToList(),
+            Passages = cited.Concat(rest).Select((p, i) => p with { Rank = i + 1 }).ToList(),
+        };
+    }
+
     [GeneratedRegex(@"\[[0-9]{1,3}(\s*[,;]\s*[0-9]{1,3})*\]")]
     private static partial Regex Marker();
 }

@@ -32,4 +32,19 @@ public sealed class CorpusOptions
 
         return Path.GetFullPath("corpus");
     }
+
+    /// <summary>Why no corpus folder can be used, and how to set one; null when the folder is there.</summary>
+    public string? Problem()
+    {
+        var resolved = this.Resolve();
+        if (System.IO.Directory.Exists(resolved))
+        {
+            return null;
+        }
+
+        const string HowToSet = "biến môi trường Corpus__Directory=/đường/dẫn/corpus, hoặc \"Corpus\": { \"Directory\": \"/đường/dẫn/corpus\" } trong appsettings.json ở thư mục đang đứng";
+        return string.IsNullOrWhiteSpace(this.Directory)
+            ? $"Không tìm thấy thư mục corpus: không có thư mục \"corpus\" nào ở {System.IO.Directory.GetCurrentDirectory()} hay các thư mục cha. Chạy lệnh trong thư mục dự án, hoặc đặt Corpus:Directory ({HowToSet})."
+            : $"Corpus:Directory là \"{this.Directory}\" nhưng không có thư mục {resolved}. Sửa Corpus:Directory ({HowToSet}).";
+    }
 }

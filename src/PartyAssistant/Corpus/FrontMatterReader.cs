@@ -37,18 +37,22 @@ internal static partial class FrontMatterReader
         catch (YamlException e)
         {
             // The YAML starts on the file's second line.
-            throw new CorpusFormatException(file, (int)e.Start.Line + 1, $"YAML không hợp lệ: {Clean(e)}");
+            var line = (int)Math.Clamp(e.Start.Line, 1, close - 1);
+            throw new CorpusFormatException(file, line + 1, FrontMatterProblem.Describe(e, lines[line], Fields));
         }
 
         return (ToMetadata(file, lines, close, raw), close + 1);
     }
 
-    private static string Clean(YamlException e)
-    {
-        var message = e.InnerException?.Message ?? e.Message;
-        var paren = message.IndexOf("): ", StringComparison.Ordinal);
-        return paren >= 0 ? message[(paren + 3)..] : message;
-    }
+    /// <summary>The fields a front matter may hold, as written in the file, and their shapes.</summary>
+    private static readonly IReadOnlyDictionary<string, FieldShape> Fields =
+        typeof(FrontMatter).GetProperties().Select(p => (Name: UnderscoredNamingConvention.Instance.Apply(p.Name), p.PropertyType))
+            .Concat(typeof(StatusBlock).GetProperties().Select(p => (Name: UnderscoredNamingConvention.Instance.Apply(p.Name), p.PropertyType)))
+            .DistinctBy(f => f.Name)
+            .ToDictionary(
+                f => f.Name,
+                f => f.PropertyType == typeof(string) ? FieldShape.Text : f.PropertyType == typeof(StatusBlock) ? FieldShape.Block : FieldShape.List,
+                StringComparer.Ordinal);
 
     private static DocumentMetadata ToMetadata(string file, string[] lines, int close, FrontMatter raw)
     {

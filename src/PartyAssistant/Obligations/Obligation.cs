@@ -18,5 +18,12 @@ public sealed record Obligation(
     bool FromSummary,
     string? When);
 
-/// <summary>The checklist of one role; <paramref name="Narrower"/> names narrower roles that have items of their own (đảng viên → đảng viên đang công tác).</summary>
-public sealed record RoleObligations(Role Role, IReadOnlyList<Obligation> Items, IReadOnlyList<(Role Role, int Count)> Narrower);
+/// <summary>
+/// The checklist of one role: <paramref name="Items"/> are its own duties; <paramref name="Narrower"/> names the roles
+/// within it that have items of their own (đảng viên → đảng viên đang công tác: 8 mục).
+/// </summary>
+public sealed record RoleObligations(Role Role, IReadOnlyList<Obligation> Items, IReadOnlyList<(Role Role, int Count)> Narrower)
+{
+    /// <summary>What the documents ask of the roles this one belongs to (role-memberships.tsv), each item keeping the role it is from.</summary>
+    public IReadOnlyList<Obligation> Inherited { get; init; } = [];
+}

@@ -46,10 +46,23 @@ public static partial class ObligationFinder
         }
 
         return RoleLexicon.Roles
-            .Select(role => new RoleObligations(role, found[role.Id], Broader
-                .Where(b => b.Value == role.Id && found[b.Key].Count > 0)
-                .Select(b => (RoleLexicon.Roles.First(r => r.Id == b.Key), found[b.Key].Count))
-                .ToList()))
+            .Select(role => new RoleObligations(
+                role,
+                found[role.Id],
+                RoleMemberships.Within(role).Where(r => found[r.Id].Count > 0).Select(r => (r, found[r.Id].Count)).ToList())
+            {
+                Inherited = Inherited(role, found),
+            })
+            .ToList();
+    }
+
+    /// <summary>The duties of the roles <paramref name="role"/> belongs to, nearest role first, without a sentence already on the list.</summary>
+    private static List<Obligation> Inherited(Role role, Dictionary<string, List<Obligation>> found)
+    {
+        var seen = found[role.Id].Select(o => (o.PassageId, o.Quote)).ToHashSet();
+        return RoleMemberships.BelongsTo(role)
+            .SelectMany(r => found[r.Id])
+            .Where(o => seen.Add((o.PassageId, o.Quote)))
             .ToList();
     }
 

@@ -50,7 +50,7 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
         var predicate = core[subjectEnd..].TrimStart();
         var obligatory = predicate.Length > 0 && (assigned.Success || Directive.HasModal(predicate) || (directiveContext && !Descriptive().IsMatch(predicate)));
 
-        // The role prefix goes only when the predicate follows it directly: a qualifier ("đảng viên được miễn sinh hoạt … vẫn phải")
+        // The role prefix goes only when the predicate follows it directly: a qualifier ("đảng viên được miễn sinh hoạt … vẫn phải", "đảng viên sinh hoạt tại chi bộ ấp có trách nhiệm …")
         // or a time in front ("Mỗi năm một lần, chi uỷ …") is part of what the duty says.
         var text = !prefixed && core[subjectEnd..].StartsWith(' ') && !Qualified().IsMatch(predicate) ? predicate : core;
         return new ObligationSentence(quote, Capitalize(text), subjects, obligatory, Imperative: false);
@@ -139,7 +139,7 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
     [GeneratedRegex(@"^(đã|được|chưa|còn|là|không|bị|thuộc|có xu hướng|cũng|nêu|gồm)(?!\p{L})", RegexOptions.IgnoreCase)]
     private static partial Regex Descriptive();
 
-    [GeneratedRegex(@"^(được|thuộc|không|đang|đi|ở|làm việc)(?!\p{L})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(được|thuộc|không|đang|đi|ở|làm việc|sinh hoạt tại|sinh hoạt ở|vắng mặt)(?!\p{L})", RegexOptions.IgnoreCase)]
     private static partial Regex Qualified();
 
 }

@@ -10,37 +10,59 @@ public static class ObligationText
 
     public static string Checklist(RoleObligations list)
     {
+        var text = new StringBuilder();
         if (list.Items.Count == 0)
         {
-            var sb = new StringBuilder($"Các văn bản đã nạp không quy định nghĩa vụ riêng cho {list.Role.Name}.");
-            foreach (var (role, count) in list.Narrower)
-            {
-                sb.Append($" Có {count} mục cho {role.Name} (mã vai trò: {role.Id}).");
-            }
-
-            return sb.ToString();
+            text.Append($"Các văn bản đã nạp không quy định nghĩa vụ riêng cho {list.Role.Name}.");
         }
-
-        var text = new StringBuilder($"Nghĩa vụ của {list.Role.Name} theo các văn bản đã nạp ({list.Items.Count} mục):");
-        for (var i = 0; i < list.Items.Count; i++)
+        else
         {
-            var item = list.Items[i];
-            text.Append("\n\n").Append(i + 1).Append(". ☐ ").Append(item.Text)
-                .Append("\n   ").Append(item.Label).Append(item.FromSummary ? $" ({SummaryMark})" : string.Empty)
-                .Append(" — xem ").Append(item.PassageId);
-            if (item.When is not null)
-            {
-                text.Append("\n   Thời hạn, tần suất: ").Append(item.When);
-            }
+            text.Append($"Nghĩa vụ của {list.Role.Name} theo các văn bản đã nạp ({list.Items.Count} mục):");
+            AppendItems(text, list.Items, 1, from: null);
         }
 
-        if (list.Items.Any(i => i.FromSummary))
+        if (list.Inherited.Count > 0)
+        {
+            var roles = list.Inherited.Select(i => i.Role).Distinct().ToList();
+            text.Append($"\n\n{list.Role.Name} còn thuộc {string.Join(", ", roles.Select(r => r.Name))}, nên có cả các nghĩa vụ sau ({list.Inherited.Count} mục):");
+            AppendItems(text, list.Inherited, list.Items.Count + 1, from: list.Role);
+        }
+
+        foreach (var (role, count) in list.Narrower)
+        {
+            text.Append($"\n\nNếu đồng chí là {Lower(role.Name)}: {count} mục — xem nghia-vu {role.Id}.");
+        }
+
+        if (list.Items.Concat(list.Inherited).Any(i => i.FromSummary))
         {
             text.Append("\n\nCác mục lấy từ bản tóm tắt không chính thức cần đối chiếu với văn bản gốc.");
         }
 
         return text.ToString();
     }
+
+    /// <param name="from">The role whose list it is, when the items come from roles it belongs to: each says which.</param>
+    private static void AppendItems(StringBuilder text, IReadOnlyList<Obligation> items, int first, Role? from)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            text.Append("\n\n").Append(first + i).Append(". ☐ ").Append(item.Text);
+            if (from is not null)
+            {
+                text.Append("\n   (nghĩa vụ của ").Append(item.Role.Name).Append(')');
+            }
+
+            text.Append("\n   ").Append(item.Label).Append(item.FromSummary ? $" ({SummaryMark})" : string.Empty)
+                .Append(" — xem ").Append(item.PassageId);
+            if (item.When is not null)
+            {
+                text.Append("\n   Thời hạn, tần suất: ").Append(item.When);
+            }
+        }
+    }
+
+    private static string Lower(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
     /// <param name="usage">How to ask for one role on this channel: "/nghiavu vai trò", "nghia-vu <vai trò>".</param>
     public static string RoleList(IReadOnlyList<RoleObligations> all, string usage)
@@ -49,6 +71,10 @@ public static class ObligationText
         foreach (var list in all)
         {
             sb.Append("\n• ").Append(list.Role.Name).Append(" (").Append(list.Role.Id).Append("): ").Append(list.Items.Count).Append(" mục");
+            if (list.Inherited.Count > 0)
+            {
+                sb.Append(" (và ").Append(list.Inherited.Count).Append(" mục của các vai trò đồng chí cũng thuộc về)");
+            }
         }
 
         return sb.Append("\n\nXem một vai trò: ").Append(usage).ToString();

@@ -6,7 +6,7 @@ namespace PartyAssistant.Outlines;
 /// minutes, summing exactly to the session (largest remainders), at least one minute a step when
 /// the session allows it.
 /// </summary>
-internal static class SessionTimePlanner
+public static class SessionTimePlanner
 {
     public const int MinMinutes = 15;
     public const int MaxMinutes = 240;

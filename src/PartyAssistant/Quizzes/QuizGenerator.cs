@@ -52,7 +52,7 @@ public sealed class QuizGenerator
         var items = new List<QuizItem>();
         foreach (var candidate in Select(candidates, request.Count))
         {
-            if (this.Build(candidate, items.Count, types, allPassages) is { } item && Verifies(item, candidate.Sentence.Passage))
+            if (this.Build(candidate, items, types, allPassages) is { } item && Verifies(item, candidate.Sentence.Passage))
             {
                 items.Add(item);
             }
@@ -87,21 +87,33 @@ public sealed class QuizGenerator
             .GroupBy(c => c.Sentence.Passage.Id)
             .SelectMany(g => g.OrderBy(c => c.Score).ThenBy(c => c.Sentence.Index).Select((c, round) => (Candidate: c, Round: round)))
             .OrderBy(x => x.Round).ThenBy(x => x.Candidate.Score).ThenBy(x => x.Candidate.Sentence.Passage.Order).ThenBy(x => x.Candidate.Sentence.Index);
+        // One question a sentence and one a fact: a date two sentences state is asked once.
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var facts = new HashSet<string>(StringComparer.Ordinal);
         return rounds
             .Select(x => x.Candidate)
-            .Where(c => seen.Add(VietnameseText.MatchKey(c.Sentence.Text)))
+            .Where(c => !facts.Contains(FactKey(c)) && seen.Add(VietnameseText.MatchKey(c.Sentence.Text)) && facts.Add(FactKey(c)))
             .Take(count)
             .OrderBy(c => c.Sentence.Passage.Order).ThenBy(c => c.Sentence.Index)
             .ToList();
     }
 
-    private QuizItem? Build(Candidate candidate, int position, IReadOnlySet<QuizItemType> types, IReadOnlyList<Passage> corpus)
+    // A date, a document number or a figure is one fact wherever it is written; an actor or a term acts anew in each sentence.
+    private static string FactKey(Candidate c) => c.Fact.Kind is FactKind.Time or FactKind.Document or FactKind.Percent or FactKind.Quantity
+        ? $"{c.Fact.Kind}|{VietnameseText.MatchKey(c.Fact.Text)}"
+        : $"{c.Sentence.Passage.Id}#{c.Sentence.Index}";
+
+    /// <summary>The question of the type asked least so far that this sentence allows, so no type crowds out the others.</summary>
+    private QuizItem? Build(Candidate candidate, IReadOnlyList<QuizItem> asked, IReadOnlySet<QuizItemType> types, IReadOnlyList<Passage> corpus)
     {
-        var rotation = Rotation.Where(types.Contains).ToList();
+        var rotation = Rotation.Where(types.Contains)
+            .Select((type, i) => (Type: type, Order: (i + asked.Count) % Rotation.Length))
+            .OrderBy(t => asked.Count(a => a.Type == t.Type)).ThenBy(t => t.Order)
+            .Select(t => t.Type)
+            .ToList();
         for (var i = 0; i < rotation.Count; i++)
         {
-            var item = rotation[(position + i) % rotation.Count] switch
+            var item = rotation[i] switch
             {
                 QuizItemType.FillBlank => FillBlank(candidate),
                 QuizItemType.MultipleChoice => MultipleChoice(candidate),

@@ -24,9 +24,10 @@ public static class WordLists
     public const string EventTimes = "event-times.txt";
     public const string ReasonCues = "reason-cues.txt";
     public const string QuestionReadings = "question-readings.tsv";
+    public const string RoleMemberships = "role-memberships.tsv";
 
     public static IReadOnlyList<string> All { get; } =
-        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings];
+        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings, RoleMemberships];
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 
@@ -42,13 +43,6 @@ public static class WordLists
     /// <summary>The file as shipped, for readers with their own format (Lucene's synonym parser).</summary>
     public static string Text(string name) => Texts.GetOrAdd(name, Read);
 
-    private static string Read(string name)
-    {
-        var assembly = typeof(WordLists).Assembly;
-        var resource = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith(".Words." + name, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"Thiếu danh sách từ {name} trong chương trình.");
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return VietnameseText.Normalize(reader.ReadToEnd());
-    }
+    private static string Read(string name) =>
+        EmbeddedFiles.Read(typeof(WordLists).Assembly, "Words", name, $"Thiếu danh sách từ {name} trong chương trình.");
 }

@@ -20,16 +20,20 @@ internal static class CliRunner
     public static Task<CliResult> RunWatchedAsync(string corpus, string data, WatchedWriter diagnostics, IDictionary<string, string?> settings, params string[] args) =>
         RunWithInputAsync(corpus, data, string.Empty, args, settings, diagnostics);
 
-    private static async Task<CliResult> RunWithInputAsync(string corpus, string data, string input, string[] args, IDictionary<string, string?> settings, StringWriter? watched = null)
+    /// <summary>Runs as at a terminal <paramref name="width"/> columns wide, where tables are drawn rather than tab-separated.</summary>
+    public static Task<CliResult> RunInTerminalAsync(string corpus, string data, int width, params string[] args) =>
+        RunWithInputAsync(corpus, data, string.Empty, args, new Dictionary<string, string?>(), terminalWidth: width);
+
+    private static async Task<CliResult> RunWithInputAsync(string corpus, string data, string input, string[] args, IDictionary<string, string?> settings, StringWriter? watched = null, int? terminalWidth = null)
     {
         var consoleText = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(consoleText),
+            Out = terminalWidth is { } columns ? new TerminalOutput(consoleText, columns) : new AnsiConsoleOutput(consoleText),
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
         });
-        console.Profile.Width = 10_000; // no wrapping, so assertions can look for whole sentences
+        console.Profile.Width = terminalWidth ?? 10_000; // no wrapping, so assertions can look for whole sentences
         var output = new StringWriter();
         var diagnostics = watched ?? new StringWriter();
         var overrides = new Dictionary<string, string?>(settings)
@@ -39,6 +43,22 @@ internal static class CliRunner
         };
         var exit = await CliApplication.RunAsync(args, console, new StringReader(input), output, diagnostics, overrides);
         return new CliResult(exit, output.ToString(), consoleText.ToString(), diagnostics.ToString());
+    }
+}
+
+/// <summary>A console output that says it is a terminal of a given width, as a user's window is.</summary>
+internal sealed class TerminalOutput(TextWriter writer, int width) : IAnsiConsoleOutput
+{
+    public TextWriter Writer { get; } = writer;
+
+    public bool IsTerminal => true;
+
+    public int Width => width;
+
+    public int Height => 24;
+
+    public void SetEncoding(System.Text.Encoding encoding)
+    {
     }
 }
 

@@ -17,7 +17,7 @@ public sealed class QuizCommandTests : IDisposable
     [Fact]
     public async Task Twenty_questions_on_the_seed_as_json_are_distinct_and_check_against_their_passages()
     {
-        var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "quiz", "--doc", "kl-tu-nq03", "--n", "20", "--format", "json");
+        var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "quiz", "--doc", "kl-tu-nq03", "--n", QuizGeneratorTests.SeedQuestions.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "json");
         Assert.Equal(0, result.ExitCode);
         Assert.DoesNotContain("Chỉ tạo được", result.Diagnostics, StringComparison.Ordinal);
 
@@ -94,15 +94,15 @@ public sealed class QuizCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--doc", "khong-co" }, "Các mã hợp lệ: ct-05, hd-33-btctw")]
-    [InlineData(new[] { "--doc", "kl-tu-nq03", "--section", "IV" }, "Các mục hợp lệ: I, II, II.1")]
-    [InlineData(new[] { "--doc", "kl-tu-nq03", "--n", "101" }, "từ 1 đến 100")]
-    [InlineData(new[] { "--doc", "kl-tu-nq03", "--format", "pdf" }, "dùng md, json hoặc docx")]
-    [InlineData(new string[0], "Cần --doc")]
-    public async Task Bad_requests_get_a_vietnamese_message_and_exit_1(string[] args, string expected)
+    [InlineData(new[] { "--doc", "khong-co" }, "Các mã hợp lệ: ct-05, hd-33-btctw", 1)]
+    [InlineData(new[] { "--doc", "kl-tu-nq03", "--section", "IV" }, "Các mục hợp lệ: I, II, II.1", 1)]
+    [InlineData(new[] { "--doc", "kl-tu-nq03", "--n", "101" }, "từ 1 đến 100", 2)]
+    [InlineData(new[] { "--doc", "kl-tu-nq03", "--format", "pdf" }, "dùng md, json hoặc docx", 2)]
+    [InlineData(new string[0], "Cần --doc", 2)]
+    public async Task Bad_requests_get_a_vietnamese_message_and_exit_1_or_2_for_a_wrong_option(string[] args, string expected, int exitCode)
     {
         var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, ["quiz", .. args]);
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(exitCode, result.ExitCode);
         Assert.Contains(expected, result.Diagnostics, StringComparison.Ordinal);
         Assert.Empty(result.Output);
     }

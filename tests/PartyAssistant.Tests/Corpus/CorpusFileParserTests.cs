@@ -77,6 +77,23 @@ public sealed class CorpusFileParserTests
     }
 
     [Theory]
+    [InlineData("---\nid: bad-doc\ntype: Quy định\ntitle: [a, b]\nkind: official-text\n---\nx\n", 4, "giá trị của trường “title” không đúng dạng: cần một chuỗi")]
+    [InlineData("---\nid: bad-doc\ntype: Quy định\ntitle: T\nkind: official-text\nsources: một nguồn\n---\nx\n", 6, "giá trị của trường “sources” không đúng dạng: cần một danh sách")]
+    [InlineData("---\nid: bad-doc\ntype: Quy định\nnguoi_ky: A\ntitle: T\nkind: official-text\n---\nx\n", 4, "trường “nguoi_ky” không có trong phần khai báo; các trường được dùng: id, type,")]
+    [InlineData("---\nid: bad-doc\ntype: Quy định\ntitle: \"chưa đóng\nkind: official-text\n---\nx\n", 4, "cú pháp YAML sai ở dòng")]
+    [InlineData("---\nid: bad-doc\ntype: Quy định\ntitle: T\nkind: official-text\nstatus:\n  state: in-force\n  ghi_chu: x\n---\nx\n", 8, "trường “ghi_chu” không có")]
+    public void A_front_matter_yaml_cannot_read_is_reported_in_vietnamese_naming_the_file_and_line(string content, int line, string expected)
+    {
+        var error = Assert.Throws<CorpusFormatException>(() => CorpusFileParser.Parse("/x/bad-doc.md", content));
+        Assert.Contains($"bad-doc.md, dòng {line}: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        foreach (var english in new[] { "deserializ", "Property", "Expected", "While scanning", "not found", "Exception" })
+        {
+            Assert.DoesNotContain(english, error.Message, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
     [InlineData("---\ntype: Quy định\ntitle: T\nkind: official-text\n---\nx\n", "thiếu trường bắt buộc \"id\"")]
     [InlineData("---\nid: doc\ntype: Thư\ntitle: T\nkind: official-text\n---\nx\n", "loại văn bản")]
     [InlineData("---\nid: doc\ntype: Quy định\ntitle: T\nkind: summary\n---\nx\n", "nguồn")]

@@ -96,7 +96,7 @@ public sealed class OutlineCommandTests(ShippedCorpusDocuments fixture) : IClass
     }
 
     [Fact]
-    public async Task Bad_requests_get_a_vietnamese_message_and_exit_code_1()
+    public async Task Bad_requests_get_a_vietnamese_message_and_exit_code_1_or_2_for_a_wrong_option()
     {
         var unknown = await this.Run("outline", "--doc", "nq-99", "--format", "md");
         Assert.Equal(1, unknown.ExitCode);
@@ -104,11 +104,11 @@ public sealed class OutlineCommandTests(ShippedCorpusDocuments fixture) : IClass
         Assert.Empty(unknown.Output);
 
         var tooShort = await this.Run("outline", "--doc", "kl-tu-nq03", "--minutes", "10", "--format", "md");
-        Assert.Equal(1, tooShort.ExitCode);
+        Assert.Equal(2, tooShort.ExitCode);
         Assert.Contains("Thời lượng buổi sinh hoạt phải từ 15 đến 240 phút (đã nhập 10).", tooShort.Diagnostics, StringComparison.Ordinal);
 
         var badFormat = await this.Run("outline", "--doc", "kl-tu-nq03", "--format", "pdf");
-        Assert.Equal(1, badFormat.ExitCode);
+        Assert.Equal(2, badFormat.ExitCode);
         Assert.Contains("--format md hoặc --format docx", badFormat.Diagnostics, StringComparison.Ordinal);
     }
 
