@@ -71,11 +71,15 @@ internal static class PdfLineBuilder
         var baseline = words[0].Baseline;
         var segments = new List<PdfSegment>();
         var start = 0;
+        var usualGap = MedianGap(words);
         for (var i = 1; i <= words.Count; i++)
         {
             // A gap of several character widths is not a word space but the gutter between two
             // blocks side by side; keeping them apart lets the header block be read column by column.
-            var split = i == words.Count || words[i].Left - words[i - 1].Right > 3 * Math.Max(words[i].FontSize, words[i - 1].FontSize);
+            // Browsers and word processors set the two header columns closer (two character widths):
+            // a gap that wide and far wider than the row's other gaps is a gutter too, while a
+            // justified line stretches all its gaps alike.
+            var split = i == words.Count || IsGutter(words[i].Left - words[i - 1].Right, Math.Max(words[i].FontSize, words[i - 1].FontSize), usualGap);
             if (split)
             {
                 var part = words.GetRange(start, i - start);
@@ -92,6 +96,12 @@ internal static class PdfLineBuilder
 
         return new PdfRow(segments);
     }
+
+    private static bool IsGutter(double gap, double fontSize, double usualGap) =>
+        gap > 3 * fontSize || (gap > 1.5 * fontSize && gap > 4 * usualGap);
+
+    private static double MedianGap(List<PositionedWord> words) =>
+        words.Count < 3 ? double.MaxValue : Median(words.Zip(words.Skip(1)).Select(pair => Math.Max(pair.Second.Left - pair.First.Right, 0)));
 
     private static double FontSizeOf(Word word)
     {

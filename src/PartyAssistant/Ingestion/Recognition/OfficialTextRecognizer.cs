@@ -135,7 +135,7 @@ public static partial class OfficialTextRecognizer
             var i = 0;
             for (; i < lines.Count; i++)
             {
-                var text = lines[i].Text;
+                var text = this.JoinWrappedDate(ref i);
                 if (IsSeparator(text))
                 {
                     continue;
@@ -177,6 +177,22 @@ public static partial class OfficialTextRecognizer
 
             var (metadata, titleIssuer) = this.Metadata();
             return (metadata, titleIssuer, i);
+        }
+
+        /// <summary>
+        /// Line <paramref name="i"/>, with the rest of its date when the narrow header column wrapped it
+        /// ("An Phú, ngày 15 tháng 3 năm" / "2026"); <paramref name="i"/> then points at the last line used.
+        /// </summary>
+        private string JoinWrappedDate(ref int i)
+        {
+            var text = lines[i].Text;
+            while (i + 1 < lines.Count && UnfinishedDate().IsMatch(text) && DateContinuation().IsMatch(lines[i + 1].Text) && !LongDate().IsMatch(text))
+            {
+                i++;
+                text = $"{text} {lines[i].Text}";
+            }
+
+            return text;
         }
 
         private int ReadTitle(int i)
@@ -717,6 +733,14 @@ public static partial class OfficialTextRecognizer
     /// <summary>A line after the type line that may still be a header fact: "Số …", "Hà Nội, ngày …", "ngày …".</summary>
     [GeneratedRegex(@"^(?:Số\b|ngày\s|\p{Lu}[^,]{0,40},\s*ngày\s)", RegexOptions.IgnoreCase)]
     private static partial Regex HeaderFactLine();
+
+    /// <summary>A line that stops inside a long date: "…, ngày 15 tháng 3 năm", "…, ngày 15 tháng".</summary>
+    [GeneratedRegex(@"\bngày(?:\s+\d{1,2}(?:\s+tháng(?:\s+\d{1,2}(?:\s+năm)?)?)?)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UnfinishedDate();
+
+    /// <summary>What a wrapped date goes on with: "2026", "năm 2026", "tháng 3 năm 2026", "15 tháng 3 …".</summary>
+    [GeneratedRegex(@"^(?:\d{1,4}\b|(?:tháng|năm)\s+\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex DateContinuation();
 
     [GeneratedRegex(@"ngày\s+(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex LongDate();
