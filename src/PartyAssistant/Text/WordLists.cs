@@ -24,9 +24,11 @@ public static class WordLists
     public const string EventTimes = "event-times.txt";
     public const string ReasonCues = "reason-cues.txt";
     public const string QuestionReadings = "question-readings.tsv";
+    public const string HeaderWords = "header-words.txt";
+    public const string OcrCorrections = "ocr-corrections.tsv";
 
     public static IReadOnlyList<string> All { get; } =
-        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings];
+        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings, HeaderWords, OcrCorrections];
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 

@@ -34,7 +34,7 @@ public sealed class DocumentTextExtractorsTests
 
         var error = await Assert.ThrowsAsync<IngestException>(() => this.extractors.ExtractAsync(path, CancellationToken.None));
 
-        Assert.Equal("định dạng \".xyz\" chưa được hỗ trợ (hỗ trợ: .docx, .pdf, .html, .htm, .txt, .md).", error.Problem);
+        Assert.Equal("định dạng \".xyz\" chưa được hỗ trợ (hỗ trợ: .docx, .pdf, .html, .htm, .txt, .md, và ảnh quét .png, .jpg, .tif).", error.Problem);
     }
 
     [Fact]

@@ -41,9 +41,14 @@ internal static class PdfLineBuilder
                 // Vietnamese marks (Ễ) has a different box bottom than its neighbours.
                 Median(w.Letters.Select(l => l.StartBaseLine.Y)),
                 FontSizeOf(w)))
-            .OrderByDescending(w => w.Baseline)
             .ToList();
+        return FromWords(page.Number, page.Width, page.Height, words);
+    }
 
+    /// <summary>Rows from words already placed on the page (a text layer, or words read by OCR).</summary>
+    public static PdfPageRows FromWords(int number, double width, double height, List<PositionedWord> words)
+    {
+        words = [.. words.OrderByDescending(w => w.Baseline)];
         var rows = new List<PdfRow>();
         var current = new List<PositionedWord>();
         foreach (var word in words)
@@ -62,7 +67,7 @@ internal static class PdfLineBuilder
             rows.Add(ToRow(current));
         }
 
-        return new PdfPageRows(page.Number, page.Width, page.Height, rows);
+        return new PdfPageRows(number, width, height, rows);
     }
 
     private static PdfRow ToRow(List<PositionedWord> words)
@@ -115,5 +120,7 @@ internal static class PdfLineBuilder
         return sorted[sorted.Length / 2];
     }
 
-    private sealed record PositionedWord(string Text, double Left, double Right, double Baseline, double FontSize);
 }
+
+/// <summary>One word on a page, in page coordinates (points, y grows upwards).</summary>
+internal sealed record PositionedWord(string Text, double Left, double Right, double Baseline, double FontSize);

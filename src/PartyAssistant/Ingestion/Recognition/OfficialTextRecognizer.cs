@@ -31,11 +31,12 @@ public static partial class OfficialTextRecognizer
     ];
 
     /// <param name="cancellationToken">Checked between paragraphs and units, so a time budget can stop a very long file.</param>
-    public static RecognizedDocument Recognize(IReadOnlyList<ExtractedParagraph> paragraphs, CancellationToken cancellationToken = default)
+    /// <param name="fromScan">The text was read by OCR: the issuer's name gets back the marks that bold capitals lose.</param>
+    public static RecognizedDocument Recognize(IReadOnlyList<ExtractedParagraph> paragraphs, CancellationToken cancellationToken = default, bool fromScan = false)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         var lines = Lines(paragraphs, cancellationToken);
-        var (metadata, titleIssuer, bodyStart) = new HeaderReader(lines).Read();
+        var (metadata, titleIssuer, bodyStart) = new HeaderReader(lines, fromScan).Read();
         var units = Units(lines, bodyStart);
         cancellationToken.ThrowIfCancellationRequested();
         var (body, signer, onBehalfOf) = new BodyReader(units, cancellationToken).Read();
@@ -120,7 +121,7 @@ public static partial class OfficialTextRecognizer
 
     // ---- header, type line and title ---------------------------------------------------------
 
-    private sealed class HeaderReader(List<Line> lines)
+    private sealed class HeaderReader(List<Line> lines, bool fromScan)
     {
         private readonly List<string> issuerLines = [];
         private readonly List<string> titleParts = [];
@@ -136,7 +137,8 @@ public static partial class OfficialTextRecognizer
             for (; i < lines.Count; i++)
             {
                 var text = this.JoinWrappedDate(ref i);
-                if (IsSeparator(text))
+                // A line with neither letter nor digit is a rule or a specks of a scan, not the start of the text.
+                if (IsSeparator(text) || !text.Any(char.IsLetterOrDigit))
                 {
                     continue;
                 }
@@ -343,10 +345,11 @@ public static partial class OfficialTextRecognizer
                 return null;
             }
 
-            var last = this.issuerLines[^1];
-            if (this.issuerLines.Count >= 2)
+            var issuerLines = fromScan ? this.issuerLines.Select(l => OcrRepairs.RestoreHeaderMarks(l, this.place)).ToList() : this.issuerLines;
+            var last = issuerLines[^1];
+            if (issuerLines.Count >= 2)
             {
-                var previous = this.issuerLines[^2];
+                var previous = issuerLines[^2];
                 var foldedLast = VietnameseText.Fold(last);
                 if (PlaceLine().IsMatch(foldedLast))
                 {
