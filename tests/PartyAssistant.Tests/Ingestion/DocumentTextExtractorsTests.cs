@@ -22,7 +22,7 @@ public sealed class DocumentTextExtractorsTests
         Assert.Equal("docx", (await this.extractors.ExtractAsync(docx, CancellationToken.None)).Format);
         Assert.Equal("pdf", (await this.extractors.ExtractAsync(pdf, CancellationToken.None)).Format);
         Assert.Equal("txt", (await this.extractors.ExtractAsync(text, CancellationToken.None)).Format);
-        Assert.Equal([".docx", ".htm", ".html", ".md", ".pdf", ".txt"], this.extractors.Extensions.Order(StringComparer.Ordinal));
+        Assert.Equal([".docx", ".htm", ".html", ".jpeg", ".jpg", ".md", ".pdf", ".png", ".tif", ".tiff", ".txt"], this.extractors.Extensions.Order(StringComparer.Ordinal));
     }
 
     [Fact]

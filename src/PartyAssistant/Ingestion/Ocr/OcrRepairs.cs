@@ -10,12 +10,16 @@ namespace PartyAssistant.Ingestion;
 /// </summary>
 internal static class OcrRepairs
 {
-    private static readonly Lazy<IReadOnlyList<(string[] Wrong, string Right)>> Corrections = new(() =>
-        WordLists.Rows(WordLists.OcrCorrections).Select(r => (Accented(r[0]), r[1])).ToList());
+    private static readonly IReadOnlySet<string> Nothing = new HashSet<string>(StringComparer.Ordinal);
+
+    private static readonly Lazy<IReadOnlyList<Phrase>> Corrections = new(() =>
+        WordLists.Rows(WordLists.OcrCorrections)
+            .Select(r => new Phrase(Accented(r[0]), r[1], r.Length > 2 ? r[2].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).SelectMany(Accented).ToHashSet(StringComparer.Ordinal) : Nothing))
+            .ToList());
 
     // Longest first, so "THỊ XÃ" wins over "XÃ".
-    private static readonly Lazy<IReadOnlyList<(string[] Folded, string Phrase)>> HeaderPhrases = new(() =>
-        WordLists.Rows(WordLists.HeaderWords).Select(r => (Folded(r[0]), r[0])).OrderByDescending(p => p.Item1.Length).ToList());
+    private static readonly Lazy<IReadOnlyList<Phrase>> HeaderPhrases = new(() =>
+        WordLists.Rows(WordLists.HeaderWords).Select(r => new Phrase(Folded(r[0]), r[0], Nothing)).OrderByDescending(p => p.Words.Length).ToList());
 
     /// <summary>The text with every listed misreading replaced by what was printed, whole words only.</summary>
     public static string Correct(string text) =>
@@ -30,22 +34,23 @@ internal static class OcrRepairs
         var phrases = HeaderPhrases.Value.ToList();
         if (place is not null && Folded(place) is { Length: > 0 } placeWords)
         {
-            phrases.Insert(0, (placeWords, place.ToUpperInvariant()));
+            phrases.Insert(0, new Phrase(placeWords, place.ToUpperInvariant(), Nothing));
         }
 
         return Replace(line, phrases, t => t.Folded, (_, right) => right);
     }
 
-    private static string Replace(string text, IReadOnlyList<(string[] Words, string Right)> phrases, Func<TextToken, string> key, Func<string, string, string> shape)
+    private static string Replace(string text, IReadOnlyList<Phrase> phrases, Func<TextToken, string> key, Func<string, string, string> shape)
     {
         var tokens = TextTokens.Of(text);
         var sb = new StringBuilder();
         var copied = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            foreach (var (words, right) in phrases)
+            foreach (var (words, right, unlessBefore) in phrases)
             {
-                if (i + words.Length > tokens.Count || !words.Select((w, k) => key(tokens[i + k]) == w).All(same => same))
+                if (i + words.Length > tokens.Count || !words.Select((w, k) => key(tokens[i + k]) == w).All(same => same)
+                    || (i + words.Length < tokens.Count && unlessBefore.Contains(tokens[i + words.Length].Accented)))
                 {
                     continue;
                 }
@@ -61,6 +66,9 @@ internal static class OcrRepairs
 
         return sb.Append(text, copied, text.Length - copied).ToString();
     }
+
+    /// <param name="UnlessBefore">Words after which the phrase is left as it is.</param>
+    private sealed record Phrase(string[] Words, string Right, IReadOnlySet<string> UnlessBefore);
 
     private static string[] Accented(string phrase) => TextTokens.Of(phrase).Select(t => t.Accented).ToArray();
 
