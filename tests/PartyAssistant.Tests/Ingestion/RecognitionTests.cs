@@ -459,5 +459,6 @@ public sealed class ScanRecognitionTests
         Assert.Equal("Đảng uỷ xã An Phú", OfficialTextRecognizer.Recognize(paragraphs, fromScan: true).Metadata.Issuer);
         Assert.NotEqual("Đảng uỷ xã An Phú", OfficialTextRecognizer.Recognize(paragraphs).Metadata.Issuer);
         Assert.Equal("Chi bộ họp; bí thư chi bộ gửi trước, chỉ bộ phận văn phòng", OcrRepairs.Correct("Chỉ bộ họp; bí thư chỉ bộ gửi trước, chỉ bộ phận văn phòng"));
+        Assert.Equal("Số 27-QĐ/ĐU", OcrRepairs.Correct("Số 27-QĐ/ĐĐU"));
     }
 }

@@ -26,7 +26,7 @@ internal static class OcrPageLayout
         double Y(double x, double y) => (y - (x * slope)) * scale;
 
         var words = new List<PositionedWord>();
-        foreach (var line in page.Words.GroupBy(w => w.LineKey))
+        foreach (var line in page.Words.Where(w => !IsSpeck(w)).GroupBy(w => w.LineKey))
         {
             var bottoms = line.Select(w => Y(w.Left + (w.Width / 2.0), w.Top + w.Height)).Order().ToArray();
             var tops = line.Select(w => Y(w.Left + (w.Width / 2.0), w.Top));
@@ -47,6 +47,14 @@ internal static class OcrPageLayout
 
         return PdfLineBuilder.FromWords(page.Number, A4WidthPoints, page.Height * scale, words);
     }
+
+    /// <summary>
+    /// Punctuation Tesseract is unsure of is most often a speck or a rule of the scan ("_" between the
+    /// header columns, "¬" under the issuer): dropped, it no longer bridges the gutter between columns.
+    /// </summary>
+    private static bool IsSpeck(OcrWord word) => word.Confidence < SpeckConfidence && !word.Text.Any(char.IsLetterOrDigit);
+
+    private const double SpeckConfidence = 60;
 
     /// <summary>Lines whose words Tesseract was, on average, less sure of than <paramref name="threshold"/>.</summary>
     public static IEnumerable<UncertainLine> Uncertain(OcrPage page, int threshold) =>

@@ -23,7 +23,9 @@ internal static class OcrRepairs
 
     /// <summary>The text with every listed misreading replaced by what was printed, whole words only.</summary>
     public static string Correct(string text) =>
-        Replace(text, Corrections.Value, t => t.Accented, (found, right) => char.IsUpper(found[0]) ? char.ToUpperInvariant(right[0]) + right[1..] : right);
+        Replace(text, Corrections.Value, t => t.Accented, (found, right) =>
+            VietnameseText.IsAllCaps(found) && found.Count(char.IsLetter) > 1 ? right.ToUpperInvariant()
+            : char.IsUpper(found[0]) ? char.ToUpperInvariant(right[0]) + right[1..] : right);
 
     /// <summary>
     /// A header line in capitals with the marks of its body's name restored: the listed words, and the
