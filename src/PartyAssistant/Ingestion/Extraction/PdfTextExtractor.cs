@@ -58,6 +58,11 @@ public sealed class PdfTextExtractor(OcrReader? ocr = null) : IDocumentTextExtra
             pages[pages.FindIndex(p => p.Number == page.Number)] = page;
         }
 
+        if (pages.All(p => p.Rows.Count == 0))
+        {
+            throw new IngestException(path, "tệp PDF không có lớp văn bản và nhận dạng chữ (OCR) không đọc được chữ nào (trang trắng, hoặc ảnh quét quá mờ); hãy quét lại rõ hơn.");
+        }
+
         return ScannedText.From(path, "pdf", pages, read);
     }
 }

@@ -17,6 +17,11 @@ public sealed class ImageTextExtractor(OcrReader ocr, IngestionOptions limits) :
         }
 
         var read = await ocr.ReadImageAsync(path, cancellationToken).ConfigureAwait(false);
+        if (read.Pages.All(p => p.Rows.Count == 0))
+        {
+            throw new IngestException(path, "nhận dạng chữ (OCR) không đọc được chữ nào trong ảnh (ảnh trắng hoặc quá mờ); hãy quét lại rõ hơn.");
+        }
+
         return ScannedText.From(path, "ảnh", [.. read.Pages], read);
     }
 }
