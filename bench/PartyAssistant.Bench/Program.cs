@@ -10,6 +10,14 @@ if (args.Length >= 2 && args[0] == "--scale")
     return 0;
 }
 
+// The OCR benchmark runs on its own: scans of the commune regulation read back (needs the Debian
+// packages .ci/run installs: chromium, poppler-utils, img2pdf, tesseract-ocr, tesseract-ocr-vie).
+if (args.Length >= 1 && args[0] == "--ocr")
+{
+    await OcrBenchmark.RunAsync(Console.Out, CancellationToken.None);
+    return 0;
+}
+
 BenchOptions options;
 try
 {

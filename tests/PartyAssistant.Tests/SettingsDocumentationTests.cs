@@ -15,6 +15,7 @@ public sealed class SettingsDocumentationTests
         { typeof(StorageOptions), StorageOptions.SectionName },
         { typeof(CorpusOptions), CorpusOptions.SectionName },
         { typeof(PartyAssistant.Ingestion.IngestionOptions), PartyAssistant.Ingestion.IngestionOptions.SectionName },
+        { typeof(PartyAssistant.Ingestion.OcrOptions), PartyAssistant.Ingestion.OcrOptions.SectionName },
         { typeof(SearchOptions), SearchOptions.SectionName },
         { typeof(AnsweringOptions), AnsweringOptions.SectionName },
         { typeof(ModelOptions), ModelOptions.SectionName },

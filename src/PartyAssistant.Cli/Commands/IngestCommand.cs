@@ -18,7 +18,7 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
     public sealed class Settings : JsonSettings
     {
         [CommandArgument(0, "<tệp>")]
-        [Description("Tệp văn bản: .docx, .pdf (có lớp chữ), .html, .txt, .md.")]
+        [Description("Tệp văn bản: .docx, .pdf, .html, .txt, .md; bản quét (.pdf không có lớp chữ, ảnh .png, .jpg, .tif) được nhận dạng chữ (OCR).")]
         public string[] Files { get; init; } = [];
 
         [CommandOption("--id <mã>")]
@@ -192,6 +192,7 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
                 replaces = p.Document.Metadata.Replaces,
                 summary_of = p.Document.Metadata.SummaryOf,
                 passages = p.Document.Passages.Count,
+                ocr_pages = p.Extracted.OcrPages,
                 notes = p.Notes,
             }));
         }

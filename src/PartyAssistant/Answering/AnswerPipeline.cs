@@ -125,7 +125,7 @@ public sealed class AnswerPipeline(
             if (check.Passed)
             {
                 // The model writes the answer; the sources, with their summary and status marks, are always ours.
-                var sources = SourceList.Format(check.Citations.Select(c => (c.N, supplied[c.N]!, c.Quote)));
+                var sources = SourceList.Format(check.Citations.Select(c => (c.N, supplied[c.N]!, c.Quote)), supplied.Scanned);
                 var (text, numbered, citations) = CitationNumbers.Renumber($"{body}\n\n{sources}", supplied, check.Citations);
                 return new GroundedAnswer(question, analysis.Original, false, text, citations, numbered.Hits, ModelName(model), null, timings);
             }
@@ -199,7 +199,7 @@ public sealed class AnswerPipeline(
             .OrderByDescending(h => best[h.PassageId].Coverage).ThenByDescending(h => best[h.PassageId].Parts).ThenBy(h => h.Rank)
             .Take(Math.Max(1, options.Value.Passages))
             .Select((h, i) => h with { Rank = i + 1 }).ToList();
-        return (new SuppliedPassages(hits, retrieved.Rarity) { Evidence = evidence }, evidence);
+        return (new SuppliedPassages(hits, retrieved.Rarity) { Evidence = evidence, Scanned = retrieved.Scanned }, evidence);
     }
 
     private async Task<SuppliedPassages?> DutiesAsync(QuestionAnalysis analysis, Facts.Role role, RetrievedPassages retrieved, CancellationToken cancellationToken)
@@ -234,7 +234,7 @@ public sealed class AnswerPipeline(
             numbered.Add((at + 1, duty.Item));
         }
 
-        return new SuppliedPassages(hits, retrieved.Rarity) { Duties = new RoleDuties(role, numbered) };
+        return new SuppliedPassages(hits, retrieved.Rarity) { Duties = new RoleDuties(role, numbered), Scanned = retrieved.Scanned };
     }
 
     private async Task<string> CompleteAsync(IChatCompletionService service, QuestionAnalysis question, SuppliedPassages supplied, CancellationToken cancellationToken)

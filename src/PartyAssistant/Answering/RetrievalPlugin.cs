@@ -12,10 +12,13 @@ public sealed record RetrievedPassages(IReadOnlyList<SearchHit> Hits, Func<strin
 {
     /// <summary>How the corpus spells a syllable pair typed without marks (see <see cref="PassageSearcher.MarkedForms"/>).</summary>
     public Func<string, IReadOnlyList<string>> MarkedForms { get; init; } = _ => [];
+
+    /// <summary>Ids of the documents read from a scan by OCR, whose citations say so.</summary>
+    public IReadOnlySet<string> Scanned { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }
 
 /// <summary>Retrieval as a Semantic Kernel plugin: the Lucene search, callable as a kernel function.</summary>
-public sealed class RetrievalPlugin(SearchIndexProvider index, IOptions<AnsweringOptions> options)
+public sealed class RetrievalPlugin(SearchIndexProvider index, CorpusIndex corpus, IOptions<AnsweringOptions> options)
 {
     public const string PluginName = "corpus";
     public const string SearchFunction = "search";
@@ -34,6 +37,9 @@ public sealed class RetrievalPlugin(SearchIndexProvider index, IOptions<Answerin
 
         // Rarity is asked for while the answer is written, after this lease is gone: the provider
         // answers from whichever index is current then.
-        return new RetrievedPassages(hits, index.Rarity, notLoaded) { MarkedForms = index.MarkedForms };
+        // The corpus as last read (re-read only when a file changed) says which documents were scans.
+        var scanned = hits.Count == 0 ? new HashSet<string>(StringComparer.Ordinal)
+            : (await corpus.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false)).Documents.Where(d => d.Metadata.Ocr).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return new RetrievedPassages(hits, index.Rarity, notLoaded) { MarkedForms = index.MarkedForms, Scanned = scanned };
     }
 }

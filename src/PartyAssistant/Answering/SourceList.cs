@@ -12,7 +12,11 @@ public static class SourceList
 {
     public const string Heading = "Nguồn:";
 
-    public static string Format(IEnumerable<(int N, SearchHit Hit, string Quote)> sources)
+    /// <summary>After a passage of a document read from a scan: OCR may have misread a word.</summary>
+    public const string ScanMark = "(văn bản nhận dạng từ bản quét)";
+
+    /// <param name="scanned">Ids of the documents read from a scan by OCR (front matter "ocr: true").</param>
+    public static string Format(IEnumerable<(int N, SearchHit Hit, string Quote)> sources, IReadOnlySet<string>? scanned = null)
     {
         var sb = new StringBuilder(Heading).Append('\n');
         foreach (var group in sources.GroupBy(s => s.N).OrderBy(g => g.Key))
@@ -23,6 +27,11 @@ public static class SourceList
             if (hit.FromSummary)
             {
                 sb.Append(" (theo bản tóm tắt, không phải nguyên văn)");
+            }
+
+            if (scanned?.Contains(hit.DocumentId) == true)
+            {
+                sb.Append(' ').Append(ScanMark);
             }
 
             if (hit.ReplacedWarning is not null)

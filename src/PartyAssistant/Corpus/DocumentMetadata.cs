@@ -26,6 +26,9 @@ public sealed record DocumentMetadata
     /// <summary>The file an ingested document was read from (name only), so a reader can find the original.</summary>
     public string? IngestedFrom { get; init; }
 
+    /// <summary>The text was read from a scan by OCR (front matter "ocr: true"): answers quoting it say so.</summary>
+    public bool Ocr { get; init; }
+
     public bool IsSummary => this.Kind == DocumentKind.Summary;
 
     /// <summary>How citations name the document: "Quy định 213-QĐ/TW (tóm tắt)".</summary>

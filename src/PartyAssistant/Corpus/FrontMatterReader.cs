@@ -126,6 +126,7 @@ internal static partial class FrontMatterReader
             Replaces = (raw.Replaces ?? []).Select(r => r.Trim()).Where(r => r.Length > 0).ToList(),
             SummaryOf = Blank(raw.SummaryOf),
             IngestedFrom = Blank(raw.IngestedFrom),
+            Ocr = raw.Ocr ?? false,
         };
     }
 
@@ -149,6 +150,7 @@ internal static partial class FrontMatterReader
         public List<string>? Replaces { get; set; }
         public string? SummaryOf { get; set; }
         public string? IngestedFrom { get; set; }
+        public bool? Ocr { get; set; }
     }
 
     private sealed class StatusBlock

@@ -41,7 +41,10 @@ public static partial class ServiceCollectionExtensions
 
         // Resolving the limits validates them: `ingest` refuses a bad setting before it reads a file.
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Ingestion.IngestionOptions>>().Value);
-        services.TryAddSingleton(sp => new Ingestion.DocumentTextExtractors(sp.GetRequiredService<Ingestion.IngestionOptions>()));
+        services.AddOptions<Ingestion.OcrOptions>().Bind(configuration.GetSection(Ingestion.OcrOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Ingestion.OcrOptions>, Ingestion.OcrOptionsValidator>());
+        services.TryAddSingleton(sp => new Ingestion.DocumentTextExtractors(
+            sp.GetRequiredService<Ingestion.IngestionOptions>(), sp.GetRequiredService<IOptions<Ingestion.OcrOptions>>().Value));
         services.TryAddSingleton<Ingestion.DocumentIngester>();
         return services;
     }

@@ -30,7 +30,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
     private async Task<IngestPlan> PrepareWithinBudgetAsync(IngestRequest request, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch, CancellationToken cancellationToken)
     {
         var extracted = await extractors.ExtractAsync(request.File, cancellationToken).ConfigureAwait(false);
-        var recognized = OfficialTextRecognizer.Recognize(extracted.Paragraphs, cancellationToken);
+        var recognized = OfficialTextRecognizer.Recognize(extracted.Paragraphs, cancellationToken, fromScan: extracted.FromScan);
         var detected = recognized.Metadata;
         if (recognized.Body.Count == 0)
         {
@@ -55,6 +55,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
         var signer = Pick("Người ký", request.Signer, detected.Signer);
 
         var notes = new List<string>(extracted.Warnings);
+        notes.AddRange(ScanNotes(extracted));
         var summaryOf = ResolveSummaryOf(request, number, date, existing, notes);
         var replaces = ResolveReplaces(request, existing, notes);
         var id = this.ChooseId(request, type, number, summaryOf, existing, idsInBatch);
@@ -106,6 +107,7 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
             SummaryOf = summaryOf,
             IngestedFrom = Path.GetFileName(request.File),
             Sources = previous?.Metadata.Sources ?? [],
+            Ocr = extracted.FromScan,
         };
 
         var target = Path.Combine(index.CorpusDirectory, id + ".md");
@@ -352,6 +354,27 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
         }
 
         return candidate;
+    }
+
+    /// <summary>Which pages OCR read, and the lines it was least sure of, for the user to check against the paper.</summary>
+    private static IEnumerable<string> ScanNotes(ExtractedText extracted)
+    {
+        const int Shown = 10;
+        if (!extracted.FromScan)
+        {
+            yield break;
+        }
+
+        yield return $"Trang {string.Join(", ", extracted.OcrPages)} là ảnh quét, chữ được nhận dạng (OCR): hãy đối chiếu với bản giấy; câu trả lời trích từ văn bản này ghi \"(văn bản nhận dạng từ bản quét)\".";
+        foreach (var line in extracted.UncertainLines.OrderBy(l => l.Confidence).Take(Shown).OrderBy(l => l.Page))
+        {
+            yield return $"Nhận dạng chưa chắc (trang {line.Page}, độ tin cậy {line.Confidence}%): \"{line.Text}\"";
+        }
+
+        if (extracted.UncertainLines.Count > Shown)
+        {
+            yield return $"… và {extracted.UncertainLines.Count - Shown} dòng nhận dạng chưa chắc khác.";
+        }
     }
 
     /// <summary>Without a number, citations name the document by the start of its title, cut at a word.</summary>

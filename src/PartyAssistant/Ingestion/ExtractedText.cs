@@ -9,6 +9,14 @@ public sealed record ExtractedText(string SourcePath, string Format, IReadOnlyLi
 {
     /// <summary>What the user should know about the reading (pages without text, …), in Vietnamese.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Pages (1-based) whose text was read from an image by OCR; empty for a text layer.</summary>
+    public IReadOnlyList<int> OcrPages { get; init; } = [];
+
+    /// <summary>Lines OCR was unsure of, for the user to check.</summary>
+    public IReadOnlyList<UncertainLine> UncertainLines { get; init; } = [];
+
+    public bool FromScan => this.OcrPages.Count > 0;
 }
 
 /// <summary>One paragraph as the file lays it out; <paramref name="Page"/> is 1-based (1 for formats without pages).</summary>

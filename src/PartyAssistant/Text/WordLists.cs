@@ -25,9 +25,11 @@ public static class WordLists
     public const string ReasonCues = "reason-cues.txt";
     public const string QuestionReadings = "question-readings.tsv";
     public const string RoleMemberships = "role-memberships.tsv";
+    public const string HeaderWords = "header-words.txt";
+    public const string OcrCorrections = "ocr-corrections.tsv";
 
     public static IReadOnlyList<string> All { get; } =
-        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings, RoleMemberships];
+        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings, RoleMemberships, HeaderWords, OcrCorrections];
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 

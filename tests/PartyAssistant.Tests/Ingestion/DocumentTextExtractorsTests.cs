@@ -22,7 +22,7 @@ public sealed class DocumentTextExtractorsTests
         Assert.Equal("docx", (await this.extractors.ExtractAsync(docx, CancellationToken.None)).Format);
         Assert.Equal("pdf", (await this.extractors.ExtractAsync(pdf, CancellationToken.None)).Format);
         Assert.Equal("txt", (await this.extractors.ExtractAsync(text, CancellationToken.None)).Format);
-        Assert.Equal([".docx", ".htm", ".html", ".md", ".pdf", ".txt"], this.extractors.Extensions.Order(StringComparer.Ordinal));
+        Assert.Equal([".docx", ".htm", ".html", ".jpeg", ".jpg", ".md", ".pdf", ".png", ".tif", ".tiff", ".txt"], this.extractors.Extensions.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class DocumentTextExtractorsTests
 
         var error = await Assert.ThrowsAsync<IngestException>(() => this.extractors.ExtractAsync(path, CancellationToken.None));
 
-        Assert.Equal("định dạng \".xyz\" chưa được hỗ trợ (hỗ trợ: .docx, .pdf, .html, .htm, .txt, .md).", error.Problem);
+        Assert.Equal("định dạng \".xyz\" chưa được hỗ trợ (hỗ trợ: .docx, .pdf, .html, .htm, .txt, .md, và ảnh quét .png, .jpg, .tif).", error.Problem);
     }
 
     [Fact]

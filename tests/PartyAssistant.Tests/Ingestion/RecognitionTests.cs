@@ -427,3 +427,38 @@ public sealed class RecognitionTests
         Status = new DocumentStatus(DocumentStatus.InForce, null, null, null),
     };
 }
+
+public sealed class ScanRecognitionTests
+{
+    [Fact]
+    public void A_place_and_date_line_wrapped_by_its_column_is_joined_and_the_type_line_split_from_the_trich_yeu()
+    {
+        var paragraphs = new[]
+        {
+            "ĐẢNG UỶ XÃ AN PHÚ", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 27-QĐ/ĐU", "An Phú, ngày 15 tháng 3 năm", "2026",
+            "QUY ĐỊNH về chế độ sinh hoạt của chi bộ ấp", "Điều 1. Phạm vi", "1. Quy định này áp dụng cho chi bộ ấp.",
+        }.Select(p => new ExtractedParagraph(p, 1)).ToList();
+
+        var recognized = OfficialTextRecognizer.Recognize(paragraphs);
+
+        Assert.Equal(new DateOnly(2026, 3, 15), recognized.Metadata.Date);
+        Assert.Equal("Quy định", recognized.Metadata.Type);
+        Assert.Equal("Quy định về chế độ sinh hoạt của chi bộ ấp", recognized.Metadata.Title);
+        Assert.Equal(StructureKind.Article, recognized.Body[0].Kind);
+    }
+
+    [Fact]
+    public void A_scanned_header_gets_back_the_marks_of_its_issuer_and_OCR_misreadings_are_corrected()
+    {
+        var paragraphs = new[]
+        {
+            "ĐANG UY XA AN PHU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 27-QĐ/ĐU", "An Phú, ngày 15 tháng 3 năm 2026",
+            "QUY ĐỊNH", "về chế độ sinh hoạt của chi bộ ấp", "Điều 1. Phạm vi", "1. Quy định này áp dụng cho chi bộ ấp.",
+        }.Select(p => new ExtractedParagraph(p, 1)).ToList();
+
+        Assert.Equal("Đảng uỷ xã An Phú", OfficialTextRecognizer.Recognize(paragraphs, fromScan: true).Metadata.Issuer);
+        Assert.NotEqual("Đảng uỷ xã An Phú", OfficialTextRecognizer.Recognize(paragraphs).Metadata.Issuer);
+        Assert.Equal("Chi bộ họp; bí thư chi bộ gửi trước, chỉ bộ phận văn phòng", OcrRepairs.Correct("Chỉ bộ họp; bí thư chỉ bộ gửi trước, chỉ bộ phận văn phòng"));
+        Assert.Equal("Số 27-QĐ/ĐU", OcrRepairs.Correct("Số 27-QĐ/ĐĐU"));
+    }
+}

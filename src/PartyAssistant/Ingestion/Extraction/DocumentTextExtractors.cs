@@ -9,12 +9,17 @@ public sealed class DocumentTextExtractors : IDocumentTextExtractor
     private readonly Dictionary<string, IDocumentTextExtractor> byExtension = new(StringComparer.OrdinalIgnoreCase);
 
     public DocumentTextExtractors()
-        : this(new IngestionOptions())
+        : this(new IngestionOptions(), new OcrOptions())
     {
     }
 
-    public DocumentTextExtractors(IngestionOptions limits)
-        : this([new DocxTextExtractor(limits), new PdfTextExtractor(), new HtmlTextExtractor(limits), new PlainTextExtractor(limits)])
+    public DocumentTextExtractors(IngestionOptions limits, OcrOptions ocr)
+        : this(limits, new OcrReader(ocr))
+    {
+    }
+
+    private DocumentTextExtractors(IngestionOptions limits, OcrReader ocr)
+        : this([new DocxTextExtractor(limits), new PdfTextExtractor(ocr), new HtmlTextExtractor(limits), new PlainTextExtractor(limits), new ImageTextExtractor(ocr, limits)])
     {
     }
 
@@ -47,7 +52,7 @@ public sealed class DocumentTextExtractors : IDocumentTextExtractor
         if (!this.byExtension.TryGetValue(extension, out var extractor))
         {
             var shown = extension.Length == 0 ? "(không có phần mở rộng)" : extension.ToLowerInvariant();
-            throw new IngestException(path, $"định dạng \"{shown}\" chưa được hỗ trợ (hỗ trợ: .docx, .pdf, .html, .htm, .txt, .md).");
+            throw new IngestException(path, $"định dạng \"{shown}\" chưa được hỗ trợ (hỗ trợ: .docx, .pdf, .html, .htm, .txt, .md, và ảnh quét .png, .jpg, .tif).");
         }
 
         var extracted = await extractor.ExtractAsync(path, cancellationToken).ConfigureAwait(false);

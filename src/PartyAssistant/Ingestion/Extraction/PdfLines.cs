@@ -41,9 +41,14 @@ internal static class PdfLineBuilder
                 // Vietnamese marks (Ễ) has a different box bottom than its neighbours.
                 Median(w.Letters.Select(l => l.StartBaseLine.Y)),
                 FontSizeOf(w)))
-            .OrderByDescending(w => w.Baseline)
             .ToList();
+        return FromWords(page.Number, page.Width, page.Height, words);
+    }
 
+    /// <summary>Rows from words already placed on the page (a text layer, or words read by OCR).</summary>
+    public static PdfPageRows FromWords(int number, double width, double height, List<PositionedWord> words)
+    {
+        words = [.. words.OrderByDescending(w => w.Baseline)];
         var rows = new List<PdfRow>();
         var current = new List<PositionedWord>();
         foreach (var word in words)
@@ -62,7 +67,7 @@ internal static class PdfLineBuilder
             rows.Add(ToRow(current));
         }
 
-        return new PdfPageRows(page.Number, page.Width, page.Height, rows);
+        return new PdfPageRows(number, width, height, rows);
     }
 
     private static PdfRow ToRow(List<PositionedWord> words)
@@ -71,11 +76,15 @@ internal static class PdfLineBuilder
         var baseline = words[0].Baseline;
         var segments = new List<PdfSegment>();
         var start = 0;
+        var usualGap = MedianGap(words);
         for (var i = 1; i <= words.Count; i++)
         {
             // A gap of several character widths is not a word space but the gutter between two
             // blocks side by side; keeping them apart lets the header block be read column by column.
-            var split = i == words.Count || words[i].Left - words[i - 1].Right > 3 * Math.Max(words[i].FontSize, words[i - 1].FontSize);
+            // Browsers and word processors set the two header columns closer (two character widths):
+            // a gap that wide and far wider than the row's other gaps is a gutter too, while a
+            // justified line stretches all its gaps alike.
+            var split = i == words.Count || IsGutter(words[i].Left - words[i - 1].Right, Math.Max(words[i].FontSize, words[i - 1].FontSize), usualGap);
             if (split)
             {
                 var part = words.GetRange(start, i - start);
@@ -93,6 +102,12 @@ internal static class PdfLineBuilder
         return new PdfRow(segments);
     }
 
+    private static bool IsGutter(double gap, double fontSize, double usualGap) =>
+        gap > 3 * fontSize || (gap > 1.5 * fontSize && gap > 4 * usualGap);
+
+    private static double MedianGap(List<PositionedWord> words) =>
+        words.Count < 3 ? double.MaxValue : Median(words.Zip(words.Skip(1)).Select(pair => Math.Max(pair.Second.Left - pair.First.Right, 0)));
+
     private static double FontSizeOf(Word word)
     {
         var size = word.Letters.Max(l => l.PointSize);
@@ -105,5 +120,7 @@ internal static class PdfLineBuilder
         return sorted[sorted.Length / 2];
     }
 
-    private sealed record PositionedWord(string Text, double Left, double Right, double Baseline, double FontSize);
 }
+
+/// <summary>One word on a page, in page coordinates (points, y grows upwards).</summary>
+internal sealed record PositionedWord(string Text, double Left, double Right, double Baseline, double FontSize);

@@ -161,8 +161,16 @@ internal sealed class PdfParagraphBuilder
     {
         var items = new List<object>();
         var rows = page.Rows;
+        var middle = rows.Count == 0 ? 0 : (rows.Min(r => r.Left) + rows.Max(r => r.Right)) / 2;
         for (var i = 0; i < rows.Count; i++)
         {
+            if (InterleavedBlock(rows, i, middle) is { } interleaved)
+            {
+                items.Add(interleaved.Block);
+                i = interleaved.End;
+                continue;
+            }
+
             if (rows[i].Segments.Count < 2)
             {
                 items.Add(new FlowLine(rows[i].Segments[0]));
@@ -196,6 +204,46 @@ internal sealed class PdfParagraphBuilder
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// Two columns whose lines do not share baselines (LibreOffice sets Nơi nhận and the signature in
+    /// table cells of their own spacing): from row <paramref name="start"/>, rows each wholly on one
+    /// side of the middle, switching sides more than once. Null when the rows are not that.
+    /// </summary>
+    private static (ColumnBlock Block, int End)? InterleavedBlock(List<PdfRow> rows, int start, double middle)
+    {
+        static int Side(PdfRow row, double middle) => row.Segments.Count > 1 ? 0 : row.Right < middle ? -1 : row.Left > middle ? 1 : 0;
+
+        var end = start - 1;
+        var switches = 0;
+        for (var j = start; j < rows.Count && Side(rows[j], middle) != 0; j++)
+        {
+            if (j > start && rows[j - 1].Baseline - rows[j].Baseline >= 6 * rows[j].FontSize)
+            {
+                break;
+            }
+
+            if (j > start && Side(rows[j], middle) != Side(rows[j - 1], middle))
+            {
+                switches++;
+            }
+
+            end = j;
+        }
+
+        if (switches < 2)
+        {
+            return null;
+        }
+
+        var block = new ColumnBlock([], []);
+        for (var j = start; j <= end; j++)
+        {
+            (Side(rows[j], middle) < 0 ? block.Left : block.Right).Add(rows[j].Segments[0]);
+        }
+
+        return (block, end);
     }
 
     // A PDF line may end in a closing quote or bracket after the stop, or in an ellipsis.

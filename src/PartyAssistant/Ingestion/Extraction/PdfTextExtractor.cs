@@ -5,10 +5,11 @@ namespace PartyAssistant.Ingestion;
 
 /// <summary>
 /// Reads the text layer of a PDF: rows per page, page furniture dropped, rows joined into paragraphs
-/// (see <see cref="PdfParagraphBuilder"/>). Scans without a text layer and encrypted files are refused
-/// with a message saying what to do.
+/// (see <see cref="PdfParagraphBuilder"/>). Pages without a text layer (scans) are read with
+/// <paramref name="ocr"/>; without it, a scan is refused. Encrypted files are refused with a message
+/// saying what to do.
 /// </summary>
-public sealed class PdfTextExtractor : IDocumentTextExtractor
+public sealed class PdfTextExtractor(OcrReader? ocr = null) : IDocumentTextExtractor
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
 
@@ -38,18 +39,30 @@ public sealed class PdfTextExtractor : IDocumentTextExtractor
             throw new IngestException(path, $"tệp PDF hỏng hoặc không đọc được: {ex.Message}", ex);
         }
 
-        if (pages.All(p => p.Rows.Count == 0))
+        var scanned = pages.Where(p => p.Rows.Count == 0).Select(p => p.Number).ToList();
+        if (scanned.Count == 0 || ocr is null)
         {
-            throw new IngestException(path, "tệp PDF không có lớp văn bản (có thể là bản quét); cần nhận dạng chữ (OCR) trước khi nạp.");
+            if (scanned.Count == pages.Count)
+            {
+                throw new IngestException(path, "tệp PDF không có lớp văn bản (có thể là bản quét); cần nhận dạng chữ (OCR) trước khi nạp.");
+            }
+
+            // A scan slipped in among text pages would silently drop its content: the warning says which pages.
+            return ScannedText.From(path, "pdf", pages, ocr: null);
         }
 
-        // A scan slipped in among text pages would silently drop its content: say which pages.
-        var empty = pages.Where(p => p.Rows.Count == 0).Select(p => p.Number).ToList();
-        PdfPageFurniture.Remove(pages);
-        return new ExtractedText(path, "pdf", PdfParagraphBuilder.Build(pages), pageCount)
+        // Pages without a text layer are scans: read them with OCR, in their place among the others.
+        var read = await ocr.ReadPdfPagesAsync(path, scanned, cancellationToken).ConfigureAwait(false);
+        foreach (var page in read.Pages)
         {
-            Warnings = empty.Count == 0 ? [] :
-                [$"Trang {string.Join(", ", empty)} không có lớp chữ (có thể là ảnh quét); nội dung các trang này không được nạp."],
-        };
+            pages[pages.FindIndex(p => p.Number == page.Number)] = page;
+        }
+
+        if (pages.All(p => p.Rows.Count == 0))
+        {
+            throw new IngestException(path, "tệp PDF không có lớp văn bản và nhận dạng chữ (OCR) không đọc được chữ nào (trang trắng, hoặc ảnh quét quá mờ); hãy quét lại rõ hơn.");
+        }
+
+        return ScannedText.From(path, "pdf", pages, read);
     }
 }

@@ -91,6 +91,10 @@ public static partial class CorpusMarkdownWriter
         List(sb, "replaces", m.Replaces);
         Field(sb, "summary_of", m.SummaryOf);
         Field(sb, "ingested_from", m.IngestedFrom);
+        if (m.Ocr)
+        {
+            sb.Append("ocr: true\n");
+        }
         List(sb, "sources", m.Sources);
         Field(sb, "not_covered", m.NotCovered);
         sb.Append("---\n");

@@ -31,11 +31,12 @@ public static partial class OfficialTextRecognizer
     ];
 
     /// <param name="cancellationToken">Checked between paragraphs and units, so a time budget can stop a very long file.</param>
-    public static RecognizedDocument Recognize(IReadOnlyList<ExtractedParagraph> paragraphs, CancellationToken cancellationToken = default)
+    /// <param name="fromScan">The text was read by OCR: the issuer's name gets back the marks that bold capitals lose.</param>
+    public static RecognizedDocument Recognize(IReadOnlyList<ExtractedParagraph> paragraphs, CancellationToken cancellationToken = default, bool fromScan = false)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         var lines = Lines(paragraphs, cancellationToken);
-        var (metadata, titleIssuer, bodyStart) = new HeaderReader(lines).Read();
+        var (metadata, titleIssuer, bodyStart) = new HeaderReader(lines, fromScan).Read();
         var units = Units(lines, bodyStart);
         cancellationToken.ThrowIfCancellationRequested();
         var (body, signer, onBehalfOf) = new BodyReader(units, cancellationToken).Read();
@@ -120,7 +121,7 @@ public static partial class OfficialTextRecognizer
 
     // ---- header, type line and title ---------------------------------------------------------
 
-    private sealed class HeaderReader(List<Line> lines)
+    private sealed class HeaderReader(List<Line> lines, bool fromScan)
     {
         private readonly List<string> issuerLines = [];
         private readonly List<string> titleParts = [];
@@ -135,8 +136,9 @@ public static partial class OfficialTextRecognizer
             var i = 0;
             for (; i < lines.Count; i++)
             {
-                var text = lines[i].Text;
-                if (IsSeparator(text))
+                var text = this.JoinWrappedDate(ref i);
+                // A line with neither letter nor digit is a rule or a specks of a scan, not the start of the text.
+                if (IsSeparator(text) || !text.Any(char.IsLetterOrDigit))
                 {
                     continue;
                 }
@@ -177,6 +179,22 @@ public static partial class OfficialTextRecognizer
 
             var (metadata, titleIssuer) = this.Metadata();
             return (metadata, titleIssuer, i);
+        }
+
+        /// <summary>
+        /// Line <paramref name="i"/>, with the rest of its date when the narrow header column wrapped it
+        /// ("An Phú, ngày 15 tháng 3 năm" / "2026"); <paramref name="i"/> then points at the last line used.
+        /// </summary>
+        private string JoinWrappedDate(ref int i)
+        {
+            var text = lines[i].Text;
+            while (i + 1 < lines.Count && UnfinishedDate().IsMatch(text) && DateContinuation().IsMatch(lines[i + 1].Text) && !LongDate().IsMatch(text))
+            {
+                i++;
+                text = $"{text} {lines[i].Text}";
+            }
+
+            return text;
         }
 
         private int ReadTitle(int i)
@@ -327,10 +345,11 @@ public static partial class OfficialTextRecognizer
                 return null;
             }
 
-            var last = this.issuerLines[^1];
-            if (this.issuerLines.Count >= 2)
+            var issuerLines = fromScan ? this.issuerLines.Select(l => OcrRepairs.RestoreHeaderMarks(l, this.place)).ToList() : this.issuerLines;
+            var last = issuerLines[^1];
+            if (issuerLines.Count >= 2)
             {
-                var previous = this.issuerLines[^2];
+                var previous = issuerLines[^2];
                 var foldedLast = VietnameseText.Fold(last);
                 if (PlaceLine().IsMatch(foldedLast))
                 {
@@ -717,6 +736,14 @@ public static partial class OfficialTextRecognizer
     /// <summary>A line after the type line that may still be a header fact: "Số …", "Hà Nội, ngày …", "ngày …".</summary>
     [GeneratedRegex(@"^(?:Số\b|ngày\s|\p{Lu}[^,]{0,40},\s*ngày\s)", RegexOptions.IgnoreCase)]
     private static partial Regex HeaderFactLine();
+
+    /// <summary>A line that stops inside a long date: "…, ngày 15 tháng 3 năm", "…, ngày 15 tháng".</summary>
+    [GeneratedRegex(@"\bngày(?:\s+\d{1,2}(?:\s+tháng(?:\s+\d{1,2}(?:\s+năm)?)?)?)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UnfinishedDate();
+
+    /// <summary>What a wrapped date goes on with: "2026", "năm 2026", "tháng 3 năm 2026", "15 tháng 3 …".</summary>
+    [GeneratedRegex(@"^(?:\d{1,4}\b|(?:tháng|năm)\s+\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex DateContinuation();
 
     [GeneratedRegex(@"ngày\s+(?<d>\d{1,2})\s+tháng\s+(?<m>\d{1,2})\s+năm\s+(?<y>\d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex LongDate();
