@@ -18,14 +18,7 @@ public sealed class IndexCommand(CorpusIndex index, CliOutput output) : AsyncCom
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         output.Status($"Đang dựng chỉ mục từ {index.CorpusDirectory} …");
-        var progress = new Progress<int>(n =>
-        {
-            if (n % 500 == 0)
-            {
-                output.Status($"  … {n} đoạn");
-            }
-        });
-        var manifest = await index.RebuildAsync(progress, cancellationToken, full: settings.Rebuild);
+        var manifest = await index.RebuildAsync(new BuildProgress(output), cancellationToken, full: settings.Rebuild);
         if (settings.Json)
         {
             output.Json(new { documents = manifest.Documents, passages = manifest.Passages, reindexed = manifest.Reindexed, errors = manifest.Errors });

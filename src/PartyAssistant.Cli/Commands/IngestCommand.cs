@@ -116,7 +116,8 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
 
     private async Task<int> IngestAsync(Settings settings, CancellationToken cancellationToken)
     {
-        var existing = (await index.LoadCorpusAsync(cancellationToken)).Documents;
+        // The corpus is read while the first file is: each takes seconds on a national corpus.
+        var loading = index.LoadCorpusAsync(cancellationToken);
         var plans = new List<IngestPlan>();
         var failed = 0;
         foreach (var file in settings.Files)
@@ -124,7 +125,8 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
             output.Status($"Đang đọc {Path.GetFileName(file)} …");
             try
             {
-                var plan = await ingester.PrepareAsync(ToRequest(file, settings), existing, plans.Select(p => p.Id).ToList(), cancellationToken);
+                var reading = await ingester.ReadAsync(ToRequest(file, settings), cancellationToken);
+                var plan = ingester.Plan(reading, (await loading).Documents, plans.Select(p => p.Id).ToList());
                 plans.Add(plan);
                 if (!settings.Json)
                 {
@@ -159,13 +161,7 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
         IndexManifest manifest;
         try
         {
-            manifest = await ingester.CommitAsync(plans, new Progress<int>(n =>
-            {
-                if (n % 1000 == 0)
-                {
-                    output.Status($"  … {n} đoạn");
-                }
-            }), cancellationToken);
+            manifest = await ingester.CommitAsync(plans, new BuildProgress(output), cancellationToken);
         }
         catch (IngestException e)
         {

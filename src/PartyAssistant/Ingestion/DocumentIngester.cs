@@ -24,13 +24,26 @@ public sealed partial class DocumentIngester(DocumentTextExtractors extractors, 
     /// Reads, recognises and renders one file within Ingestion:TimeBudgetSeconds; nothing is written.
     /// </summary>
     /// <exception cref="IngestException">The file cannot be ingested (unreadable, past a limit, out of time, an id taken…).</exception>
-    public Task<IngestPlan> PrepareAsync(IngestRequest request, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch, CancellationToken cancellationToken) =>
-        TimeBudget.RunAsync(request.File, options.TimeBudgetSeconds, token => this.PrepareWithinBudgetAsync(request, existing, idsInBatch, token), cancellationToken);
+    public async Task<IngestPlan> PrepareAsync(IngestRequest request, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch, CancellationToken cancellationToken) =>
+        this.Plan(await this.ReadAsync(request, cancellationToken).ConfigureAwait(false), existing, idsInBatch);
 
-    private async Task<IngestPlan> PrepareWithinBudgetAsync(IngestRequest request, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and recognises one file within Ingestion:TimeBudgetSeconds, without the corpus: a caller can read the corpus
+    /// meanwhile (seconds on a national corpus) and then <see cref="Plan"/>.
+    /// </summary>
+    /// <exception cref="IngestException">The file cannot be read (unreadable, past a limit, out of time).</exception>
+    public Task<IngestReading> ReadAsync(IngestRequest request, CancellationToken cancellationToken) =>
+        TimeBudget.RunAsync(request.File, options.TimeBudgetSeconds, async token =>
+        {
+            var extracted = await extractors.ExtractAsync(request.File, token).ConfigureAwait(false);
+            return new IngestReading(request, extracted, OfficialTextRecognizer.Recognize(extracted.Paragraphs, token, fromScan: extracted.FromScan));
+        }, cancellationToken);
+
+    /// <summary>What a read file becomes in this corpus: its metadata, id and relations to <paramref name="existing"/>; nothing is written.</summary>
+    /// <exception cref="IngestException">The file cannot be ingested as it is (no body, no title, an id taken…).</exception>
+    public IngestPlan Plan(IngestReading reading, IReadOnlyList<CorpusDocument> existing, IReadOnlyCollection<string> idsInBatch)
     {
-        var extracted = await extractors.ExtractAsync(request.File, cancellationToken).ConfigureAwait(false);
-        var recognized = OfficialTextRecognizer.Recognize(extracted.Paragraphs, cancellationToken, fromScan: extracted.FromScan);
+        var (request, extracted, recognized) = reading;
         var detected = recognized.Metadata;
         if (recognized.Body.Count == 0)
         {

@@ -53,3 +53,6 @@ public sealed record IngestPlan(
 {
     public string Id => this.Document.Id;
 }
+
+/// <summary>A file as read and recognised, before it is planned against the corpus.</summary>
+public sealed record IngestReading(IngestRequest Request, ExtractedText Extracted, RecognizedDocument Recognized);
