@@ -18,7 +18,7 @@ public sealed record RetrievedPassages(IReadOnlyList<SearchHit> Hits, Func<strin
 }
 
 /// <summary>Retrieval as a Semantic Kernel plugin: the Lucene search, callable as a kernel function.</summary>
-public sealed class RetrievalPlugin(SearchIndexProvider index, CorpusIndex corpus, IOptions<AnsweringOptions> options)
+public sealed class RetrievalPlugin(SearchIndexProvider index, IOptions<AnsweringOptions> options)
 {
     public const string PluginName = "corpus";
     public const string SearchFunction = "search";
@@ -37,9 +37,8 @@ public sealed class RetrievalPlugin(SearchIndexProvider index, CorpusIndex corpu
 
         // Rarity is asked for while the answer is written, after this lease is gone: the provider
         // answers from whichever index is current then.
-        // The corpus as last read (re-read only when a file changed) says which documents were scans.
-        var scanned = hits.Count == 0 ? new HashSet<string>(StringComparer.Ordinal)
-            : (await corpus.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false)).Documents.Where(d => d.Metadata.Ocr).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        // The index says which passages were read from a scan: reading the corpus here cost seconds on a national one.
+        var scanned = hits.Where(h => h.FromScan).Select(h => h.DocumentId).ToHashSet(StringComparer.Ordinal);
         return new RetrievedPassages(hits, index.Rarity, notLoaded) { MarkedForms = index.MarkedForms, Scanned = scanned };
     }
 }

@@ -8,7 +8,7 @@ public static class CorpusFingerprint
 {
     // Bump when analysis or fields change, so existing indexes are rebuilt.
     /// <summary>The index layout; changing what is indexed changes this, and with it every fingerprint.</summary>
-    public const string IndexFormat = "passages-v15";
+    public const string IndexFormat = "passages-v16";
 
     public static async Task<string> ComputeAsync(string corpusDirectory, CancellationToken cancellationToken)
     {

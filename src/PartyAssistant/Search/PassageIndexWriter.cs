@@ -82,6 +82,7 @@ public static class PassageIndexWriter
         Add(metadata.Title);
         Add(metadata.ShortTitle);
         Add(metadata.IsSummary ? "summary" : "official-text");
+        Add(metadata.Ocr ? "ocr" : string.Empty);
         foreach (var passage in document.Passages)
         {
             Add(passage.Id);
@@ -211,6 +212,11 @@ public static class PassageIndexWriter
         document.Add(new StoredField(SearchFields.OwnKeys, string.Join(' ', ownReferences)));
         document.Add(new StoredField(SearchFields.DocumentTitle, $"{metadata.ShortTitle}. {metadata.Title}"));
         document.Add(new StoredField(SearchFields.DocumentKeys, string.Join(' ', ownReferences.Union(about, StringComparer.Ordinal))));
+        if (metadata.Ocr)
+        {
+            document.Add(new StoredField(SearchFields.FromScan, "1"));
+        }
+
         if (entry.Warning is { } warning)
         {
             document.Add(new StoredField(SearchFields.ReplacedWarning, warning));

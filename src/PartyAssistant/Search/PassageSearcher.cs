@@ -86,6 +86,7 @@ public sealed class PassageSearcher : IDisposable
             DocumentKeys = Keys(stored.Get(SearchFields.DocumentKeys)),
             OwnKeys = Keys(stored.Get(SearchFields.OwnKeys)),
             DocumentTitle = stored.Get(SearchFields.DocumentTitle) ?? string.Empty,
+            FromScan = stored.Get(SearchFields.FromScan) == "1",
         };
     }
 
@@ -131,6 +132,7 @@ public sealed class PassageSearcher : IDisposable
                 OwnKeys = x.Passage.OwnKeys,
                 DocumentTitle = x.Passage.DocumentTitle,
                 DocumentType = x.Passage.DocumentType,
+                FromScan = x.Passage.FromScan,
             })
             .ToList();
     }
@@ -270,5 +272,7 @@ public sealed class PassageSearcher : IDisposable
         public IReadOnlySet<string> OwnKeys { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
         public string DocumentTitle { get; init; } = string.Empty;
+
+        public bool FromScan { get; init; }
     }
 }

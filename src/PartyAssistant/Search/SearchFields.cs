@@ -8,6 +8,9 @@ public static class SearchFields
     public const string Label = "label";
     public const string Text = "text";
     public const string Kind = "kind";
+
+    /// <summary>Stored "1" on passages of a document read from a scan by OCR.</summary>
+    public const string FromScan = "ocr";
     public const string SectionHeading = "heading";
     public const string DocumentType = "doc_type";
     public const string ReplacedWarning = "replaced";

@@ -15,6 +15,9 @@ public sealed record SearchHit(int Rank, string PassageId, string DocumentId, st
     /// <summary>How citations name its document, and the document's title.</summary>
     public string DocumentTitle { get; init; } = string.Empty;
 
+    /// <summary>Its document was read from a scan by OCR: citations say so.</summary>
+    public bool FromScan { get; init; }
+
     /// <summary>The section heading the passage sits under.</summary>
     public string Heading { get; init; } = string.Empty;
 
