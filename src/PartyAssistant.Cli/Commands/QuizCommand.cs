@@ -123,6 +123,7 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
         statement = item.Statement,
         fact = item.Fact,
         explanation = item.Explanation,
+        passed_target = item.PassedTarget,
         passage_id = item.PassageId,
         label = item.Label,
         quote = item.Quote,

@@ -127,7 +127,7 @@ public sealed class ChatQuiz(CorpusIndex index, QuizGenerator generator, QuizSes
     private Task AskAsync(IncomingMessage message, IReplySender sender, QuizSession session, int position, CancellationToken cancellationToken)
     {
         var item = session.Items[position];
-        var text = new StringBuilder($"Câu {position + 1}/{session.Items.Count}. {item.Question}");
+        var text = new StringBuilder($"Câu {position + 1}/{session.Items.Count}. {QuizText.QuestionLine(item)}");
         var trueFalse = item.Type == QuizItemType.TrueFalse;
         if (!trueFalse)
         {

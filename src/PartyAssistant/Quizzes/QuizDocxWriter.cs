@@ -29,7 +29,7 @@ public static class QuizDocxWriter
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            word.NumberedItem(i + 1, item.Question);
+            word.NumberedItem(i + 1, QuizText.QuestionLine(item));
             for (var c = 0; c < item.Choices.Count; c++)
             {
                 word.Indented($"{QuizItem.Letter(c)}. ", item.Choices[c], level: 1);

@@ -11,8 +11,10 @@ namespace PartyAssistant.Quizzes;
 /// acts), quotes that sentence word for word and cites its passage, so it can be answered from the
 /// passage alone; no two questions test the same sentence.
 /// </summary>
-public sealed class QuizGenerator
+public sealed class QuizGenerator(TimeProvider? clock = null)
 {
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
     // Figures and dates are what trainers check first; "đảng viên" as the actor is the weakest test.
     private static readonly FactKind[] Priority =
         [FactKind.Percent, FactKind.Quantity, FactKind.Time, FactKind.Document, FactKind.QuotedTerm, FactKind.Frequency, FactKind.Actor];
@@ -50,11 +52,12 @@ public sealed class QuizGenerator
         var types = request.Types is { Count: > 0 } t ? t : QuizItemTypes.All;
         var candidates = passages.SelectMany(p => QuizSentences.Of(document, p)).Select(s => Candidate.For(s, pool)).OfType<Candidate>().ToList();
         var items = new List<QuizItem>();
+        var today = DateOnly.FromDateTime(this.clock.GetLocalNow().DateTime);
         foreach (var candidate in Select(candidates, request.Count))
         {
             if (this.Build(candidate, items, types, allPassages) is { } item && Verifies(item, candidate.Sentence.Passage))
             {
-                items.Add(item);
+                items.Add(item with { PassedTarget = PassedTarget.In(item.Quote, today) });
             }
         }
 

@@ -50,6 +50,9 @@ public sealed record QuizItem(
 {
     public const string Blank = "____";
 
+    /// <summary>A target the quoted sentence sets before a year that has ended ("đến năm 2025"): asked as the text states it, shown as passed.</summary>
+    public string? PassedTarget { get; init; }
+
     public const string True = "Đúng";
 
     public const string False = "Sai";

@@ -40,10 +40,18 @@ public static class QuizText
             { Type: QuizItemType.TrueFalse, Answer: QuizItem.False } => $"Sai — văn bản ghi “{item.Fact}”.",
             _ => $"{item.Answer}.",
         };
+        if (item.PassedTarget is { } target)
+        {
+            answer += $" Mốc “{target}” đã qua; văn bản đặt mốc này, câu hỏi không nói mốc đã đạt.";
+        }
         return style == QuizCitationStyle.ShortLabel
             ? $"{answer} — “{item.Quote}” [{LocalLabel(item.Label)}]"
             : $"{answer} [{item.Label}] ({item.PassageId})";
     }
+
+    /// <summary>The question as shown: a target whose year has ended says so ("mốc đã qua").</summary>
+    public static string QuestionLine(QuizItem item) =>
+        item.PassedTarget is { } target ? $"{item.Question} (mốc đã qua: {target})" : item.Question;
 
     /// <summary>A passage label without the document's name ("Mục II.1, ý 1"), for a text that names the document once.</summary>
     public static string LocalLabel(string label) =>
@@ -77,7 +85,7 @@ public static class QuizText
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            md.Append(i + 1).Append(". ").AppendLine(item.Question);
+            md.Append(i + 1).Append(". ").AppendLine(QuestionLine(item));
             for (var c = 0; c < item.Choices.Count; c++)
             {
                 md.Append("   - ").Append(QuizItem.Letter(c)).Append(". ").AppendLine(item.Choices[c]);

@@ -27,9 +27,10 @@ public static class WordLists
     public const string RoleMemberships = "role-memberships.tsv";
     public const string HeaderWords = "header-words.txt";
     public const string OcrCorrections = "ocr-corrections.tsv";
+    public const string TargetCues = "target-cues.txt";
 
     public static IReadOnlyList<string> All { get; } =
-        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings, RoleMemberships, HeaderWords, OcrCorrections];
+        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings, RoleMemberships, HeaderWords, OcrCorrections, TargetCues];
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 

@@ -62,7 +62,7 @@ public sealed class OutlineCommandTests(ShippedCorpusDocuments fixture) : IClass
         Assert.True(paragraphs[keyAt - 1].Descendants<Break>().Any(b => b.Type?.Value == BreakValues.Page), "the answer key starts on a new page");
         for (var i = 0; i < quiz.Items.Count; i++)
         {
-            Assert.InRange(texts.IndexOf($"{i + 1}. {quiz.Items[i].Question}"), quizAt + 1, keyAt - 1);
+            Assert.InRange(texts.IndexOf($"{i + 1}. {QuizText.QuestionLine(quiz.Items[i])}"), quizAt + 1, keyAt - 1);
             Assert.Contains(texts.Skip(keyAt), t => t.StartsWith($"{i + 1}. ", StringComparison.Ordinal) && t.Contains($"“{quiz.Items[i].Quote}”", StringComparison.Ordinal));
             Assert.Contains($"{i + 1}. {QuizText.AnswerLine(quiz.Items[i], QuizCitationStyle.ShortLabel)}", texts.Skip(keyAt));
         }

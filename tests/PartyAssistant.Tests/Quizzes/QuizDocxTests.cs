@@ -28,7 +28,7 @@ public sealed class QuizDocxTests(ShippedCorpusDocuments fixture) : IClassFixtur
         for (var i = 0; i < quiz.Items.Count; i++)
         {
             var item = quiz.Items[i];
-            var question = texts.IndexOf($"{i + 1}. {item.Question}");
+            var question = texts.IndexOf($"{i + 1}. {QuizText.QuestionLine(item)}");
             Assert.InRange(question, 1, pageBreak - 1);
             for (var c = 0; c < item.Choices.Count; c++)
             {
