@@ -17,7 +17,7 @@ internal static partial class DiscussionQuestionWriter
     private const int Fewest = 3;
     private const int MaxQuotedWords = 22;
 
-    public static IReadOnlyList<DiscussionQuestion> Write(IReadOnlyList<OutlinePart> parts)
+    public static IReadOnlyList<DiscussionQuestion> Write(IReadOnlyList<OutlinePart> parts, DateOnly today)
     {
         // A summary's "Thông tin văn bản" or "Hiệu lực" is for the trainer, not for the cell to discuss.
         var discussable = parts.Where(p => !AboutTheDocument().IsMatch(p.Heading)).ToList();
@@ -32,7 +32,7 @@ internal static partial class DiscussionQuestionWriter
         var chosen = candidates.Select((c, i) => (c.Part, c.Point, Index: i)).Where(c => HasTarget(c.Point)).Take(Most).ToList();
         var rest = candidates.Select((c, i) => (c.Part, c.Point, Index: i)).Where(c => !HasTarget(c.Point)).ToList();
         chosen.AddRange(Spread(rest, Most - chosen.Count));
-        return chosen.OrderBy(c => c.Index).Select(c => Ask(c.Part, c.Point)).ToList();
+        return chosen.OrderBy(c => c.Index).Select(c => Ask(c.Part, c.Point, today)).ToList();
     }
 
     /// <summary>A topic's target if it sets one (the most informative), else a shortcoming it names, else its first point.</summary>
@@ -41,13 +41,17 @@ internal static partial class DiscussionQuestionWriter
         ?? points.FirstOrDefault(p => Shortcoming().IsMatch(p.Quote))
         ?? points[0];
 
-    private static DiscussionQuestion Ask(OutlinePart part, KeyPoint point)
+    private static DiscussionQuestion Ask(OutlinePart part, KeyPoint point, DateOnly today)
     {
         var target = HasTarget(point);
 
         // A target is quoted whole, figure included; after a lead-in ("… còn một số hạn chế:") what it introduces is the point.
         var quoted = target ? point.Quote.TrimEnd('.', ';') : Shorten(AfterLeadIn(point.Quote));
-        var question = target
+        // A target whose year has ended is discussed as such: was it reached, not how to reach it.
+        var passed = target ? Quizzes.PassedTarget.In(point.Quote, today) : null;
+        var question = passed is not null
+            ? $"Văn bản đặt chỉ tiêu: “{quoted}”. Mốc “{passed}” đã qua: chi bộ ta đã đạt chỉ tiêu này chưa, vì sao, và còn phải làm gì?"
+            : target
             ? $"Văn bản đặt chỉ tiêu: “{quoted}”. Chi bộ ta đang ở đâu so với chỉ tiêu này, cần làm gì để đạt?"
             : Shortcoming().IsMatch(point.Quote)
                 ? $"Văn bản chỉ ra: “{quoted}”. Chi bộ ta có tình trạng này không, khắc phục thế nào?"

@@ -14,8 +14,10 @@ public sealed record OutlineRequest(string DocumentId, int Minutes = OutlineRequ
 /// the figures and deadlines, discussion questions, the time plan and a short quiz. Everything
 /// quoted is the document's own words, cited to its passage.
 /// </summary>
-public sealed class OutlineBuilder(OutlineQuiz quiz)
+public sealed class OutlineBuilder(OutlineQuiz quiz, TimeProvider? clock = null)
 {
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
+
     public SessionOutline Build(CorpusLoadResult corpus, OutlineRequest request)
     {
         ArgumentNullException.ThrowIfNull(corpus);
@@ -31,7 +33,7 @@ public sealed class OutlineBuilder(OutlineQuiz quiz)
         var parts = DocumentParts.Read(document)
             .Select(p => new OutlinePart(p.Heading, p.Topics.Select(t => new OutlineTopic(t.Heading, t.Passages.SelectMany(KeyPointSelector.Select).ToList())).ToList()))
             .ToList();
-        var questions = DiscussionQuestionWriter.Write(parts);
+        var questions = DiscussionQuestionWriter.Write(parts, DateOnly.FromDateTime(this.clock.GetLocalNow().DateTime));
         var items = quiz.For(corpus, document);
         var plan = SessionTimePlanner.Plan(request.Minutes, parts, hasQuiz: items.Count > 0);
         parts = parts.Select((p, i) => p with { Minutes = plan[i + 1].Minutes }).ToList();

@@ -37,6 +37,20 @@ public sealed partial class OutlineBuilderTests(ShippedCorpusDocuments fixture) 
     }
 
     [Fact]
+    public void A_target_whose_year_has_ended_is_discussed_as_passed()
+    {
+        OutlineBuilder At(int year) => new(new OutlineQuiz(new QuizGenerator()), new FixedClock(new DateTimeOffset(year, 6, 1, 9, 0, 0, TimeSpan.Zero)));
+        var later = At(2026).Build(fixture.Corpus, new OutlineRequest("kl-tu-nq03")).Questions;
+        var earlier = At(2024).Build(fixture.Corpus, new OutlineRequest("kl-tu-nq03")).Questions;
+
+        // The seed sets its targets for 2025: asked in 2024 how to reach them, in 2026 whether they were reached.
+        Assert.Contains(earlier, q => q.Question.Contains("cần làm gì để đạt", StringComparison.Ordinal));
+        Assert.DoesNotContain(earlier, q => q.Question.Contains("đã qua", StringComparison.Ordinal));
+        Assert.Contains(later, q => q.Question.Contains("Mốc “Đến năm 2025” đã qua", StringComparison.OrdinalIgnoreCase) && q.Question.Contains("đã đạt chỉ tiêu này chưa", StringComparison.Ordinal));
+        Assert.DoesNotContain(later, q => q.Question.Contains("2025", StringComparison.Ordinal) && q.Question.Contains("cần làm gì để đạt?", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_quoted_item_is_text_of_the_passage_it_cites()
     {
         var outline = this.Seed();
