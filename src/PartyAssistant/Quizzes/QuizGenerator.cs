@@ -122,7 +122,7 @@ public sealed class QuizGenerator(TimeProvider? clock = null)
                 QuizItemType.MultipleChoice => MultipleChoice(candidate),
                 _ => TrueFalse(candidate, corpus),
             };
-            if (item is not null)
+            if (item is not null && !GivesAway(item))
             {
                 return item;
             }
@@ -130,6 +130,14 @@ public sealed class QuizGenerator(TimeProvider? clock = null)
 
         return null;
     }
+
+    /// <summary>
+    /// A blank whose answer the question still shows ("… Quy định 213 … ____ (Quy định 213)", a date written twice in the
+    /// sentence) tests nothing. A true/false statement shows its fact by design.
+    /// </summary>
+    internal static bool GivesAway(QuizItem item) =>
+        item.Type != QuizItemType.TrueFalse
+        && $" {VietnameseText.MatchKey(item.Statement)} ".Contains($" {VietnameseText.MatchKey(item.Fact)} ", StringComparison.Ordinal);
 
     private static QuizItem FillBlank(Candidate c) => new(
         QuizItemType.FillBlank, $"Điền vào chỗ trống: {c.Blanked}", c.Blanked, [], c.Fact.Text, c.Fact.Text, null,

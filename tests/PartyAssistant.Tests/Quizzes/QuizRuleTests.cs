@@ -43,4 +43,32 @@ public sealed class QuizRuleTests(ShippedCorpusDocuments fixture) : IClassFixtur
             Assert.True(most <= allowed, $"{document.Id} ({count}): {string.Join(", ", quiz.Items.GroupBy(i => i.Type).Select(g => $"{g.Key} {g.Count()}"))} of {n}");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void No_blank_is_answered_by_the_question_itself(int count)
+    {
+        foreach (var document in fixture.Corpus.Documents)
+        {
+            var quiz = this.generator.Generate(fixture.Corpus, new QuizRequest(document.Id, Count: count));
+            foreach (var item in quiz.Items.Where(i => i.Type != QuizItemType.TrueFalse))
+            {
+                var shown = $" {VietnameseText.MatchKey(item.Question)} ";
+                Assert.False(shown.Contains($" {VietnameseText.MatchKey(item.Fact)} ", StringComparison.Ordinal), $"{document.Id}: “{item.Question}” shows its answer “{item.Fact}”");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(QuizItemType.FillBlank, "Chi bộ họp ____; từ ngày 15/3/2026 áp dụng.", "15/3/2026", true)]
+    [InlineData(QuizItemType.MultipleChoice, "Quy định 213 nêu: đảng viên ____ giữ mối liên hệ (Quy định 213).", "Quy định 213", true)]
+    [InlineData(QuizItemType.FillBlank, "Chi bộ họp ____ một lần.", "mỗi tháng", false)]
+    [InlineData(QuizItemType.FillBlank, "Chi bộ họp vào ngày 20/3/2026, lúc ____ giờ.", "15", false)]
+    [InlineData(QuizItemType.TrueFalse, "Chi bộ họp mỗi tháng một lần.", "mỗi tháng", false)]
+    public void A_question_that_still_shows_its_answer_is_not_asked(QuizItemType type, string statement, string fact, bool givesAway)
+    {
+        var item = new QuizItem(type, statement, statement, [], fact, fact, null, "qd-1/dieu-1", "Quy định 1 · Điều 1", statement);
+
+        Assert.Equal(givesAway, QuizGenerator.GivesAway(item));
+    }
 }
