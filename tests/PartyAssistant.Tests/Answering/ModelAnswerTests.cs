@@ -56,6 +56,10 @@ public sealed class ModelAnswerTests : IAsyncLifetime
         var system = request.Messages.First(m => m.Role == "system").Content;
         Assert.Contains("Chỉ dùng thông tin trong các đoạn văn bản được cung cấp", system, StringComparison.Ordinal);
         Assert.Contains(PromptLibrary.NotFoundToken, system, StringComparison.Ordinal);
+
+        // Every mark the supplied passages can carry is explained to the model.
+        Assert.Contains("\"(bản tóm tắt)\"", system, StringComparison.Ordinal);
+        Assert.Contains($"\"{SourceList.ScanMark}\"", system, StringComparison.Ordinal);
         var user = request.Messages.Last(m => m.Role == "user").Content;
         Assert.Contains("Câu hỏi: " + Question, user, StringComparison.Ordinal);
         Assert.Contains("[1] ", user, StringComparison.Ordinal);
