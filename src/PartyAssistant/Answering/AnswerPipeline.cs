@@ -125,7 +125,7 @@ public sealed class AnswerPipeline(
             if (check.Passed)
             {
                 // The model writes the answer; the sources, with their summary and status marks, are always ours.
-                var sources = SourceList.Format(check.Citations.Select(c => (c.N, supplied[c.N]!, c.Quote)), supplied.Scanned);
+                var sources = SourceList.Format(check.Citations.Select(c => (c.N, supplied[c.N]!, c.Quote)));
                 var (text, numbered, citations) = CitationNumbers.Renumber($"{body}\n\n{sources}", supplied, check.Citations);
                 return new GroundedAnswer(question, analysis.Original, false, text, citations, numbered.Hits, ModelName(model), null, timings);
             }
@@ -199,7 +199,7 @@ public sealed class AnswerPipeline(
             .OrderByDescending(h => best[h.PassageId].Coverage).ThenByDescending(h => best[h.PassageId].Parts).ThenBy(h => h.Rank)
             .Take(Math.Max(1, options.Value.Passages))
             .Select((h, i) => h with { Rank = i + 1 }).ToList();
-        return (new SuppliedPassages(hits, retrieved.Rarity) { Evidence = evidence, Scanned = retrieved.Scanned }, evidence);
+        return (new SuppliedPassages(hits, retrieved.Rarity) { Evidence = evidence }, evidence);
     }
 
     private async Task<SuppliedPassages?> DutiesAsync(QuestionAnalysis analysis, Facts.Role role, RetrievedPassages retrieved, CancellationToken cancellationToken)
@@ -225,16 +225,20 @@ public sealed class AnswerPipeline(
             var at = hits.FindIndex(h => h.PassageId == duty.Passage.Id);
             if (at < 0)
             {
+                // A duty's passage the search did not return is marked as scanned when the search saw its document was.
                 var found = retrieved.Hits.FirstOrDefault(h => h.PassageId == duty.Passage.Id);
                 hits.Add((found ?? new SearchHit(0, duty.Passage.Id, duty.Passage.DocumentId, duty.Passage.Label, 0f, duty.Passage.Text, duty.Item.FromSummary)
-                    { Heading = duty.Passage.Heading }) with { Rank = hits.Count + 1 });
+                    {
+                        Heading = duty.Passage.Heading,
+                        FromScan = retrieved.Hits.Any(h => h.DocumentId == duty.Passage.DocumentId && h.FromScan),
+                    }) with { Rank = hits.Count + 1 });
                 at = hits.Count - 1;
             }
 
             numbered.Add((at + 1, duty.Item));
         }
 
-        return new SuppliedPassages(hits, retrieved.Rarity) { Duties = new RoleDuties(role, numbered), Scanned = retrieved.Scanned };
+        return new SuppliedPassages(hits, retrieved.Rarity) { Duties = new RoleDuties(role, numbered) };
     }
 
     private async Task<string> CompleteAsync(IChatCompletionService service, QuestionAnalysis question, SuppliedPassages supplied, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public static partial class CitationNumbers
         }
 
         var hits = order.Select((old, i) => passages[old]! with { Rank = i + 1 }).ToList();
-        return (rewritten, new SuppliedPassages(hits, passages.Rarity) { Evidence = passages.Evidence, Duties = passages.Duties, Scanned = passages.Scanned }, renumbered);
+        return (rewritten, new SuppliedPassages(hits, passages.Rarity) { Evidence = passages.Evidence, Duties = passages.Duties }, renumbered);
     }
 
     /// <summary>

@@ -98,7 +98,7 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
         }
 
         // Every sentence the answer uses appears in the sources, not only the first of its passage.
-        sb.Append('\n').Append(SourceList.Format(chosen.Select(c => (c.N, passages[c.N]!, c.Sentence)), passages.Scanned));
+        sb.Append('\n').Append(SourceList.Format(chosen.Select(c => (c.N, passages[c.N]!, c.Sentence))));
         return sb.ToString().TrimEnd();
     }
 
@@ -148,7 +148,7 @@ public sealed partial class ExtractiveAnswerer(AnsweringOptions options)
             sb.Append("Các mục lấy từ bản tóm tắt không chính thức cần đối chiếu với văn bản gốc.\n");
         }
 
-        sb.Append('\n').Append(SourceList.Format(cited.Select(c => (c.N, passages[c.N]!, c.Sentence)), passages.Scanned));
+        sb.Append('\n').Append(SourceList.Format(cited.Select(c => (c.N, passages[c.N]!, c.Sentence))));
         return sb.ToString().TrimEnd();
     }
 

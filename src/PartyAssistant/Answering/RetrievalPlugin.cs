@@ -12,9 +12,6 @@ public sealed record RetrievedPassages(IReadOnlyList<SearchHit> Hits, Func<strin
 {
     /// <summary>How the corpus spells a syllable pair typed without marks (see <see cref="PassageSearcher.MarkedForms"/>).</summary>
     public Func<string, IReadOnlyList<string>> MarkedForms { get; init; } = _ => [];
-
-    /// <summary>Ids of the documents read from a scan by OCR, whose citations say so.</summary>
-    public IReadOnlySet<string> Scanned { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }
 
 /// <summary>Retrieval as a Semantic Kernel plugin: the Lucene search, callable as a kernel function.</summary>
@@ -37,8 +34,6 @@ public sealed class RetrievalPlugin(SearchIndexProvider index, IOptions<Answerin
 
         // Rarity is asked for while the answer is written, after this lease is gone: the provider
         // answers from whichever index is current then.
-        // The index says which passages were read from a scan: reading the corpus here cost seconds on a national one.
-        var scanned = hits.Where(h => h.FromScan).Select(h => h.DocumentId).ToHashSet(StringComparer.Ordinal);
-        return new RetrievedPassages(hits, index.Rarity, notLoaded) { MarkedForms = index.MarkedForms, Scanned = scanned };
+        return new RetrievedPassages(hits, index.Rarity, notLoaded) { MarkedForms = index.MarkedForms };
     }
 }

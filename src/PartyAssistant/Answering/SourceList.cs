@@ -15,8 +15,7 @@ public static class SourceList
     /// <summary>After a passage of a document read from a scan: OCR may have misread a word.</summary>
     public const string ScanMark = "(văn bản nhận dạng từ bản quét)";
 
-    /// <param name="scanned">Ids of the documents read from a scan by OCR (front matter "ocr: true").</param>
-    public static string Format(IEnumerable<(int N, SearchHit Hit, string Quote)> sources, IReadOnlySet<string>? scanned = null)
+    public static string Format(IEnumerable<(int N, SearchHit Hit, string Quote)> sources)
     {
         var sb = new StringBuilder(Heading).Append('\n');
         foreach (var group in sources.GroupBy(s => s.N).OrderBy(g => g.Key))
@@ -29,7 +28,7 @@ public static class SourceList
                 sb.Append(" (theo bản tóm tắt, không phải nguyên văn)");
             }
 
-            if (scanned?.Contains(hit.DocumentId) == true)
+            if (hit.FromScan)
             {
                 sb.Append(' ').Append(ScanMark);
             }

@@ -19,9 +19,6 @@ public sealed class SuppliedPassages(IReadOnlyList<SearchHit> hits, Func<string,
     /// <summary>For a question about a role's duties: the role and its fitting duties, each with the number of the passage it quotes.</summary>
     public RoleDuties? Duties { get; init; }
 
-    /// <summary>Ids of the documents read from a scan by OCR: their passages are marked wherever they are cited.</summary>
-    public IReadOnlySet<string> Scanned { get; init; } = new HashSet<string>(StringComparer.Ordinal);
-
     /// <summary>The judgement of which sentences state what is asked; null when none was made (the answerer then reads every sentence).</summary>
     public Evidence? Evidence { get; init; }
 
@@ -55,7 +52,7 @@ public sealed class SuppliedPassages(IReadOnlyList<SearchHit> hits, Func<string,
                 sb.Append(" (bản tóm tắt)");
             }
 
-            if (this.Scanned.Contains(hit.DocumentId))
+            if (hit.FromScan)
             {
                 sb.Append(' ').Append(SourceList.ScanMark);
             }

@@ -68,16 +68,15 @@ public sealed class SourceListTests
     [Fact]
     public void Sources_and_the_prompt_mark_passages_of_a_document_read_from_a_scan()
     {
-        var scanned = new SearchHit(1, "q/dieu-2.2", "q", "Quy định 27-QĐ/ĐU · Điều 2, khoản 2", 1, "2. Gửi trước 03 ngày.", false);
+        var scanned = new SearchHit(1, "q/dieu-2.2", "q", "Quy định 27-QĐ/ĐU · Điều 2, khoản 2", 1, "2. Gửi trước 03 ngày.", false) { FromScan = true };
         var typed = new SearchHit(2, "k/dieu-1", "k", "Kết luận 1 · Điều 1", 1, "Nội dung.", false);
-        var ids = new HashSet<string>(StringComparer.Ordinal) { "q" };
 
-        var text = SourceList.Format([(1, scanned, "2. Gửi trước 03 ngày."), (2, typed, "Nội dung.")], ids);
-        var prompt = new SuppliedPassages([scanned, typed]) { Scanned = ids }.ToPrompt();
+        var text = SourceList.Format([(1, scanned, "2. Gửi trước 03 ngày."), (2, typed, "Nội dung.")]);
+        var prompt = new SuppliedPassages([scanned, typed]).ToPrompt();
 
         Assert.Contains("[1] Quy định 27-QĐ/ĐU · Điều 2, khoản 2 (văn bản nhận dạng từ bản quét) — “2. Gửi trước 03 ngày.”", text, StringComparison.Ordinal);
         Assert.Contains("[2] Kết luận 1 · Điều 1 — “Nội dung.”", text, StringComparison.Ordinal);
         Assert.Contains("[1] Quy định 27-QĐ/ĐU · Điều 2, khoản 2 (văn bản nhận dạng từ bản quét)\n", prompt, StringComparison.Ordinal);
-        Assert.DoesNotContain("(văn bản nhận dạng từ bản quét)", SourceList.Format([(1, scanned, "2. Gửi trước 03 ngày.")]), StringComparison.Ordinal);
+        Assert.DoesNotContain("(văn bản nhận dạng từ bản quét)", SourceList.Format([(1, scanned with { FromScan = false }, "2. Gửi trước 03 ngày.")]), StringComparison.Ordinal);
     }
 }
