@@ -25,13 +25,7 @@ internal sealed class CandidateSearch(IndexSearcher searcher, SearchOptions opti
     /// <param name="restrict">Which documents may answer (in force, or a named replaced document).</param>
     public TopDocs Search(Query built, Func<Query, Query> restrict, int depth)
     {
-        if (built is not BooleanQuery all || searcher.IndexReader.MaxDoc <= options.LargeIndexDocuments)
-        {
-            return searcher.Search(restrict(built), depth);
-        }
-
-        var drivers = this.Drivers(all);
-        if (drivers is null)
+        if (built is not BooleanQuery all || searcher.IndexReader.MaxDoc <= options.LargeIndexDocuments || this.Drivers(all) is not { } drivers)
         {
             return searcher.Search(restrict(built), depth);
         }

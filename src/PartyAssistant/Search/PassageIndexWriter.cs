@@ -53,8 +53,9 @@ public static class PassageIndexWriter
 
     /// <summary>
     /// A document's hash over everything <see cref="ToLucene"/> and <see cref="SentenceDocument"/> read from it and from its
-    /// catalog entry: its metadata, each passage, and its standing (another document replacing it changes it). Cheap —
-    /// no sentence splitting or reference parsing — because every build hashes every document. Keep it in step with them.
+    /// catalog entry: its standing and warning (another document replacing it changes them), and either the text its file
+    /// was parsed from or, for a document built in memory, its metadata and each passage. Cheap — no sentence splitting or
+    /// reference parsing — because every build hashes every document. Keep it in step with them.
     /// </summary>
     public static string HashOf(CorpusDocument document, CorpusCatalog catalog)
     {
