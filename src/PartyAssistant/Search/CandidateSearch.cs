@@ -25,14 +25,50 @@ internal sealed class CandidateSearch(IndexSearcher searcher, SearchOptions opti
     /// <param name="restrict">Which documents may answer (in force, or a named replaced document).</param>
     public TopDocs Search(Query built, Func<Query, Query> restrict, int depth)
     {
-        if (built is not BooleanQuery all || searcher.IndexReader.MaxDoc <= options.LargeIndexDocuments || this.Drivers(all) is not { } drivers)
+        if (built is not BooleanQuery all || searcher.IndexReader.MaxDoc <= options.LargeIndexDocuments)
         {
             return searcher.Search(restrict(built), depth);
         }
 
+        // Each word's statistics are looked up once, in every segment, and shared by the two queries below: on a large index
+        // of several segments, looking them up for each query (and once more for the document frequencies) cost as much as
+        // scoring the pool.
+        var (words, frequencies) = WithStatistics(all, searcher.TopReaderContext);
+        if (this.Drivers(words, frequencies) is not { } drivers)
+        {
+            return searcher.Search(restrict(words), depth);
+        }
+
         var pool = searcher.Search(restrict(drivers), Math.Max(depth, options.CandidatePool));
-        var candidates = new FilteredQuery(built, new DocumentsFilter(pool.ScoreDocs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
+        var candidates = new FilteredQuery(words, new DocumentsFilter(pool.ScoreDocs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
         return searcher.Search(candidates, depth);
+    }
+
+    /// <summary>
+    /// The same disjunction, each word's clause carrying its statistics over the whole index; with each clause's document
+    /// frequency (-1 for a clause that is not a single word).
+    /// </summary>
+    private static (BooleanQuery Words, int[] Frequencies) WithStatistics(BooleanQuery all, IndexReaderContext context)
+    {
+        var words = new BooleanQuery(all.CoordDisabled) { Boost = all.Boost, MinimumNumberShouldMatch = all.MinimumNumberShouldMatch };
+        var frequencies = new int[all.Clauses.Count];
+        for (var i = 0; i < all.Clauses.Count; i++)
+        {
+            var clause = all.Clauses[i];
+            if (clause.Query is TermQuery term)
+            {
+                var statistics = TermContext.Build(context, term.Term);
+                frequencies[i] = statistics.DocFreq;
+                words.Add(new TermQuery(term.Term, statistics) { Boost = term.Boost }, clause.Occur);
+            }
+            else
+            {
+                frequencies[i] = -1;
+                words.Add(clause.Query, clause.Occur);
+            }
+        }
+
+        return (words, frequencies);
     }
 
     /// <summary>
@@ -40,17 +76,17 @@ internal sealed class CandidateSearch(IndexSearcher searcher, SearchOptions opti
     /// rarest first, while their postings stay within MaxDriverPostings. Null when no word is rare: then nothing is
     /// saved by a pool, and the whole query runs.
     /// </summary>
-    private BooleanQuery? Drivers(BooleanQuery all)
+    private BooleanQuery? Drivers(BooleanQuery all, int[] frequencies)
     {
-        var reader = searcher.IndexReader;
-        var common = Math.Max(CommonTermMinDocs, (int)(reader.MaxDoc * CommonTermShare));
+        var common = Math.Max(CommonTermMinDocs, (int)(searcher.IndexReader.MaxDoc * CommonTermShare));
         var drivers = new BooleanQuery();
         var words = new List<(BooleanClause Clause, int Frequency)>();
-        foreach (var clause in all.Clauses)
+        for (var i = 0; i < all.Clauses.Count; i++)
         {
-            if (clause.Occur == Occur.SHOULD && clause.Query is TermQuery term)
+            var clause = all.Clauses[i];
+            if (clause.Occur == Occur.SHOULD && frequencies[i] >= 0)
             {
-                words.Add((clause, reader.DocFreq(term.Term)));
+                words.Add((clause, frequencies[i]));
             }
             else
             {
