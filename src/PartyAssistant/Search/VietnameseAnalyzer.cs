@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Shingle;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Search;
@@ -20,7 +19,7 @@ public sealed class VietnameseAnalyzer : Analyzer
     }
 
     protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        new StringReader(VietnameseText.Normalize(reader.ReadToEnd()));
+        new StringReader(VietnameseText.Normalize(reader.ReadToEnd() ?? string.Empty));
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -34,9 +33,7 @@ public sealed class VietnameseAnalyzer : Analyzer
 
         if (shape.Bigrams)
         {
-            var shingles = new ShingleFilter(stream, 2, 2);
-            shingles.SetOutputUnigrams(false);
-            stream = shingles;
+            stream = new SyllablePairFilter(stream);
         }
 
         return new TokenStreamComponents(tokenizer, stream);
