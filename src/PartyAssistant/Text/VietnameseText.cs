@@ -13,7 +13,7 @@ public static class VietnameseText
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        var nfc = IsSurelyComposed(text) || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
         if (nfc.AsSpan().IndexOfAny("\u00A0\u200B\uFEFF\u00D0\u00F0") < 0)
         {
             return nfc;
@@ -23,6 +23,26 @@ public static class VietnameseText
         return nfc.Replace('\u00A0', ' ').Replace("\u200B", string.Empty, StringComparison.Ordinal)
             .Replace("\uFEFF", string.Empty, StringComparison.Ordinal)
             .Replace('\u00D0', 'Đ').Replace('\u00F0', 'đ');
+    }
+
+    /// <summary>
+    /// True when every character is one NFC keeps as it is and that nothing composes with: ASCII, Latin-1 and Latin
+    /// Extended-A/B, the precomposed Vietnamese letters (U+1E00–U+1EFF) and general punctuation past U+2001 (whose two
+    /// first characters are canonical singletons). Almost all text is only these; asking ICU instead was a fifth of the
+    /// time of indexing a document.
+    /// </summary>
+    internal static bool IsSurelyComposed(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            var kept = c < '\u0300' || c is >= '\u1E00' and <= '\u1EFF' || c is >= '\u2002' and <= '\u206F';
+            if (!kept)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Lower case with every diacritic removed and đ turned into d: "Đảng uỷ" → "dang uy".</summary>

@@ -79,4 +79,41 @@ public sealed class VietnameseTextTests
         var sentences = SentenceSplitter.Split("Hàng năm, đảng bộ đạt trên 95%. Nâng cao sức chiến đấu; đảng uỷ xã, phường.");
         Assert.Equal(["Hàng năm, đảng bộ đạt trên 95%.", "Nâng cao sức chiến đấu; đảng uỷ xã, phường."], sentences);
     }
+
+    /// <summary>
+    /// Normalize skips ICU for text made only of the characters IsSurelyComposed accepts: each of them, and each pair of
+    /// them (nothing composes with what precedes it), must be its own NFC; and text with a combining mark is not skipped.
+    /// </summary>
+    [Fact]
+    public void Text_Normalize_does_not_hand_to_ICU_is_already_NFC()
+    {
+        var kept = Enumerable.Range(0, 0x10000).Select(i => (char)i)
+            .Where(c => !char.IsSurrogate(c) && VietnameseText.IsSurelyComposed([c])).ToArray();
+        Assert.Contains('ệ', kept);
+        Assert.Contains('–', kept);
+        Assert.DoesNotContain('\u0301', kept);
+        Assert.DoesNotContain('\u2001', kept);
+        foreach (var first in kept)
+        {
+            Assert.True(first.ToString().IsNormalized(System.Text.NormalizationForm.FormC), $"U+{(int)first:X4}");
+        }
+
+        // Pairs: a character that composes with the one before it would have to be among those kept.
+        var pair = new char[2];
+        foreach (var first in kept)
+        {
+            pair[0] = first;
+            foreach (var second in kept)
+            {
+                pair[1] = second;
+                if (!new string(pair).IsNormalized(System.Text.NormalizationForm.FormC))
+                {
+                    Assert.Fail($"U+{(int)first:X4} U+{(int)second:X4} is not NFC");
+                }
+            }
+        }
+
+        Assert.False(VietnameseText.IsSurelyComposed("Đảng vie\u0302n"));
+        Assert.Equal("Đảng viên", VietnameseText.Normalize("Đảng viên".Normalize(System.Text.NormalizationForm.FormD)));
+    }
 }
