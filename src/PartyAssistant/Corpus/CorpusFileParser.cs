@@ -3,7 +3,13 @@ namespace PartyAssistant.Corpus;
 /// <summary>Reads one corpus Markdown file into a document with its sections and passages.</summary>
 public static class CorpusFileParser
 {
-    public static CorpusDocument Parse(string path, string content)
+    public static CorpusDocument Parse(string path, string content) => Parse(path, content, parsedBefore: null);
+
+    /// <param name="parsedBefore">
+    /// Hashes of file texts known to parse (the current index was built from them, by this parser): such a file's body is
+    /// parsed only when its passages are asked for. Any other file is parsed whole now, so its errors are found now.
+    /// </param>
+    public static CorpusDocument Parse(string path, string content, IReadOnlySet<string>? parsedBefore)
     {
         var lines = content.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var (metadata, bodyStart) = FrontMatterReader.Read(path, lines);
@@ -13,6 +19,22 @@ public static class CorpusFileParser
             throw new CorpusFormatException(path, 2, $"id \"{metadata.Id}\" phải trùng tên tệp \"{expected}\".");
         }
 
+        var hash = HashOf(content);
+        if (parsedBefore?.Contains(hash) == true)
+        {
+            return CorpusDocument.WithBodyOnDemand(metadata, path, () => ParseBody(path, lines, bodyStart, metadata)) with { ContentHash = hash };
+        }
+
+        var body = ParseBody(path, lines, bodyStart, metadata);
+        return new CorpusDocument(metadata, body.Sections, body.Passages, path) { ContentHash = hash };
+    }
+
+    /// <summary>The hash a parsed file's document carries as <see cref="CorpusDocument.ContentHash"/>.</summary>
+    public static string HashOf(string content) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
+
+    private static DocumentBody ParseBody(string path, string[] lines, int bodyStart, DocumentMetadata metadata)
+    {
         var blocks = BodyBlockReader.Read(lines, bodyStart);
         var (sections, passages) = DocumentStructureBuilder.Build(metadata, blocks);
         if (passages.Count == 0 && metadata.Kind == DocumentKind.OfficialText)
@@ -20,9 +42,6 @@ public static class CorpusFileParser
             throw new CorpusFormatException(path, bodyStart + 1, "văn bản không có nội dung.");
         }
 
-        return new CorpusDocument(metadata, sections, passages, path)
-        {
-            ContentHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content))),
-        };
+        return new DocumentBody(sections, passages);
     }
 }

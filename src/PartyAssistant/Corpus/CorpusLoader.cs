@@ -24,7 +24,11 @@ public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
     // to index it, and running bots read it after each change; only files written since are parsed again.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, long Ticks, CorpusDocument Document)> parsed = new(StringComparer.Ordinal);
 
-    public async Task<CorpusLoadResult> LoadAsync(string directory, CancellationToken cancellationToken)
+    public Task<CorpusLoadResult> LoadAsync(string directory, CancellationToken cancellationToken) =>
+        this.LoadAsync(directory, parsedBefore: null, cancellationToken);
+
+    /// <param name="parsedBefore">Hashes of file texts the current index was built from: those files' bodies are parsed on first need (see <see cref="CorpusFileParser.Parse(string, string, IReadOnlySet{string}?)"/>).</param>
+    public async Task<CorpusLoadResult> LoadAsync(string directory, IReadOnlySet<string>? parsedBefore, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(directory))
         {
@@ -35,7 +39,7 @@ public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
 
         // Files parse independently; a national corpus has hundreds of them, so they are read on every core.
         var results = new (CorpusDocument? Document, CorpusFormatException? Error)[files.Length];
-        await Parallel.ForAsync(0, files.Length, cancellationToken, async (i, token) => results[i] = await this.ParseAsync(files[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        await Parallel.ForAsync(0, files.Length, cancellationToken, async (i, token) => results[i] = await this.ParseAsync(files[i], parsedBefore, token).ConfigureAwait(false)).ConfigureAwait(false);
 
         var documents = new List<CorpusDocument>();
         var errors = new List<CorpusFormatException>();
@@ -69,7 +73,7 @@ public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
         return new CorpusLoadResult(documents, errors);
     }
 
-    private async Task<(CorpusDocument?, CorpusFormatException?)> ParseAsync(string file, CancellationToken cancellationToken)
+    private async Task<(CorpusDocument?, CorpusFormatException?)> ParseAsync(string file, IReadOnlySet<string>? parsedBefore, CancellationToken cancellationToken)
     {
         var info = new FileInfo(file);
         var key = info.FullName;
@@ -81,7 +85,7 @@ public sealed class CorpusLoader(ILogger<CorpusLoader> logger)
         var content = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
         try
         {
-            var document = CorpusFileParser.Parse(file, content);
+            var document = CorpusFileParser.Parse(file, content, parsedBefore);
             this.parsed[key] = (info.Length, info.LastWriteTimeUtc.Ticks, document);
             return (document, null);
         }

@@ -96,8 +96,12 @@ public sealed partial class CorpusIndex(
     /// <summary>The corpus as it is now, read again only after a file changed (for bots and other long-running work).</summary>
     public Task<CorpusLoadResult> CurrentCorpusAsync(CancellationToken cancellationToken) => this.current.GetAsync(cancellationToken);
 
+    /// <summary>The corpus read now; files the current index was built from unchanged are parsed past their front matter on need.</summary>
     public Task<CorpusLoadResult> LoadCorpusAsync(CancellationToken cancellationToken) =>
-        loader.LoadAsync(this.CorpusDirectory, cancellationToken);
+        loader.LoadAsync(this.CorpusDirectory, this.ParsedBefore(), cancellationToken);
+
+    private IReadOnlySet<string>? ParsedBefore() =>
+        this.store.Current()?.Manifest is { Format: CorpusFingerprint.IndexFormat, ParsedFiles: { } parsed } ? parsed.Keys.ToHashSet(StringComparer.Ordinal) : null;
 
     public async Task<OpenedIndex> OpenAsync(IProgress<int>? progress, CancellationToken cancellationToken)
     {

@@ -83,16 +83,25 @@ public sealed class IndexStore(string dataDirectory, ILogger<IndexStore> logger)
         }
         else
         {
+            // Bodies the load left for later are all needed now: parsed on every core, not one by one as they are written.
+            Parallel.ForEach(corpus.Documents, new ParallelOptions { CancellationToken = cancellationToken }, d => _ = d.Passages);
             using var directory = FSDirectory.Open(building);
             PassageIndexWriter.Write(directory, corpus.Documents, corpus.Catalog, progress, cancellationToken);
             reindexed = corpus.Documents.Count;
         }
 
-        var manifest = new IndexManifest(fingerprint, corpus.Documents.Count, corpus.Documents.Sum(d => d.Passages.Count), DateTimeOffset.UtcNow,
+        // A file the load did not parse past its front matter was counted by the build it was indexed in.
+        var counted = previous?.Manifest is { Format: CorpusFingerprint.IndexFormat, ParsedFiles: { } known } ? known : null;
+        int PassagesOf(CorpusDocument d) =>
+            !d.BodyParsed && d.ContentHash is { } hash && counted?.TryGetValue(hash, out var count) == true ? count : d.Passages.Count;
+        var passages = corpus.Documents.ToDictionary(d => d.Id, PassagesOf, StringComparer.Ordinal);
+        var manifest = new IndexManifest(fingerprint, corpus.Documents.Count, passages.Values.Sum(), DateTimeOffset.UtcNow,
             corpus.Errors.Select(e => e.Message).ToList())
         {
             Format = CorpusFingerprint.IndexFormat,
             DocumentHashes = hashes,
+            ParsedFiles = corpus.Documents.Where(d => d.ContentHash is not null).GroupBy(d => d.ContentHash!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => passages[g.First().Id], StringComparer.Ordinal),
             Reindexed = reindexed,
         };
         await File.WriteAllTextAsync(Path.Combine(building, ManifestFile), JsonSerializer.Serialize(manifest), cancellationToken).ConfigureAwait(false);

@@ -68,6 +68,41 @@ public sealed class IndexStoreTests
     }
 
     [Fact]
+    public async Task A_file_the_index_holds_unchanged_is_parsed_past_its_front_matter_only_when_its_passages_are_needed()
+    {
+        using var temp = new TempDirectory();
+        var corpus = temp.CopyCorpus();
+        var data = Path.Combine(temp.Path, "data");
+        (await TestIndex.For(corpus, data).OpenAsync(null, CancellationToken.None)).Dispose();
+
+        // One file edited, one broken: a new process (a fresh loader) parses those two whole, and only reads the others' front matter.
+        await File.AppendAllTextAsync(Path.Combine(corpus, "kl-01.md"), "\n- Đoạn mới về sinh hoạt chuyên đề thí điểm ở khu phố Zeta.\n");
+        var broken = Path.Combine(corpus, "ct-05.md");
+        var brokenText = await File.ReadAllTextAsync(broken);
+        await File.WriteAllTextAsync(broken, brokenText[..(brokenText.IndexOf("\n---", 4, StringComparison.Ordinal) + 5)].Replace("kind: summary", "kind: official-text", StringComparison.Ordinal));
+        var index = TestIndex.For(corpus, data);
+        var loaded = await index.LoadCorpusAsync(CancellationToken.None);
+        Assert.Equal(["kl-01"], loaded.Documents.Where(d => d.BodyParsed).Select(d => d.Id));
+        Assert.Contains(loaded.Errors, e => e.File == broken);
+
+        // The update writes the edited document only, and counts every document's passages right.
+        using (var opened = await index.OpenAsync(null, CancellationToken.None))
+        {
+            Assert.Equal(1, opened.Manifest.Reindexed);
+            Assert.Equal(opened.Manifest.Passages, opened.Searcher.PassageCount);
+            Assert.Equal(["kl-01"], (await index.LoadCorpusAsync(CancellationToken.None)).Documents.Where(d => d.BodyParsed).Select(d => d.Id));
+        }
+
+        // Asked for, a deferred body is what parsing the file whole gives.
+        foreach (var document in loaded.Documents.Where(d => !d.BodyParsed))
+        {
+            var whole = CorpusFileParser.Parse(document.SourcePath, await File.ReadAllTextAsync(document.SourcePath));
+            Assert.Equal(whole.Passages, document.Passages);
+            Assert.Equal(whole.Sections, document.Sections);
+        }
+    }
+
+    [Fact]
     public async Task A_broken_corpus_file_is_named_and_the_others_are_still_indexed()
     {
         using var temp = new TempDirectory();
