@@ -124,9 +124,17 @@ public sealed class IndexStore(string dataDirectory, ILogger<IndexStore> logger)
         foreach (var file in System.IO.Directory.EnumerateFiles(from))
         {
             var fileName = Path.GetFileName(file);
-            if (fileName is not ManifestFile and not "verified.stamp" and not "write.lock")
+            if (fileName is ManifestFile or "verified.stamp" or "write.lock")
             {
-                File.Copy(file, Path.Combine(to, fileName));
+                continue;
+            }
+
+            // A segment's files ("_3.cfs", "_3_1.del") are never written again once made, so the new generation may share
+            // them with the old one (a national index is gigabytes); the commit files ("segments_N", "segments.gen") are copied.
+            var target = Path.Combine(to, fileName);
+            if (!fileName.StartsWith('_') || !HardLink.TryCreate(file, target))
+            {
+                File.Copy(file, target);
             }
         }
     }

@@ -177,4 +177,22 @@ public sealed class IndexStoreTests
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => this.GetEnumerator();
     }
+
+    /// <summary>An update's new generation shares the old one's segment files by hard links: one file under two names, not a copy.</summary>
+    [Fact]
+    public void A_hard_link_is_the_same_file_under_a_second_name()
+    {
+        using var temp = new TempDirectory();
+        var existing = Path.Combine(temp.Path, "_0.cfs");
+        File.WriteAllText(existing, "một");
+        var link = Path.Combine(temp.Path, "second", "_0.cfs");
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+
+        Assert.True(HardLink.TryCreate(existing, link));
+        File.AppendAllText(existing, " hai");
+        Assert.Equal("một hai", File.ReadAllText(link));
+        File.Delete(existing);
+        Assert.Equal("một hai", File.ReadAllText(link));
+        Assert.False(HardLink.TryCreate(Path.Combine(temp.Path, "missing"), Path.Combine(temp.Path, "x")));
+    }
 }
