@@ -40,8 +40,57 @@ internal sealed class CandidateSearch(IndexSearcher searcher, SearchOptions opti
         }
 
         var pool = searcher.Search(restrict(drivers), Math.Max(depth, options.CandidatePool));
-        var candidates = new FilteredQuery(words, new DocumentsFilter(pool.ScoreDocs), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY);
-        return searcher.Search(candidates, depth);
+        return this.Rescore(words, pool.ScoreDocs, depth);
+    }
+
+    /// <summary>
+    /// The pool scored by the whole query, one clause at a time over the candidates in index order: each clause's postings
+    /// are skipped to the candidates only, and its score added (the BM25 sum Lucene's disjunction makes, without keeping a
+    /// heap of a hundred clauses for every candidate). Ties go to the earlier document, as Lucene's collector does.
+    /// </summary>
+    private TopDocs Rescore(BooleanQuery words, ScoreDoc[] pool, int depth)
+    {
+        var docs = pool.Select(d => d.Doc).Order().ToArray();
+        var scores = new float[docs.Length];
+        var leaves = searcher.TopReaderContext.Leaves;
+        foreach (var clause in words.Clauses)
+        {
+            var weight = searcher.CreateNormalizedWeight(clause.Query);
+            var next = 0;
+            foreach (var leaf in leaves)
+            {
+                var first = next;
+                var end = leaf.DocBase + leaf.Reader.MaxDoc;
+                while (next < docs.Length && docs[next] < end)
+                {
+                    next++;
+                }
+
+                if (first == next || weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
+                {
+                    continue;
+                }
+
+                for (var i = first; i < next; i++)
+                {
+                    var target = docs[i] - leaf.DocBase;
+                    var at = scorer.DocID >= target ? scorer.DocID : scorer.Advance(target);
+                    if (at == DocIdSetIterator.NO_MORE_DOCS)
+                    {
+                        break;
+                    }
+
+                    if (at == target)
+                    {
+                        scores[i] += scorer.GetScore();
+                    }
+                }
+            }
+        }
+
+        var top = Enumerable.Range(0, docs.Length).OrderByDescending(i => scores[i]).ThenBy(i => docs[i]).Take(depth)
+            .Select(i => new ScoreDoc(docs[i], scores[i])).ToArray();
+        return new TopDocs(docs.Length, top, top.Length > 0 ? top[0].Score : float.NaN);
     }
 
     /// <summary>
@@ -109,33 +158,5 @@ internal sealed class CandidateSearch(IndexSearcher searcher, SearchOptions opti
         }
 
         return chosen == 0 || drivers.Clauses.Count == all.Clauses.Count ? null : drivers;
-    }
-
-    /// <summary>The pool as a filter: a bit set per index segment.</summary>
-    private sealed class DocumentsFilter : Filter
-    {
-        private readonly int[] documents;
-
-        public DocumentsFilter(IEnumerable<ScoreDoc> documents)
-        {
-            this.documents = documents.Select(d => d.Doc).ToArray();
-        }
-
-        public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
-        {
-            var bits = new FixedBitSet(context.AtomicReader.MaxDoc);
-            var any = false;
-            foreach (var doc in this.documents)
-            {
-                var local = doc - context.DocBase;
-                if (local >= 0 && local < bits.Length)
-                {
-                    bits.Set(local);
-                    any = true;
-                }
-            }
-
-            return any ? BitsFilteredDocIdSet.Wrap(bits, acceptDocs) : null;
-        }
     }
 }

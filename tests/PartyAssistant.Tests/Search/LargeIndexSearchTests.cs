@@ -66,7 +66,8 @@ public sealed class LargeIndexSearchTests : IAsyncLifetime
         Assert.Equal("hd-hoi-thi", pooledHits[0].DocumentId);
         Assert.Contains("lịch sử địa phương", pooledHits[0].Text, StringComparison.Ordinal);
         Assert.Equal(wholeHits[0].PassageId, pooledHits[0].PassageId);
-        Assert.Equal(wholeHits[0].Score, pooledHits[0].Score, 4);
+        // The same BM25 terms summed in another order: equal to float precision (a few parts in ten million).
+        Assert.Equal(wholeHits[0].Score, pooledHits[0].Score, tolerance: wholeHits[0].Score * 1e-6);
     }
 
     [Fact]
