@@ -40,22 +40,25 @@ internal sealed class CandidateSearch(IndexSearcher searcher, SearchOptions opti
         }
 
         var pool = searcher.Search(restrict(drivers), Math.Max(depth, options.CandidatePool));
-        return this.Rescore(words, pool.ScoreDocs, depth);
+        // The pool's scores are already the drivers' share of each candidate's score: only the other clauses are added.
+        var scored = drivers.Clauses.ToHashSet(ReferenceEqualityComparer.Instance);
+        return this.Rescore(pool.ScoreDocs, words.Clauses.Where(c => !scored.Contains(c)).Select(c => c.Query), depth);
     }
 
     /// <summary>
-    /// The pool scored by the whole query, one clause at a time over the candidates in index order: each clause's postings
-    /// are skipped to the candidates only, and its score added (the BM25 sum Lucene's disjunction makes, without keeping a
+    /// The pool scored by the whole query: to each candidate's score from the pool, the other <paramref name="clauses"/> are
+    /// added one at a time over the candidates in index order: each clause's postings are skipped to the candidates only, and its score added (the BM25 sum Lucene's disjunction makes, without keeping a
     /// heap of a hundred clauses for every candidate). Ties go to the earlier document, as Lucene's collector does.
     /// </summary>
-    private TopDocs Rescore(BooleanQuery words, ScoreDoc[] pool, int depth)
+    private TopDocs Rescore(ScoreDoc[] pool, IEnumerable<Query> clauses, int depth)
     {
-        var docs = pool.Select(d => d.Doc).Order().ToArray();
-        var scores = new float[docs.Length];
+        var ordered = pool.OrderBy(d => d.Doc).ToArray();
+        var docs = ordered.Select(d => d.Doc).ToArray();
+        var scores = ordered.Select(d => d.Score).ToArray();
         var leaves = searcher.TopReaderContext.Leaves;
-        foreach (var clause in words.Clauses)
+        foreach (var clause in clauses)
         {
-            var weight = searcher.CreateNormalizedWeight(clause.Query);
+            var weight = searcher.CreateNormalizedWeight(clause);
             var next = 0;
             foreach (var leaf in leaves)
             {
