@@ -1,11 +1,12 @@
 using System.Text;
 using PartyAssistant.Corpus;
+using PartyAssistant.Documents;
 using PartyAssistant.Search;
 
 namespace PartyAssistant.Channels;
 
 /// <summary>The bots' document replies: /vanban (documents and status), /xem (a passage), and "related documents".</summary>
-public sealed class BotDocuments(CorpusIndex index)
+public sealed class BotDocuments(CorpusIndex index, PassageLookup lookup)
 {
     public async Task<string> ListAsync(CancellationToken cancellationToken)
     {
@@ -23,23 +24,20 @@ public sealed class BotDocuments(CorpusIndex index)
 
     public async Task<string> ShowAsync(string passageId, CancellationToken cancellationToken)
     {
-        var id = passageId.Trim();
-        if (id.Length == 0)
+        if (string.IsNullOrWhiteSpace(passageId))
         {
             return "Hãy ghi mã đoạn sau lệnh, ví dụ: /xem kl-tu-nq03/II.3.4 (mã có ở cuối mỗi trích dẫn).";
         }
 
-        var corpus = await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false);
-        var document = corpus.FindDocument(id.Split('/')[0]);
-        var passage = document?.Passages.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
-        if (document is null || passage is null)
+        var found = await lookup.FindAsync(passageId, cancellationToken).ConfigureAwait(false);
+        if (found.Found is not { } shown)
         {
-            return $"Không có đoạn nào mang mã \"{id}\". Gõ /vanban để xem các văn bản.";
+            return found.BadId ? found.Problem! : $"{found.Problem} Gõ /vanban để xem các văn bản.";
         }
 
-        var summary = document.Metadata.IsSummary ? "\n(Bản tóm tắt không chính thức, không phải nguyên văn.)" : string.Empty;
-        var standing = corpus.Catalog[document.Id].Standing == DocumentStanding.InForce ? string.Empty : $"\n⚠ Văn bản {corpus.DescribeStanding(document)}.";
-        return $"{passage.Label}\n({passage.Id}){summary}{standing}\n\n{passage.Text}";
+        var summary = shown.Document.Metadata.IsSummary ? $"\n({PassageInContext.SummaryNote})" : string.Empty;
+        var standing = shown.InForce ? string.Empty : $"\n⚠ Văn bản {shown.Entry.DescribeStanding()}.";
+        return $"{shown.Passage.Label}\n({shown.Passage.Id}){summary}{standing}\n\n{shown.Passage.Text}";
     }
 
     public async Task<string> RelatedAsync(IEnumerable<Channels.Storage.StoredPassage> passages, CancellationToken cancellationToken)

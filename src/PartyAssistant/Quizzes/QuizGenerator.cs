@@ -25,9 +25,9 @@ public sealed class QuizGenerator(TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Count is < 1 or > QuizRequest.MaxCount)
+        if (Text.InputValidator.QuizCount(request.Count) is { } problem)
         {
-            throw new QuizRequestException($"Số câu hỏi phải từ 1 đến {QuizRequest.MaxCount} (đã nhập {request.Count}).");
+            throw new QuizRequestException(problem);
         }
 
         var document = corpus.FindDocument(request.DocumentId.Trim())
