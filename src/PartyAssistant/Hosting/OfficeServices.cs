@@ -16,6 +16,7 @@ public static partial class ServiceCollectionExtensions
         services.TryAddSingleton<UserHasher>();
         services.TryAddSingleton<QuestionLog>();
         services.TryAddSingleton<OfficeReport>();
+        services.TryAddSingleton<RecordedAnswers>();
         return services;
     }
 }
