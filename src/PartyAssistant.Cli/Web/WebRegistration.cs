@@ -50,8 +50,11 @@ public static class WebRegistration
     public static void MapPartyAssistantWeb(this WebApplication app, WebOptions web)
     {
         ArgumentNullException.ThrowIfNull(web);
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/admin"),
-            branch => branch.Use((http, next) => LimitBody(http, next, web.MaxBodyBytes)));
+        app.UseWhen(IsWeb, branch => branch.Use((http, next) => LimitBody(http, next, web.MaxBodyBytes)));
+
+        // Routing itself refuses some requests with an empty body (a body that is not JSON: 415; a wrong method: 405):
+        // on the web door those get a Vietnamese problem too.
+        app.UseStatusCodePages(context => IsWeb(context.HttpContext) ? EmptyStatus(context.HttpContext) : Task.CompletedTask);
         app.UseRateLimiter();
 
         app.MapOpenApi();
@@ -59,6 +62,21 @@ public static class WebRegistration
         app.MapGet("/assets/{name}", (HttpContext http, string name) => WebAssets.File(http, name)).ExcludeFromDescription();
         app.MapApi(web.MaxBodyBytes);
         app.MapAdmin();
+    }
+
+    private static bool IsWeb(HttpContext http) => http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/admin");
+
+    private static Task EmptyStatus(HttpContext http)
+    {
+        var status = http.Response.StatusCode;
+        var (title, detail) = status switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => ("Sai kiểu nội dung", "Nội dung phải là JSON (Content-Type: application/json)."),
+            StatusCodes.Status405MethodNotAllowed => ("Sai phương thức", "Địa chỉ này không nhận phương thức " + http.Request.Method + "; xem /openapi/v1.json."),
+            StatusCodes.Status404NotFound => ("Không tìm thấy", "Không có địa chỉ " + http.Request.Path + "; xem /openapi/v1.json."),
+            _ => ("Yêu cầu không thực hiện được", $"Mã lỗi {status}."),
+        };
+        return Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
     }
 
     // The API's cap is far below the webhooks': a declared length over it is refused at once, a streamed body once it passes it.
