@@ -14,14 +14,14 @@ public sealed class ChannelStoreTests : IDisposable
     private readonly InboxStore inbox;
     private readonly OutboxStore outbox;
     private readonly AnswerStore answers;
-    private readonly Office.QuestionLog questions;
+    private readonly PartyAssistant.Office.QuestionLog questions;
 
     public ChannelStoreTests()
     {
         var database = new ApplicationDatabase(Options.Create(new StorageOptions { DataDirectory = this.data.Path }));
         (this.inbox, this.outbox, this.answers) = (new InboxStore(database, this.clock), new OutboxStore(database, this.clock), new AnswerStore(database, this.clock));
-        this.questions = new Office.QuestionLog(database, new Office.UserHasher(database), this.clock, Options.Create(new Office.WebOptions()),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<Office.QuestionLog>.Instance);
+        this.questions = new PartyAssistant.Office.QuestionLog(database, new PartyAssistant.Office.UserHasher(database), this.clock, Options.Create(new PartyAssistant.Office.WebOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<PartyAssistant.Office.QuestionLog>.Instance);
     }
 
     public void Dispose() => this.data.Dispose();
