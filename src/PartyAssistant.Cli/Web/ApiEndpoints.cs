@@ -129,69 +129,42 @@ public static class ApiEndpoints
         return Results.Ok(SearchResultView.From(q!, lease.Searcher.Search(q!, count)));
     }
 
-    private static async Task<IResult> QuizAsync(HttpContext http, TrainerMaterials materials, long maxBodyBytes)
+    private static Task<IResult> QuizAsync(HttpContext http, TrainerMaterials materials, long maxBodyBytes) =>
+        TrainerAsync<QuizApiRequest>(http, maxBodyBytes, r => (r.DocumentId, r.Format), r => InputValidator.QuizCount(r.Count ?? 10),
+            (r, format) => materials.QuizAsync(new QuizRequest(r.DocumentId!.Trim(), string.IsNullOrWhiteSpace(r.Section) ? null : r.Section.Trim(), r.Count ?? 10), format, http.RequestAborted));
+
+    private static Task<IResult> OutlineAsync(HttpContext http, TrainerMaterials materials, long maxBodyBytes) =>
+        TrainerAsync<OutlineApiRequest>(http, maxBodyBytes, r => (r.DocumentId, r.Format),
+            r => SessionTimePlanner.Problem(r.Minutes ?? OutlineRequest.DefaultMinutes) is { } problem ? char.ToUpperInvariant(problem[0]) + problem[1..] : null,
+            (r, format) => materials.OutlineAsync(new OutlineRequest(r.DocumentId!.Trim(), r.Minutes ?? OutlineRequest.DefaultMinutes), format, http.RequestAborted));
+
+    // A trainer's request: read, its document id, its own limits and its format checked, then made and rendered.
+    private static async Task<IResult> TrainerAsync<TRequest>(
+        HttpContext http, long maxBodyBytes, Func<TRequest, (string? DocumentId, string? Format)> common, Func<TRequest, string?> problemOf, Func<TRequest, MaterialFormat, Task<TrainerFile>> make)
+        where TRequest : class
     {
-        var (request, problem) = await JsonBody.ReadAsync<QuizApiRequest>(http, maxBodyBytes);
+        var (request, problem) = await JsonBody.ReadAsync<TRequest>(http, maxBodyBytes);
         if (problem is not null)
         {
             return problem;
         }
 
-        if (InputValidator.Id(request!.DocumentId, "mã văn bản (document_id)") is { } badId)
+        var (documentId, formatName) = common(request!);
+        if ((InputValidator.Id(documentId, "mã văn bản (document_id)") ?? problemOf(request!)) is { } invalid)
         {
-            return ApiProblem.BadRequest(badId);
+            return ApiProblem.BadRequest(invalid);
         }
 
-        var count = request.Count ?? 10;
-        if (InputValidator.QuizCount(count) is { } badCount)
+        if (TrainerMaterials.ParseFormat(formatName) is not { } format)
         {
-            return ApiProblem.BadRequest(badCount);
-        }
-
-        if (TrainerMaterials.ParseFormat(request.Format) is not { } format)
-        {
-            return ApiProblem.BadRequest($"Định dạng \"{request.Format}\" không hỗ trợ; dùng json, md hoặc docx.");
+            return ApiProblem.BadRequest($"Định dạng \"{formatName}\" không hỗ trợ; dùng json, md hoặc docx.");
         }
 
         try
         {
-            return Download(await materials.QuizAsync(new QuizRequest(request.DocumentId!, string.IsNullOrWhiteSpace(request.Section) ? null : request.Section.Trim(), count), format, http.RequestAborted), format);
+            return Download(await make(request!, format), format);
         }
-        catch (QuizRequestException e)
-        {
-            return ApiProblem.NotFound(e.Message);
-        }
-    }
-
-    private static async Task<IResult> OutlineAsync(HttpContext http, TrainerMaterials materials, long maxBodyBytes)
-    {
-        var (request, problem) = await JsonBody.ReadAsync<OutlineApiRequest>(http, maxBodyBytes);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (InputValidator.Id(request!.DocumentId, "mã văn bản (document_id)") is { } badId)
-        {
-            return ApiProblem.BadRequest(badId);
-        }
-
-        var minutes = request.Minutes ?? OutlineRequest.DefaultMinutes;
-        if (SessionTimePlanner.Problem(minutes) is { } badMinutes)
-        {
-            return ApiProblem.BadRequest(char.ToUpperInvariant(badMinutes[0]) + badMinutes[1..]);
-        }
-
-        if (TrainerMaterials.ParseFormat(request.Format) is not { } format)
-        {
-            return ApiProblem.BadRequest($"Định dạng \"{request.Format}\" không hỗ trợ; dùng json, md hoặc docx.");
-        }
-
-        try
-        {
-            return Download(await materials.OutlineAsync(new OutlineRequest(request.DocumentId!, minutes), format, http.RequestAborted), format);
-        }
-        catch (OutlineRequestException e)
+        catch (Exception e) when (e is QuizRequestException or OutlineRequestException)
         {
             return ApiProblem.NotFound(e.Message);
         }

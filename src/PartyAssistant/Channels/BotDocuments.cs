@@ -6,17 +6,15 @@ using PartyAssistant.Search;
 namespace PartyAssistant.Channels;
 
 /// <summary>The bots' document replies: /vanban (documents and status), /xem (a passage), and "related documents".</summary>
-public sealed class BotDocuments(CorpusIndex index, PassageLookup lookup)
+public sealed class BotDocuments(CorpusIndex index, PassageLookup lookup, DocumentListing listing)
 {
     public async Task<string> ListAsync(CancellationToken cancellationToken)
     {
-        var corpus = await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false);
         var sb = new StringBuilder("Các văn bản đã nạp:\n");
-        foreach (var document in corpus.Documents)
+        foreach (var document in await listing.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            var m = document.Metadata;
-            sb.Append("\n• ").Append(m.ShortTitle).Append(m.IsSummary ? " — bản tóm tắt, không phải nguyên văn" : " — nguyên văn")
-                .Append("; ").Append(corpus.DescribeStanding(document)).Append(" (mã: ").Append(m.Id).Append(')');
+            sb.Append("\n• ").Append(document.ShortTitle).Append(document.Kind == "summary" ? " — bản tóm tắt, không phải nguyên văn" : " — nguyên văn")
+                .Append("; ").Append(document.StandingText).Append(" (mã: ").Append(document.Id).Append(')');
         }
 
         return sb.Append("\n\nXem một đoạn: /xem mã-đoạn, ví dụ /xem kl-tu-nq03/II.3.4").ToString();

@@ -57,28 +57,24 @@ public sealed class TrainerMaterials(CorpusIndex index, QuizGenerator quizzes, O
     public async Task<TrainerFile> QuizAsync(QuizRequest request, MaterialFormat format, CancellationToken cancellationToken)
     {
         var quiz = quizzes.Generate(await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false), request);
-        var name = $"quiz-{quiz.DocumentId}";
-        return format switch
-        {
-            MaterialFormat.Docx => new TrainerFile(name + ".docx", DocxType, Save(QuizDocxWriter.Build(quiz))),
-            MaterialFormat.Markdown => new TrainerFile(name + ".md", "text/markdown; charset=utf-8", Encoding.UTF8.GetBytes(QuizText.Markdown(quiz))),
-            _ => new TrainerFile(name + ".json", "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(
-                new QuizView(quiz.DocumentId, quiz.DocumentTitle, quiz.Section, quiz.FromSummary, quiz.Notices, quiz.Requested, [.. quiz.Items.Select(QuizItemView.From)]), OutlineJson)),
-        };
+        return Render($"quiz-{quiz.DocumentId}", format, () => QuizDocxWriter.Build(quiz), () => QuizText.Markdown(quiz), () => JsonSerializer.SerializeToUtf8Bytes(
+            new QuizView(quiz.DocumentId, quiz.DocumentTitle, quiz.Section, quiz.FromSummary, quiz.Notices, quiz.Requested, [.. quiz.Items.Select(QuizItemView.From)]), OutlineJson));
     }
 
     /// <exception cref="OutlineRequestException">An unknown document or minutes out of range (Vietnamese message).</exception>
     public async Task<TrainerFile> OutlineAsync(OutlineRequest request, MaterialFormat format, CancellationToken cancellationToken)
     {
         var outline = outlines.Build(await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false), request);
-        var name = $"outline-{outline.Document.Id}";
-        return format switch
-        {
-            MaterialFormat.Docx => new TrainerFile(name + ".docx", DocxType, Save(OutlineDocxWriter.Build(outline))),
-            MaterialFormat.Markdown => new TrainerFile(name + ".md", "text/markdown; charset=utf-8", Encoding.UTF8.GetBytes(OutlineMarkdownWriter.Write(outline))),
-            _ => new TrainerFile(name + ".json", "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(outline, OutlineJson)),
-        };
+        return Render($"outline-{outline.Document.Id}", format, () => OutlineDocxWriter.Build(outline), () => OutlineMarkdownWriter.Write(outline),
+            () => JsonSerializer.SerializeToUtf8Bytes(outline, OutlineJson));
     }
+
+    private static TrainerFile Render(string name, MaterialFormat format, Func<Documents.WordDocumentBuilder> word, Func<string> markdown, Func<byte[]> json) => format switch
+    {
+        MaterialFormat.Docx => new TrainerFile(name + ".docx", DocxType, Save(word())),
+        MaterialFormat.Markdown => new TrainerFile(name + ".md", "text/markdown; charset=utf-8", Encoding.UTF8.GetBytes(markdown())),
+        _ => new TrainerFile(name + ".json", "application/json; charset=utf-8", json()),
+    };
 
     private static byte[] Save(Documents.WordDocumentBuilder word)
     {
