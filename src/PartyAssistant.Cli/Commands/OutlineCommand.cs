@@ -1,14 +1,14 @@
 using System.ComponentModel;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Outlines;
-using PartyAssistant.Search;
+using PartyAssistant.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
 
 /// <summary>A session outline for trainers: Markdown on stdout, or a Word file to edit and print.</summary>
-public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, CliOutput output) : AsyncCommand<OutlineCommand.Settings>
+public sealed class OutlineCommand(TrainerMaterials materials, CliOutput output) : AsyncCommand<OutlineCommand.Settings>
 {
     public sealed class Settings : OutputFileSettings
     {
@@ -48,11 +48,10 @@ public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, Cl
     {
         var format = settings.Format.Trim().ToLowerInvariant();
 
-        var corpus = await index.LoadCorpusAsync(cancellationToken);
         SessionOutline outline;
         try
         {
-            outline = builder.Build(corpus, new OutlineRequest(settings.Document!, settings.Minutes));
+            outline = await materials.OutlineAsync(new OutlineRequest(settings.Document!, settings.Minutes), cancellationToken);
         }
         catch (OutlineRequestException e)
         {

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Quizzes;
-using PartyAssistant.Search;
+using PartyAssistant.Training;
 using PartyAssistant.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace PartyAssistant.Cli.Commands;
 
 /// <summary>Quiz questions for trainers from one document, with answers and citations: Markdown, JSON or a Word handout.</summary>
-public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliOutput output) : AsyncCommand<QuizCommand.Settings>
+public sealed class QuizCommand(TrainerMaterials materials, CliOutput output) : AsyncCommand<QuizCommand.Settings>
 {
     private static readonly string[] Formats = ["md", "docx", "json"];
 
@@ -54,12 +54,10 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = settings.Format.Trim().ToLowerInvariant();
-        var corpus = await index.LoadCorpusAsync(cancellationToken);
-
         Quiz quiz;
         try
         {
-            quiz = generator.Generate(corpus, new QuizRequest(settings.Document!, settings.Section, settings.Count));
+            quiz = await materials.QuizAsync(new QuizRequest(settings.Document!, settings.Section, settings.Count), cancellationToken);
         }
         catch (QuizRequestException e)
         {

@@ -131,12 +131,12 @@ public static class ApiEndpoints
 
     private static Task<IResult> QuizAsync(HttpContext http, TrainerMaterials materials, long maxBodyBytes) =>
         TrainerAsync<QuizApiRequest>(http, maxBodyBytes, r => (r.DocumentId, r.Format), r => InputValidator.QuizCount(r.Count ?? 10),
-            (r, format) => materials.QuizAsync(new QuizRequest(r.DocumentId!.Trim(), string.IsNullOrWhiteSpace(r.Section) ? null : r.Section.Trim(), r.Count ?? 10), format, http.RequestAborted));
+            async (r, format) => TrainerMaterials.Render(await materials.QuizAsync(new QuizRequest(r.DocumentId!.Trim(), string.IsNullOrWhiteSpace(r.Section) ? null : r.Section.Trim(), r.Count ?? 10), http.RequestAborted), format));
 
     private static Task<IResult> OutlineAsync(HttpContext http, TrainerMaterials materials, long maxBodyBytes) =>
         TrainerAsync<OutlineApiRequest>(http, maxBodyBytes, r => (r.DocumentId, r.Format),
             r => SessionTimePlanner.Problem(r.Minutes ?? OutlineRequest.DefaultMinutes) is { } problem ? char.ToUpperInvariant(problem[0]) + problem[1..] : null,
-            (r, format) => materials.OutlineAsync(new OutlineRequest(r.DocumentId!.Trim(), r.Minutes ?? OutlineRequest.DefaultMinutes), format, http.RequestAborted));
+            async (r, format) => TrainerMaterials.Render(await materials.OutlineAsync(new OutlineRequest(r.DocumentId!.Trim(), r.Minutes ?? OutlineRequest.DefaultMinutes), http.RequestAborted), format));
 
     // A trainer's request: read, its document id, its own limits and its format checked, then made and rendered.
     private static async Task<IResult> TrainerAsync<TRequest>(

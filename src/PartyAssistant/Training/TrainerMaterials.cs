@@ -29,8 +29,9 @@ public sealed record QuizView(
     [property: JsonPropertyName("items")] IReadOnlyList<QuizItemView> Items);
 
 /// <summary>
-/// Quizzes and session outlines for trainers, rendered for a download (JSON, Markdown or Word): what the web
-/// door serves. The generators themselves are <see cref="QuizGenerator"/> and <see cref="OutlineBuilder"/>.
+/// Quizzes and session outlines for trainers, for every door (`quiz`, `outline`, `POST /api/quiz`, `POST /api/outline`):
+/// made from the current corpus by <see cref="QuizGenerator"/> and <see cref="OutlineBuilder"/>, and rendered as a
+/// file to download (JSON, Markdown or Word).
 /// </summary>
 public sealed class TrainerMaterials(CorpusIndex index, QuizGenerator quizzes, OutlineBuilder outlines)
 {
@@ -53,18 +54,26 @@ public sealed class TrainerMaterials(CorpusIndex index, QuizGenerator quizzes, O
         _ => null,
     };
 
+    /// <summary>A quiz on a document or one of its sections, from the corpus as it is now.</summary>
     /// <exception cref="QuizRequestException">An unknown document or section, or a count out of range (Vietnamese message).</exception>
-    public async Task<TrainerFile> QuizAsync(QuizRequest request, MaterialFormat format, CancellationToken cancellationToken)
+    public async Task<Quiz> QuizAsync(QuizRequest request, CancellationToken cancellationToken) =>
+        quizzes.Generate(await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false), request);
+
+    /// <summary>A session outline of a document, from the corpus as it is now.</summary>
+    /// <exception cref="OutlineRequestException">An unknown document or minutes out of range (Vietnamese message).</exception>
+    public async Task<SessionOutline> OutlineAsync(OutlineRequest request, CancellationToken cancellationToken) =>
+        outlines.Build(await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false), request);
+
+    public static TrainerFile Render(Quiz quiz, MaterialFormat format)
     {
-        var quiz = quizzes.Generate(await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false), request);
+        ArgumentNullException.ThrowIfNull(quiz);
         return Render($"quiz-{quiz.DocumentId}", format, () => QuizDocxWriter.Build(quiz), () => QuizText.Markdown(quiz), () => JsonSerializer.SerializeToUtf8Bytes(
             new QuizView(quiz.DocumentId, quiz.DocumentTitle, quiz.Section, quiz.FromSummary, quiz.Notices, quiz.Requested, [.. quiz.Items.Select(QuizItemView.From)]), OutlineJson));
     }
 
-    /// <exception cref="OutlineRequestException">An unknown document or minutes out of range (Vietnamese message).</exception>
-    public async Task<TrainerFile> OutlineAsync(OutlineRequest request, MaterialFormat format, CancellationToken cancellationToken)
+    public static TrainerFile Render(SessionOutline outline, MaterialFormat format)
     {
-        var outline = outlines.Build(await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false), request);
+        ArgumentNullException.ThrowIfNull(outline);
         return Render($"outline-{outline.Document.Id}", format, () => OutlineDocxWriter.Build(outline), () => OutlineMarkdownWriter.Write(outline),
             () => JsonSerializer.SerializeToUtf8Bytes(outline, OutlineJson));
     }

@@ -95,6 +95,13 @@ public sealed class ApiTests(WebHostFixture fixture) : IClassFixture<WebHostFixt
     }
 
     [Fact]
+    public async Task A_wrong_method_gets_a_vietnamese_problem_too()
+    {
+        using var response = await this.Http.GetAsync("/api/ask");
+        Assert.Contains("không nhận phương thức GET", Detail(await ProblemAsync(response, HttpStatusCode.MethodNotAllowed)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_over_the_api_cap_is_refused_with_413_declared_or_streamed()
     {
         var big = "{\"question\":\"" + new string('a', (int)new WebOptions().MaxBodyBytes) + "\"}";
