@@ -16,6 +16,10 @@ public sealed class OutlineCommand(TrainerMaterials materials, CliOutput output)
         [Description("Mã văn bản, ví dụ kl-tu-nq03 (xem lệnh docs).")]
         public string? Document { get; init; }
 
+        [CommandOption("--section <mục>")]
+        [Description("Chỉ lập dàn ý cho một mục: II, II.3 (kl-tu-nq03), dieu-2 (văn bản đã nạp).")]
+        public string? Section { get; init; }
+
         [CommandOption("--minutes <phút>")]
         [Description("Thời lượng buổi sinh hoạt, từ 15 đến 240 phút. Mặc định 45.")]
         [DefaultValue(OutlineRequest.DefaultMinutes)]
@@ -51,7 +55,7 @@ public sealed class OutlineCommand(TrainerMaterials materials, CliOutput output)
         SessionOutline outline;
         try
         {
-            outline = await materials.OutlineAsync(new OutlineRequest(settings.Document!, settings.Minutes), cancellationToken);
+            outline = await materials.OutlineAsync(new OutlineRequest(settings.Document!, settings.Minutes, settings.Section), cancellationToken);
         }
         catch (OutlineRequestException e)
         {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PartyAssistant.Answering;
 using PartyAssistant.Channels.Storage;
+using PartyAssistant.Corpus;
 using PartyAssistant.Documents;
 using PartyAssistant.Obligations;
 using PartyAssistant.Office;
@@ -74,7 +75,7 @@ public static class ApiEndpoints
         api.MapPost("/outline", (HttpContext http, TrainerMaterials materials) => OutlineAsync(http, materials, maxBodyBytes))
             .Accepts<OutlineApiRequest>("application/json").Produces(200, contentType: TrainerMaterials.DocxType)
             .ProducesProblem(400).ProducesProblem(404)
-            .WithSummary("Dàn ý buổi sinh hoạt từ một văn bản: JSON, Markdown hoặc tệp Word.");
+            .WithSummary("Dàn ý buổi sinh hoạt từ một văn bản hoặc một mục: JSON, Markdown hoặc tệp Word.");
 
         api.MapPost("/feedback", (HttpContext http, AnswerStore answers) => FeedbackAsync(http, answers, maxBodyBytes))
             .Accepts<FeedbackRequest>("application/json").Produces<FeedbackResponse>().ProducesProblem(400).ProducesProblem(404)
@@ -131,12 +132,12 @@ public static class ApiEndpoints
 
     private static Task<IResult> QuizAsync(HttpContext http, TrainerMaterials materials, long maxBodyBytes) =>
         TrainerAsync<QuizApiRequest>(http, maxBodyBytes, r => (r.DocumentId, r.Format), r => InputValidator.QuizCount(r.Count ?? 10),
-            async (r, format) => TrainerMaterials.Render(await materials.QuizAsync(new QuizRequest(r.DocumentId!.Trim(), string.IsNullOrWhiteSpace(r.Section) ? null : r.Section.Trim(), r.Count ?? 10), http.RequestAborted), format));
+            async (r, format) => TrainerMaterials.Render(await materials.QuizAsync(new QuizRequest(r.DocumentId!.Trim(), SectionScope.Normalize(r.Section), r.Count ?? 10), http.RequestAborted), format));
 
     private static Task<IResult> OutlineAsync(HttpContext http, TrainerMaterials materials, long maxBodyBytes) =>
         TrainerAsync<OutlineApiRequest>(http, maxBodyBytes, r => (r.DocumentId, r.Format),
             r => SessionTimePlanner.Problem(r.Minutes ?? OutlineRequest.DefaultMinutes) is { } problem ? char.ToUpperInvariant(problem[0]) + problem[1..] : null,
-            async (r, format) => TrainerMaterials.Render(await materials.OutlineAsync(new OutlineRequest(r.DocumentId!.Trim(), r.Minutes ?? OutlineRequest.DefaultMinutes), http.RequestAborted), format));
+            async (r, format) => TrainerMaterials.Render(await materials.OutlineAsync(new OutlineRequest(r.DocumentId!.Trim(), r.Minutes ?? OutlineRequest.DefaultMinutes, SectionScope.Normalize(r.Section)), http.RequestAborted), format));
 
     // A trainer's request: read, its document id, its own limits and its format checked, then made and rendered.
     private static async Task<IResult> TrainerAsync<TRequest>(

@@ -25,8 +25,9 @@ public sealed record QuizApiRequest(
     [property: JsonPropertyName("count")] int? Count,
     [property: JsonPropertyName("format")] string? Format);
 
-/// <summary>`POST /api/outline`: a document, the session's minutes, and json, md or docx.</summary>
+/// <summary>`POST /api/outline`: a document (or one of its sections), the session's minutes, and json, md or docx.</summary>
 public sealed record OutlineApiRequest(
     [property: JsonPropertyName("document_id")] string? DocumentId,
+    [property: JsonPropertyName("section")] string? Section,
     [property: JsonPropertyName("minutes")] int? Minutes,
     [property: JsonPropertyName("format")] string? Format);

@@ -246,6 +246,16 @@ public sealed class ApiTests(WebHostFixture fixture) : IClassFixture<WebHostFixt
 
         using var tooShort = await this.Http.PostAsync("/api/outline", Json("{\"document_id\":\"kl-tu-nq03\",\"minutes\":5}"));
         await ProblemAsync(tooShort, HttpStatusCode.BadRequest);
+
+        // One section: its passages only, and the outline says so.
+        var section = await (await this.Http.PostAsJsonAsync("/api/outline", new { document_id = "kl-tu-nq03", section = "II.3" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(section.GetProperty("document").GetProperty("notices").EnumerateArray(), n => n.GetString()!.Contains("mục II.3", StringComparison.Ordinal));
+        var cited = section.GetProperty("parts").EnumerateArray().SelectMany(p => p.GetProperty("topics").EnumerateArray())
+            .SelectMany(t => t.GetProperty("key_points").EnumerateArray()).Select(k => k.GetProperty("source").GetProperty("passage_id").GetString()!).ToList();
+        Assert.NotEmpty(cited);
+        Assert.All(cited, id => Assert.StartsWith("kl-tu-nq03/II.3", id, StringComparison.Ordinal));
+        using var noSuchSection = await this.Http.PostAsJsonAsync("/api/outline", new { document_id = "kl-tu-nq03", section = "IX" });
+        Assert.Contains("không có mục \"IX\"", Detail(await ProblemAsync(noSuchSection, HttpStatusCode.NotFound)), StringComparison.Ordinal);
     }
 
     [Fact]

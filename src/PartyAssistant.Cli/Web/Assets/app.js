@@ -113,8 +113,8 @@
         note.textContent = e.message;
       }
     };
-    const up = el("button", "👍");
-    const down = el("button", "👎");
+    const up = el("button", "👍 Hữu ích");
+    const down = el("button", "👎 Chưa hữu ích");
     for (const [button, label] of [[up, "Câu trả lời hữu ích"], [down, "Câu trả lời chưa đúng hoặc chưa hữu ích"]]) {
       button.type = "button";
       button.setAttribute("aria-label", label);
@@ -275,7 +275,7 @@
 
   $("download-outline").addEventListener("click", () => {
     const id = $("trainer-document").value;
-    download("/api/outline", { document_id: id, minutes: Number($("trainer-minutes").value), format: "docx" }, `outline-${id}.docx`);
+    download("/api/outline", { document_id: id, section: $("trainer-section-input").value.trim() || null, minutes: Number($("trainer-minutes").value), format: "docx" }, `outline-${id}.docx`);
   });
 
   loadDocuments();
