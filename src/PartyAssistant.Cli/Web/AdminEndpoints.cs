@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using PartyAssistant.Office;
 
 namespace PartyAssistant.Cli.Web;
@@ -9,7 +10,7 @@ namespace PartyAssistant.Cli.Web;
 /// The office page /admin: 404 while Web:AdminToken is unset; otherwise the login form (401) until the token is
 /// presented, then the report (questions over time, the gap report, 👎 answers, most cited passages) and the CSV export.
 /// </summary>
-public static class AdminEndpoints
+public static partial class AdminEndpoints
 {
     public const int ReportRows = 50;
 
@@ -23,7 +24,7 @@ public static class AdminEndpoints
             : LoginPage(http, failed: false));
 
         // Rate-limited like the API: guessing the token costs a minute per few tries.
-        admin.MapPost("/login", async (HttpContext http, AdminAccess access) =>
+        admin.MapPost("/login", async (HttpContext http, AdminAccess access, ILogger<AdminAccess> logger) =>
         {
             if (!access.Enabled)
             {
@@ -38,10 +39,12 @@ public static class AdminEndpoints
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             if (!access.Matches(form["token"].ToString()))
             {
+                LogLoginRefused(logger, http.Connection.RemoteIpAddress?.ToString() ?? "?");
                 return LoginPage(http, failed: true);
             }
 
             access.SignIn(http);
+            LogSignedIn(logger, http.Connection.RemoteIpAddress?.ToString() ?? "?");
             return Results.Redirect("/admin", permanent: false, preserveMethod: false);
         }).RequireRateLimiting(WebRegistration.RatePolicy).DisableAntiforgery();
 
@@ -69,6 +72,12 @@ public static class AdminEndpoints
         admin.MapGet("/{name}", (HttpContext http, string name, AdminAccess access) =>
             !access.Enabled ? ApiProblem.AdminClosed() : name is "admin.js" or "admin.css" ? WebAssets.File(http, name) : ApiProblem.NotFound($"Không có trang \"{name}\"."));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Đăng nhập trang quản trị bị từ chối (sai mã) từ {Address}")]
+    private static partial void LogLoginRefused(ILogger logger, string address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Đã đăng nhập trang quản trị từ {Address}")]
+    private static partial void LogSignedIn(ILogger logger, string address);
 
     private static IResult LoginPage(HttpContext http, bool failed)
     {
