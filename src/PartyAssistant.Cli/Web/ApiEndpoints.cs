@@ -20,9 +20,23 @@ namespace PartyAssistant.Cli.Web;
 /// <summary>The HTTP API under /api: each endpoint checks its input, calls the application service every door shares, and renders JSON.</summary>
 public static class ApiEndpoints
 {
+    private const int Busy = 5;
+    private const int Locked = 6;
+
     public static void MapApi(this IEndpointRouteBuilder app, long maxBodyBytes)
     {
-        var api = app.MapGroup("/api").RequireRateLimiting(WebRegistration.RatePolicy).WithTags("API");
+        var api = app.MapGroup("/api").RequireRateLimiting(WebRegistration.RatePolicy).WithTags("API").AddEndpointFilter(async (context, next) =>
+        {
+            // Another writer holding the database past Storage:BusyTimeoutSeconds is a moment, not a fault: 503, try again.
+            try
+            {
+                return await next(context);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is Busy or Locked)
+            {
+                return ApiProblem.Busy(context.HttpContext);
+            }
+        });
 
         api.MapPost("/ask", (HttpContext http, RecordedAnswers answering) => AskAsync(http, answering, maxBodyBytes))
             .Accepts<AskRequest>("application/json").Produces<AnswerView>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(429)

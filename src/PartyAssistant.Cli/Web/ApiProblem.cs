@@ -18,6 +18,12 @@ public static class ApiProblem
         Results.Problem("Cần mã quản trị (Web:AdminToken): đăng nhập ở /admin hoặc gửi tiêu đề Authorization: Bearer <mã>.",
             statusCode: StatusCodes.Status401Unauthorized, title: "Chưa đăng nhập");
 
+    public static IResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "5";
+        return Results.Problem("Máy chủ đang bận ghi dữ liệu; xin gửi lại sau vài giây.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Tạm thời bận");
+    }
+
     public static IResult AdminClosed() =>
         Results.Problem("Trang quản trị chưa được bật trên máy chủ này.", statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy");
 }

@@ -151,3 +151,32 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 }
+
+/// <summary>A database held by another writer: the API says 503 with Retry-After, and answers once it is free.</summary>
+public sealed class WebStorageOutageTests
+{
+    [Fact]
+    public async Task A_locked_database_gets_503_and_the_question_asked_again_is_answered()
+    {
+        await using var host = await WebTestHost.StartAsync(new Dictionary<string, string?> { ["Storage:BusyTimeoutSeconds"] = "0.5" });
+        await host.AskAsync("chi bo sinh hoat may lan mot thang?");
+
+        await using (var locker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.DataDirectory, "partyassistant.db")};Pooling=False"))
+        {
+            await locker.OpenAsync();
+            await using (var begin = locker.CreateCommand())
+            {
+                begin.CommandText = "BEGIN EXCLUSIVE;";
+                await begin.ExecuteNonQueryAsync();
+            }
+
+            using var refused = await host.Http.PostAsJsonAsync("/api/ask", new { question = "chi bo sinh hoat may lan mot thang?" });
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter);
+            Assert.Contains("đang bận", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var answered = await host.AskAsync("chi bo sinh hoat may lan mot thang?");
+        Assert.True(answered.GetProperty("answer_id").GetInt64() > 0);
+    }
+}

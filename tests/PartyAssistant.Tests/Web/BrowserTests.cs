@@ -107,6 +107,20 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_question_the_documents_only_touch_on_shows_the_closest_passages_to_read_not_an_answer()
+    {
+        var page = await fixture.OpenAsync(1280);
+        await page.GetByLabel("Câu hỏi", new() { Exact = true }).FillAsync("Ty le dang vien tre duoi 30 tuoi phai dat bao nhieu?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hỏi", Exact = true }).ClickAsync();
+
+        var turn = page.Locator("#conversation article").First;
+        await Assertions.Expect(turn).ToContainTextAsync("chỉ để tham khảo, không phải câu trả lời");
+        await turn.Locator("ul.sources button").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#passage-text")).Not.ToBeEmptyAsync();
+    }
+
+    [Fact]
     public async Task At_360_pixels_the_page_fits_and_a_document_is_read_by_its_structure()
     {
         var page = await fixture.OpenAsync(360);

@@ -126,12 +126,31 @@
     return box;
   }
 
+  // For a question the documents only touch on: the closest passages, to read in context, never as the answer.
+  function relatedList(answer) {
+    const box = el("div");
+    box.append(el("p", "Đoạn gần nhất (chỉ để tham khảo, không phải câu trả lời):", "meta"));
+    const list = el("ul", null, "sources");
+    for (const r of answer.related) {
+      const item = el("li");
+      const open = el("button", r.label, "secondary");
+      open.type = "button";
+      open.addEventListener("click", () => openPassage(r.passage_id, open));
+      item.append(open);
+      if (r.summary) item.append(" ", el("span", "bản tóm tắt", "badge"));
+      list.append(item);
+    }
+    box.append(list);
+    return box;
+  }
+
   function showTurn(answer) {
     const turn = el("article", null, "turn");
     turn.setAttribute("aria-label", `Hỏi: ${answer.question}`);
     turn.append(el("p", `Hỏi: ${answer.question}`, "asked"));
     if (answer.notice) turn.append(el("p", answer.notice, "meta"));
     turn.append(answerBody(answer));
+    if (answer.related && answer.related.length > 0) turn.append(relatedList(answer));
     turn.append(feedback(answer));
     $("conversation").append(turn);
   }
