@@ -13,12 +13,15 @@ public static class WebAssets
 
     public static bool Exists(string name) => Assembly.GetManifestResourceInfo("web/" + name) is not null;
 
-    public static string Text(string name)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
+
+    // Read once: the files are part of the binary and never change while it runs.
+    public static string Text(string name) => Texts.GetOrAdd(name, static name =>
     {
         using var stream = Assembly.GetManifestResourceStream("web/" + name) ?? throw new FileNotFoundException(name);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    }
+    });
 
     /// <summary>An embedded file with its media type, or 404 for a name not shipped.</summary>
     public static IResult File(HttpContext http, string name, int status = StatusCodes.Status200OK)
