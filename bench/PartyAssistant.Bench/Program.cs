@@ -18,6 +18,13 @@ if (args.Length >= 1 && args[0] == "--ocr")
     return 0;
 }
 
+// The web door on its own: POST /api/ask against the warm pipeline, in one run (exit 1 when over the 1.5× target).
+if (args.Length >= 1 && args[0] == "--web")
+{
+    var asks = args.Length >= 3 && args[1] == "--asks" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 300;
+    return await WebAskBenchmark.RunAsync(Console.Out, asks, CancellationToken.None);
+}
+
 BenchOptions options;
 try
 {

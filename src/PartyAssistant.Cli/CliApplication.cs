@@ -69,7 +69,7 @@ public static class CliApplication
             Add<ChatCommand>("chat").WithDescription("Trò chuyện nhiều lượt trong cửa sổ dòng lệnh (hỏi tiếp được).");
             Add<TelegramCommand>("telegram").WithDescription("Chạy bot Telegram (long polling; token từ TELEGRAM_BOT_TOKEN).");
             Add<ZaloBotCommand>("zalo-bot").WithDescription("Chạy bot Zalo Bot Platform (long polling; token từ Zalo__Bot__Token).");
-            Add<ServeCommand>("serve").WithDescription("Chạy máy chủ web nhận webhook của các bot (--urls http://127.0.0.1:8080).");
+            Add<ServeCommand>("serve").WithDescription("Chạy máy chủ web: trang hỏi đáp, API, trang quản trị và webhook của các bot (--urls http://127.0.0.1:8080).");
             Add<IndexCommand>("index").WithDescription("Cập nhật chỉ mục tìm kiếm theo thư mục corpus: chỉ viết lại văn bản đã thay đổi (--rebuild: dựng lại toàn bộ).");
             Add<SearchCommand>("search").WithDescription("Tìm các đoạn văn bản liên quan tới câu hỏi.")
                 .WithExample("search", "\"chi bộ ấp có đông đảng viên thì tổ chức sinh hoạt thế nào?\"");

@@ -25,6 +25,7 @@ public sealed class SettingsDocumentationTests
         { typeof(PartyAssistant.Channels.Telegram.TelegramOptions), PartyAssistant.Channels.Telegram.TelegramOptions.SectionName },
         { typeof(PartyAssistant.Channels.Zalo.ZaloOaOptions), PartyAssistant.Channels.Zalo.ZaloOaOptions.SectionName },
         { typeof(PartyAssistant.Channels.Zalo.ZaloBotOptions), PartyAssistant.Channels.Zalo.ZaloBotOptions.SectionName },
+        { typeof(PartyAssistant.Office.WebOptions), PartyAssistant.Office.WebOptions.SectionName },
     };
 
     [Theory]

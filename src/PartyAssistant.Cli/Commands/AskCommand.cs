@@ -18,7 +18,7 @@ public sealed class AskCommand(IndexOpener opener, AnswerPipeline pipeline, CliO
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (QuestionValidator.Problem(settings.Question) is { } problem)
+        if (InputValidator.Question(settings.Question) is { } problem)
         {
             return output.Fail(problem);
         }

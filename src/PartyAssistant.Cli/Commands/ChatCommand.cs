@@ -31,7 +31,7 @@ public sealed class ChatCommand(IndexOpener opener, AnswerPipeline pipeline, ICo
                 continue;
             }
 
-            if (QuestionValidator.Problem(line) is { } problem)
+            if (InputValidator.Question(line) is { } problem)
             {
                 output.Console.MarkupLine($"[yellow]{Markup.Escape(problem)}[/]");
                 continue;

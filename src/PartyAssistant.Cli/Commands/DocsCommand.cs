@@ -2,14 +2,14 @@ using System.ComponentModel;
 using System.Globalization;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Corpus;
-using PartyAssistant.Search;
+using PartyAssistant.Documents;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
 
 /// <summary>The documents of the corpus with their standing and relations; with --check, the documents they cite that are missing.</summary>
-public sealed class DocsCommand(CorpusIndex index, CliOutput output) : AsyncCommand<DocsCommand.Settings>
+public sealed class DocsCommand(DocumentListing documents, CliOutput output) : AsyncCommand<DocsCommand.Settings>
 {
     public sealed class Settings : JsonSettings
     {
@@ -20,7 +20,7 @@ public sealed class DocsCommand(CorpusIndex index, CliOutput output) : AsyncComm
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var corpus = await index.LoadCorpusAsync(cancellationToken);
+        var corpus = await documents.CorpusAsync(cancellationToken);
         var catalog = corpus.Catalog;
         var status = settings.Check ? this.Check(catalog, settings.Json) : this.List(catalog, settings.Json);
         foreach (var error in corpus.Errors)
@@ -35,7 +35,7 @@ public sealed class DocsCommand(CorpusIndex index, CliOutput output) : AsyncComm
     {
         if (json)
         {
-            output.Json(catalog.Entries.Select(ToJson));
+            output.Json(catalog.Entries.Select(DocumentView.From));
             return 0;
         }
 
@@ -121,39 +121,5 @@ public sealed class DocsCommand(CorpusIndex index, CliOutput output) : AsyncComm
         }
 
         return parts.Count == 0 ? "—" : string.Join("; ", parts);
-    }
-
-    private static object ToJson(DocumentEntry entry)
-    {
-        var m = entry.Document.Metadata;
-        return new
-        {
-            id = m.Id,
-            type = m.Type,
-            number = m.Number,
-            date = m.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            issuer = m.Issuer,
-            signer = m.Signer,
-            title = m.Title,
-            short_title = m.ShortTitle,
-            kind = m.IsSummary ? "summary" : "official-text",
-            status = new { state = m.Status.State, replaced_by = m.Status.ReplacedBy, as_of = m.Status.AsOf, note = m.Status.Note },
-            standing = entry.Standing switch
-            {
-                DocumentStanding.Replaced => "replaced",
-                DocumentStanding.SummaryOfIngestedText => "summary-of-ingested-text",
-                _ => "in-force",
-            },
-            standing_text = entry.DescribeStanding(),
-            replaces = entry.Replaces.Select(d => d.Id),
-            replaced_by = entry.ReplacedBy.Select(d => d.Id),
-            summary_of = entry.SummaryOf?.Id,
-            official_text = entry.OfficialText?.Id,
-            references = m.References,
-            sources = m.Sources,
-            not_covered = m.NotCovered,
-            ingested_from = m.IngestedFrom,
-            passages = entry.Document.Passages.Count,
-        };
     }
 }

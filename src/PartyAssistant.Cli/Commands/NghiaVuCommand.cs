@@ -1,4 +1,3 @@
-using PartyAssistant.Facts;
 using System.ComponentModel;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Obligations;
@@ -24,7 +23,7 @@ public sealed class NghiaVuCommand(ObligationBook book, CliOutput output) : Asyn
             var all = await book.AllAsync(cancellationToken);
             if (settings.Json)
             {
-                output.Json(all.Select(r => new { role = r.Role.Id, name = r.Role.Name, items = r.Items.Count }));
+                output.Json(RoleCountView.From(all));
             }
             else
             {
@@ -34,55 +33,32 @@ public sealed class NghiaVuCommand(ObligationBook book, CliOutput output) : Asyn
             return 0;
         }
 
-        if (RoleLexicon.Resolve(settings.Role) is not { } choice)
+        if (await book.LookupAsync(settings.Role, cancellationToken) is not { } found)
         {
             // A script asking for JSON gets JSON, not an empty stdout it cannot tell from a crash.
             if (settings.Json)
             {
-                output.Json(new { error = ObligationText.Unknown(settings.Role) });
+                output.Json(new ErrorView(ObligationText.Unknown(settings.Role)));
             }
 
             return output.Fail(ObligationText.Unknown(settings.Role));
         }
 
-        var role = choice.Role;
-        var list = await book.ForAsync(role, cancellationToken);
         if (settings.Json)
         {
-            output.Json(new
-            {
-                role = role.Id,
-                role_name = role.Name,
-                nearest_role_note = choice.Nearest,
-                message = list.Items.Count + list.Inherited.Count == 0 ? ObligationText.Checklist(list) : null,
-                items = list.Items.Select(ToJson),
-                inherited = list.Inherited.Select(ToJson),
-                narrower = list.Narrower.Select(n => new { role = n.Role.Id, name = n.Role.Name, items = n.Count }),
-            });
+            output.Json(RoleChecklistView.From(found.Choice, found.List));
         }
         else
         {
-            if (choice.Nearest is not null)
+            if (found.Choice.Nearest is not null)
             {
-                output.Console.WriteLine(choice.Nearest);
+                output.Console.WriteLine(found.Choice.Nearest);
                 output.Console.WriteLine();
             }
 
-            output.Console.WriteLine(ObligationText.Checklist(list));
+            output.Console.WriteLine(ObligationText.Checklist(found.List));
         }
 
         return 0;
     }
-
-    private static object ToJson(Obligation item) => new
-    {
-        text = item.Text,
-        passage_id = item.PassageId,
-        label = item.Label,
-        quote = item.Quote,
-        when = item.When,
-        from_summary = item.FromSummary,
-        from_role = item.Role.Id,
-        note = item.FromSummary ? ObligationText.SummaryMark : null,
-    };
 }

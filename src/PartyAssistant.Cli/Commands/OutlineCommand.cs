@@ -1,20 +1,24 @@
 using System.ComponentModel;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Outlines;
-using PartyAssistant.Search;
+using PartyAssistant.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
 
 /// <summary>A session outline for trainers: Markdown on stdout, or a Word file to edit and print.</summary>
-public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, CliOutput output) : AsyncCommand<OutlineCommand.Settings>
+public sealed class OutlineCommand(TrainerMaterials materials, CliOutput output) : AsyncCommand<OutlineCommand.Settings>
 {
     public sealed class Settings : OutputFileSettings
     {
         [CommandOption("--doc <mã>")]
         [Description("Mã văn bản, ví dụ kl-tu-nq03 (xem lệnh docs).")]
         public string? Document { get; init; }
+
+        [CommandOption("--section <mục>")]
+        [Description("Chỉ lập dàn ý cho một mục: II, II.3 (kl-tu-nq03), dieu-2 (văn bản đã nạp).")]
+        public string? Section { get; init; }
 
         [CommandOption("--minutes <phút>")]
         [Description("Thời lượng buổi sinh hoạt, từ 15 đến 240 phút. Mặc định 45.")]
@@ -48,11 +52,10 @@ public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, Cl
     {
         var format = settings.Format.Trim().ToLowerInvariant();
 
-        var corpus = await index.LoadCorpusAsync(cancellationToken);
         SessionOutline outline;
         try
         {
-            outline = builder.Build(corpus, new OutlineRequest(settings.Document!, settings.Minutes));
+            outline = await materials.OutlineAsync(new OutlineRequest(settings.Document!, settings.Minutes, settings.Section), cancellationToken);
         }
         catch (OutlineRequestException e)
         {

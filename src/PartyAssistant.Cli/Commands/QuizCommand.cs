@@ -1,14 +1,15 @@
 using System.ComponentModel;
 using PartyAssistant.Cli.Infrastructure;
 using PartyAssistant.Quizzes;
-using PartyAssistant.Search;
+using PartyAssistant.Training;
+using PartyAssistant.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
 
 /// <summary>Quiz questions for trainers from one document, with answers and citations: Markdown, JSON or a Word handout.</summary>
-public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliOutput output) : AsyncCommand<QuizCommand.Settings>
+public sealed class QuizCommand(TrainerMaterials materials, CliOutput output) : AsyncCommand<QuizCommand.Settings>
 {
     private static readonly string[] Formats = ["md", "docx", "json"];
 
@@ -39,9 +40,9 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
                 return ValidationResult.Error($"Định dạng \"{this.Format}\" không hỗ trợ; dùng md, json hoặc docx.");
             }
 
-            if (this.Count is < 1 or > QuizRequest.MaxCount)
+            if (InputValidator.QuizCount(this.Count) is { } problem)
             {
-                return ValidationResult.Error($"Số câu hỏi phải từ 1 đến {QuizRequest.MaxCount} (đã nhập {this.Count}).");
+                return ValidationResult.Error(problem);
             }
 
             return string.IsNullOrWhiteSpace(this.Document)
@@ -53,12 +54,10 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var format = settings.Format.Trim().ToLowerInvariant();
-        var corpus = await index.LoadCorpusAsync(cancellationToken);
-
         Quiz quiz;
         try
         {
-            quiz = generator.Generate(corpus, new QuizRequest(settings.Document!, settings.Section, settings.Count));
+            quiz = await materials.QuizAsync(new QuizRequest(settings.Document!, settings.Section, settings.Count), cancellationToken);
         }
         catch (QuizRequestException e)
         {
@@ -90,7 +89,7 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
         switch (format)
         {
             case "json":
-                output.Json(quiz.Items.Select(ToJson));
+                output.Json(quiz.Items.Select(QuizItemView.From));
                 break;
             case "docx":
                 await QuizDocxWriter.WriteAsync(quiz, target!, cancellationToken);
@@ -112,20 +111,4 @@ public sealed class QuizCommand(CorpusIndex index, QuizGenerator generator, CliO
 
         return 0;
     }
-
-    private static object ToJson(QuizItem item) => new
-    {
-        type = item.Type.JsonName(),
-        question = item.Question,
-        choices = item.Choices,
-        answer = item.Answer,
-        answer_choice = item.AnswerLetter.Length == 0 ? null : item.AnswerLetter,
-        statement = item.Statement,
-        fact = item.Fact,
-        explanation = item.Explanation,
-        passed_target = item.PassedTarget,
-        passage_id = item.PassageId,
-        label = item.Label,
-        quote = item.Quote,
-    };
 }

@@ -21,14 +21,14 @@ public sealed class SearchCommand(IndexOpener opener, CliOutput output, IOptions
         public int? Top { get; init; }
 
 
-        public override ValidationResult Validate() => this.Top is < 1 or > 100
-            ? ValidationResult.Error("--top phải từ 1 đến 100.")
+        public override ValidationResult Validate() => this.Top is { } top && InputValidator.Top(top, "--top") is { } problem
+            ? ValidationResult.Error(problem)
             : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (QuestionValidator.Problem(settings.Question) is { } problem)
+        if (InputValidator.Question(settings.Question) is { } problem)
         {
             return output.Fail(problem);
         }
@@ -37,11 +37,7 @@ public sealed class SearchCommand(IndexOpener opener, CliOutput output, IOptions
         var hits = index.Searcher.Search(settings.Question, settings.Top ?? options.Value.DefaultTop);
         if (settings.Json)
         {
-            output.Json(new
-            {
-                question = settings.Question,
-                hits = hits.Select(h => new { rank = h.Rank, passage_id = h.PassageId, label = h.Label, score = Math.Round(h.Score, 4), text = h.Text, replaced = h.ReplacedWarning }),
-            });
+            output.Json(SearchResultView.From(settings.Question, hits));
             return 0;
         }
 

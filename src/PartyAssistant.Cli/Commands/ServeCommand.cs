@@ -12,12 +12,14 @@ using PartyAssistant.Channels.Telegram;
 using PartyAssistant.Channels.Zalo;
 using PartyAssistant.Cli.Hosting;
 using PartyAssistant.Cli.Infrastructure;
+using PartyAssistant.Cli.Web;
 using PartyAssistant.Hosting;
+using PartyAssistant.Office;
 using Spectre.Console.Cli;
 
 namespace PartyAssistant.Cli.Commands;
 
-/// <summary>The web host: the bots' webhook endpoints and a health check, on ASP.NET Core's own server.</summary>
+/// <summary>The web host: the web page, the API and the office page (Web/), the bots' webhook endpoints and a health check, on ASP.NET Core's own server.</summary>
 public sealed class ServeCommand(IConfiguration configuration, CliOutput output) : AsyncCommand<ServeCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -31,7 +33,7 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
     {
         await using var app = Build(configuration, settings.Urls);
         await app.StartAsync(cancellationToken);
-        output.Status($"Đang phục vụ tại {string.Join(", ", app.Urls)} — webhook Telegram: {TelegramSetup.WebhookPath}. Nhấn Ctrl+C để dừng.");
+        output.Status($"Đang phục vụ tại {string.Join(", ", app.Urls)} — trang hỏi đáp: /, API: /api (mô tả: /openapi/v1.json), trang quản trị: /admin, webhook Telegram: {TelegramSetup.WebhookPath}. Nhấn Ctrl+C để dừng.");
 
         // The host's lifetime owns SIGTERM and SIGINT; the command's own token (Ctrl+C) stops it the same way.
         // Stopping waits for answers in hand up to Hosting:ShutdownGraceSeconds, then leaves the rest in the inbox.
@@ -46,6 +48,7 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Configuration.AddConfiguration(configuration);
         var limits = configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions();
+        var web = configuration.GetSection(WebOptions.SectionName).Get<WebOptions>() ?? new WebOptions();
 
         // Kestrel counts the body as it streams in: past the cap the request fails with 413 before more is buffered.
         builder.WebHost.UseKestrelCore().UseUrls(urls).ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes);
@@ -53,10 +56,12 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         builder.Services.AddProblemDetails();
         builder.Services.AddPartyAssistantHost(configuration, new HostedChannels(ChannelAvailability.All));
         builder.Services.AddHostedService<WebhookRegistration>();
+        builder.Services.AddPartyAssistantWeb(configuration);
         var app = builder.Build();
 
         app.UseExceptionHandler();
-        app.Use((http, next) => RejectOversizedBodies(http, next, limits.MaxBodyBytes));
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/webhooks"), webhooks => webhooks.Use((http, next) => RejectOversizedBodies(http, next, limits.MaxBodyBytes)));
+        app.MapPartyAssistantWeb(web);
 
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapGet("/health/ready", async (Readiness readiness, CancellationToken cancellationToken) =>

@@ -32,7 +32,7 @@ public sealed class AnswerPipeline(
 
     public async Task<GroundedAnswer> AskAsync(string question, ConversationKey? conversation, CancellationToken cancellationToken)
     {
-        if (QuestionValidator.Problem(question) is { } problem)
+        if (InputValidator.Question(question) is { } problem)
         {
             throw new ArgumentException(problem, nameof(question));
         }

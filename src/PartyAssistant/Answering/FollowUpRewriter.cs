@@ -40,7 +40,7 @@ public sealed class FollowUpRewriter(ILogger<FollowUpRewriter> logger)
             limit.CancelAfter(timeout);
             var reply = await model.GetChatMessageContentAsync(chat, cancellationToken: limit.Token).ConfigureAwait(false);
             var rewritten = reply.Content?.Trim().Trim('"', '“', '”');
-            if (QuestionValidator.Problem(rewritten) is null && !rewritten!.Contains(PromptLibrary.NotFoundToken, StringComparison.Ordinal))
+            if (InputValidator.Question(rewritten) is null && !rewritten!.Contains(PromptLibrary.NotFoundToken, StringComparison.Ordinal))
             {
                 return rewritten;
             }

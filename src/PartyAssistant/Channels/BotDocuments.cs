@@ -1,21 +1,20 @@
 using System.Text;
 using PartyAssistant.Corpus;
+using PartyAssistant.Documents;
 using PartyAssistant.Search;
 
 namespace PartyAssistant.Channels;
 
 /// <summary>The bots' document replies: /vanban (documents and status), /xem (a passage), and "related documents".</summary>
-public sealed class BotDocuments(CorpusIndex index)
+public sealed class BotDocuments(CorpusIndex index, PassageLookup lookup, DocumentListing listing)
 {
     public async Task<string> ListAsync(CancellationToken cancellationToken)
     {
-        var corpus = await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false);
         var sb = new StringBuilder("Các văn bản đã nạp:\n");
-        foreach (var document in corpus.Documents)
+        foreach (var document in await listing.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            var m = document.Metadata;
-            sb.Append("\n• ").Append(m.ShortTitle).Append(m.IsSummary ? " — bản tóm tắt, không phải nguyên văn" : " — nguyên văn")
-                .Append("; ").Append(corpus.DescribeStanding(document)).Append(" (mã: ").Append(m.Id).Append(')');
+            sb.Append("\n• ").Append(document.ShortTitle).Append(document.Kind == "summary" ? " — bản tóm tắt, không phải nguyên văn" : " — nguyên văn")
+                .Append("; ").Append(document.StandingText).Append(" (mã: ").Append(document.Id).Append(')');
         }
 
         return sb.Append("\n\nXem một đoạn: /xem mã-đoạn, ví dụ /xem kl-tu-nq03/II.3.4").ToString();
@@ -23,23 +22,20 @@ public sealed class BotDocuments(CorpusIndex index)
 
     public async Task<string> ShowAsync(string passageId, CancellationToken cancellationToken)
     {
-        var id = passageId.Trim();
-        if (id.Length == 0)
+        if (string.IsNullOrWhiteSpace(passageId))
         {
             return "Hãy ghi mã đoạn sau lệnh, ví dụ: /xem kl-tu-nq03/II.3.4 (mã có ở cuối mỗi trích dẫn).";
         }
 
-        var corpus = await index.CurrentCorpusAsync(cancellationToken).ConfigureAwait(false);
-        var document = corpus.FindDocument(id.Split('/')[0]);
-        var passage = document?.Passages.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
-        if (document is null || passage is null)
+        var found = await lookup.FindAsync(passageId, cancellationToken).ConfigureAwait(false);
+        if (found.Found is not { } shown)
         {
-            return $"Không có đoạn nào mang mã \"{id}\". Gõ /vanban để xem các văn bản.";
+            return found.BadId ? found.Problem! : $"{found.Problem} Gõ /vanban để xem các văn bản.";
         }
 
-        var summary = document.Metadata.IsSummary ? "\n(Bản tóm tắt không chính thức, không phải nguyên văn.)" : string.Empty;
-        var standing = corpus.Catalog[document.Id].Standing == DocumentStanding.InForce ? string.Empty : $"\n⚠ Văn bản {corpus.DescribeStanding(document)}.";
-        return $"{passage.Label}\n({passage.Id}){summary}{standing}\n\n{passage.Text}";
+        var summary = shown.Document.Metadata.IsSummary ? $"\n({PassageInContext.SummaryNote})" : string.Empty;
+        var standing = shown.InForce ? string.Empty : $"\n⚠ Văn bản {shown.Entry.DescribeStanding()}.";
+        return $"{shown.Passage.Label}\n({shown.Passage.Id}){summary}{standing}\n\n{shown.Passage.Text}";
     }
 
     public async Task<string> RelatedAsync(IEnumerable<Channels.Storage.StoredPassage> passages, CancellationToken cancellationToken)

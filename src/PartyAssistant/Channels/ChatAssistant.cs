@@ -1,7 +1,7 @@
 using PartyAssistant.Answering;
-using PartyAssistant.Channels.Storage;
 using PartyAssistant.Conversations;
 using PartyAssistant.Obligations;
+using PartyAssistant.Office;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Channels;
@@ -10,7 +10,7 @@ namespace PartyAssistant.Channels;
 /// What every bot does with a message, on any platform: the commands, and questions answered
 /// through the pipeline with the user's conversation, within the per-user rate limit.
 /// </summary>
-public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore conversations, AnswerStore answers, BotDocuments documents, ObligationBook obligations, ChatQuiz quiz)
+public sealed class ChatAssistant(RecordedAnswers answering, IConversationStore conversations, BotDocuments documents, ObligationBook obligations, ChatQuiz quiz)
 {
     public async Task HandleAsync(IncomingMessage message, IReplySender sender, QuestionRateLimiter limiter, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore co
 
     private async Task AnswerAsync(IncomingMessage message, IReplySender sender, QuestionRateLimiter limiter, CancellationToken cancellationToken)
     {
-        if (QuestionValidator.Problem(message.Argument) is { } problem)
+        if (InputValidator.Question(message.Argument) is { } problem)
         {
             await sender.SendTextAsync(message, problem, cancellationToken).ConfigureAwait(false);
             return;
@@ -60,9 +60,7 @@ public sealed class ChatAssistant(AnswerPipeline pipeline, IConversationStore co
             return;
         }
 
-        var answer = await sender.WhileTypingAsync(message, () => pipeline.AskAsync(message.Argument, message.Conversation, cancellationToken), cancellationToken).ConfigureAwait(false);
-        var key = message.Conversation;
-        var answerId = await answers.SaveAnswerAsync(key.Channel, key.Chat, key.User, answer, cancellationToken).ConfigureAwait(false);
-        await sender.SendAnswerAsync(message, answer, answerId, cancellationToken).ConfigureAwait(false);
+        var recorded = await sender.WhileTypingAsync(message, () => answering.AskAsync(message.Argument, message.Conversation, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await sender.SendAnswerAsync(message, recorded.Answer, recorded.AnswerId, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -12,6 +12,7 @@ public static partial class ServiceCollectionExtensions
         services.AddPartyAssistantQuizzes();
         services.TryAddSingleton<OutlineQuiz>();
         services.TryAddSingleton<OutlineBuilder>();
+        services.TryAddSingleton<Training.TrainerMaterials>();
         return services;
     }
 }

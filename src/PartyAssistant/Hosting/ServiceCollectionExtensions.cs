@@ -30,6 +30,8 @@ public static partial class ServiceCollectionExtensions
         services.AddSingleton<CorpusIndex>();
         services.AddSingleton<SearchIndexProvider>();
         services.TryAddSingleton<Obligations.ObligationBook>();
+        services.TryAddSingleton<Documents.PassageLookup>();
+        services.TryAddSingleton<Documents.DocumentListing>();
         return services;
     }
 
@@ -87,6 +89,7 @@ public static partial class ServiceCollectionExtensions
             .Validate(o => o.EventWindowMinutes is > 0 and <= 7 * 24 * 60, "Webhooks:EventWindowMinutes phải lớn hơn 0 và không quá 10080 phút (7 ngày, thời gian giữ dấu sự kiện đã xử lý).")
             .ValidateOnStart();
         services.AddPartyAssistantQuizzes();
+        services.AddPartyAssistantOffice(configuration);
 
         // Tokens the bots store are encrypted with keys kept beside the data, in a folder only the service's user reads.
         var keys = Path.Combine(Path.GetFullPath(configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>()?.DataDirectory ?? new StorageOptions().DataDirectory), "keys");

@@ -41,14 +41,18 @@ public sealed class ObligationBook
             return ObligationText.RoleList(await this.AllAsync(cancellationToken).ConfigureAwait(false), usage);
         }
 
-        if (RoleLexicon.Resolve(query) is not { } choice)
+        if (await this.LookupAsync(query, cancellationToken).ConfigureAwait(false) is not { } found)
         {
             return ObligationText.Unknown(query);
         }
 
-        var checklist = ObligationText.Checklist(await this.ForAsync(choice.Role, cancellationToken).ConfigureAwait(false));
-        return choice.Nearest is null ? checklist : $"{choice.Nearest}\n\n{checklist}";
+        var checklist = ObligationText.Checklist(found.List);
+        return found.Choice.Nearest is null ? checklist : $"{found.Choice.Nearest}\n\n{checklist}";
     }
+
+    /// <summary>The checklist of the role <paramref name="query"/> names, typed any way; null when no role fits (say <see cref="ObligationText.Unknown"/>).</summary>
+    public async Task<(RoleChoice Choice, RoleObligations List)?> LookupAsync(string query, CancellationToken cancellationToken) =>
+        RoleLexicon.Resolve(query) is { } choice ? (choice, await this.ForAsync(choice.Role, cancellationToken).ConfigureAwait(false)) : null;
 
     /// <summary>A role's duties with the passages they quote and the titles of their documents, for answers that cite them.</summary>
     public async Task<IReadOnlyList<DutyPassage>> WithPassagesAsync(Role role, CancellationToken cancellationToken)

@@ -4,7 +4,8 @@ using PartyAssistant.Text;
 namespace PartyAssistant.Outlines;
 
 /// <summary>What to outline: a document and the length of the session.</summary>
-public sealed record OutlineRequest(string DocumentId, int Minutes = OutlineRequest.DefaultMinutes)
+/// <param name="Section">A section path prefix ("II", "II.3"), or null for the whole document.</param>
+public sealed record OutlineRequest(string DocumentId, int Minutes = OutlineRequest.DefaultMinutes, string? Section = null)
 {
     public const int DefaultMinutes = 45;
 }
@@ -30,20 +31,41 @@ public sealed class OutlineBuilder(OutlineQuiz quiz, TimeProvider? clock = null)
         var document = corpus.FindDocument(request.DocumentId.Trim())
             ?? throw new OutlineRequestException($"Không có văn bản mang mã \"{request.DocumentId}\". Các mã hợp lệ: {string.Join(", ", corpus.Documents.Select(d => d.Id))}.");
 
+        var entry = corpus.Catalog[document.Id];
+        var section = SectionScope.Normalize(request.Section);
+        if (section is not null)
+        {
+            // The session covers one section: the document narrowed to its passages, headings kept for the parts.
+            var taught = DocumentParts.Taught(document).ToList();
+            var within = taught.Where(p => SectionScope.Contains(document, p, section)).ToList();
+            if (within.Count == 0)
+            {
+                var valid = document.Sections.Select(s => s.Path).Where(path => taught.Any(p => SectionScope.Contains(document, p, path)));
+                throw new OutlineRequestException($"Văn bản {document.Id} không có mục \"{section}\". Các mục hợp lệ: {string.Join(", ", valid)}.");
+            }
+
+            document = document with { Passages = within };
+        }
+
         var parts = DocumentParts.Read(document)
             .Select(p => new OutlinePart(p.Heading, p.Topics.Select(t => new OutlineTopic(t.Heading, t.Passages.SelectMany(KeyPointSelector.Select).ToList())).ToList()))
             .ToList();
         var questions = DiscussionQuestionWriter.Write(parts, DateOnly.FromDateTime(this.clock.GetLocalNow().DateTime));
-        var items = quiz.For(corpus, document);
+        var items = quiz.For(corpus, document, section);
         var plan = SessionTimePlanner.Plan(request.Minutes, parts, hasQuiz: items.Count > 0);
         parts = parts.Select((p, i) => p with { Minutes = plan[i + 1].Minutes }).ToList();
-        return new SessionOutline(Describe(corpus.Catalog[document.Id]), request.Minutes, parts, FigureCollector.Collect(document), questions, plan, items);
+        return new SessionOutline(Describe(entry, section), request.Minutes, parts, FigureCollector.Collect(document), questions, plan, items);
     }
 
-    private static OutlineDocumentInfo Describe(DocumentEntry entry)
+    private static OutlineDocumentInfo Describe(DocumentEntry entry, string? section)
     {
         var m = entry.Document.Metadata;
         var notices = new List<string>();
+        if (section is not null)
+        {
+            notices.Add($"Dàn ý cho mục {section} của văn bản, không phải toàn bộ văn bản.");
+        }
+
         if (m.IsSummary)
         {
             notices.Add("Đây là bản tóm tắt không chính thức, không phải nguyên văn văn bản; khi cần trích dẫn chính xác, đối chiếu với toàn văn.");

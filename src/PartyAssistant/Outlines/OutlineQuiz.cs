@@ -11,12 +11,12 @@ public sealed class OutlineQuiz(QuizGenerator generator)
 {
     public const int Questions = 5;
 
-    public IReadOnlyList<QuizItem> For(CorpusLoadResult corpus, CorpusDocument document)
+    public IReadOnlyList<QuizItem> For(CorpusLoadResult corpus, CorpusDocument document, string? section = null)
     {
         Quiz quiz;
         try
         {
-            quiz = generator.Generate(corpus, new QuizRequest(document.Id, Count: Questions));
+            quiz = generator.Generate(corpus, new QuizRequest(document.Id, section, Questions));
         }
         catch (QuizRequestException)
         {

@@ -25,20 +25,20 @@ public sealed class QuizGenerator(TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Count is < 1 or > QuizRequest.MaxCount)
+        if (Text.InputValidator.QuizCount(request.Count) is { } problem)
         {
-            throw new QuizRequestException($"Số câu hỏi phải từ 1 đến {QuizRequest.MaxCount} (đã nhập {request.Count}).");
+            throw new QuizRequestException(problem);
         }
 
         var document = corpus.FindDocument(request.DocumentId.Trim())
             ?? throw new QuizRequestException($"Không có văn bản mang mã \"{request.DocumentId}\". Các mã hợp lệ: {string.Join(", ", corpus.Documents.Select(d => d.Id))}.");
         var entry = corpus.Catalog[document.Id];
-        var section = string.IsNullOrWhiteSpace(request.Section) ? null : request.Section.Trim();
-        var passages = document.Passages.Where(p => QuizSentences.IsMaterial(document, p) && InSection(document, p, section)).ToList();
+        var section = SectionScope.Normalize(request.Section);
+        var passages = document.Passages.Where(p => QuizSentences.IsMaterial(document, p) && SectionScope.Contains(document, p, section)).ToList();
         if (passages.Count == 0)
         {
             var valid = document.Sections.Select(s => s.Path)
-                .Where(path => document.Passages.Any(p => QuizSentences.IsMaterial(document, p) && InSection(document, p, path)));
+                .Where(path => document.Passages.Any(p => QuizSentences.IsMaterial(document, p) && SectionScope.Contains(document, p, path)));
             throw new QuizRequestException($"Văn bản {document.Id} không có mục \"{section}\". Các mục hợp lệ: {string.Join(", ", valid)}.");
         }
 
@@ -63,21 +63,6 @@ public sealed class QuizGenerator(TimeProvider? clock = null)
 
         return new Quiz(document.Id, document.Metadata.CitationName, document.Metadata.Title, section, document.Metadata.IsSummary,
             Notices(entry), request.Count, items);
-    }
-
-    /// <summary>"II" takes II, II.1 and II.1.2; "dieu-2" takes dieu-2.3; matched on the section path and on the passage's own path.</summary>
-    private static bool InSection(CorpusDocument document, Passage passage, string? section)
-    {
-        if (section is null)
-        {
-            return true;
-        }
-
-        var own = passage.Id.Length > document.Id.Length + 1 ? passage.Id[(document.Id.Length + 1)..] : passage.Id;
-        return Under(passage.SectionPath, section) || Under(own, section);
-
-        static bool Under(string path, string prefix) =>
-            path.Equals(prefix, StringComparison.OrdinalIgnoreCase) || path.StartsWith(prefix + ".", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -36,6 +36,16 @@ public sealed partial class ApplicationDatabase(IOptions<StorageOptions> options
             answer_id INTEGER NOT NULL, user TEXT NOT NULL, vote INTEGER NOT NULL, at_unix_ms INTEGER NOT NULL,
             PRIMARY KEY (answer_id, user)
         );
+        CREATE TABLE IF NOT EXISTS question_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel TEXT NOT NULL, at_unix_ms INTEGER NOT NULL, user_hash TEXT NOT NULL,
+            question TEXT NOT NULL, outcome TEXT NOT NULL, focus TEXT NOT NULL, answer_id INTEGER
+        );
+        CREATE INDEX IF NOT EXISTS question_log_by_time ON question_log (at_unix_ms);
+        CREATE TABLE IF NOT EXISTS question_citations (
+            question_id INTEGER NOT NULL, passage_id TEXT NOT NULL, label TEXT NOT NULL,
+            PRIMARY KEY (question_id, passage_id)
+        );
         CREATE TABLE IF NOT EXISTS quiz_sessions (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             channel TEXT NOT NULL, chat TEXT NOT NULL,

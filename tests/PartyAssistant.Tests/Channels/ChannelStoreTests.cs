@@ -14,11 +14,14 @@ public sealed class ChannelStoreTests : IDisposable
     private readonly InboxStore inbox;
     private readonly OutboxStore outbox;
     private readonly AnswerStore answers;
+    private readonly PartyAssistant.Office.QuestionLog questions;
 
     public ChannelStoreTests()
     {
         var database = new ApplicationDatabase(Options.Create(new StorageOptions { DataDirectory = this.data.Path }));
         (this.inbox, this.outbox, this.answers) = (new InboxStore(database, this.clock), new OutboxStore(database, this.clock), new AnswerStore(database, this.clock));
+        this.questions = new PartyAssistant.Office.QuestionLog(database, new PartyAssistant.Office.UserHasher(database), this.clock, Options.Create(new PartyAssistant.Office.WebOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<PartyAssistant.Office.QuestionLog>.Instance);
     }
 
     public void Dispose() => this.data.Dispose();
@@ -38,7 +41,7 @@ public sealed class ChannelStoreTests : IDisposable
 
         this.clock.Now = this.clock.Now.AddDays(91);
         var fresh = await this.answers.SaveAnswerAsync("telegram", "1", "1", Answer("mới"), CancellationToken.None);
-        await new ChannelHousekeeping(this.inbox, this.outbox, this.answers).PruneAsync(CancellationToken.None);
+        await new ChannelHousekeeping(this.inbox, this.outbox, this.answers, this.questions).PruneAsync(CancellationToken.None);
 
         Assert.Null(await this.answers.GetAnswerAsync(quiet, CancellationToken.None));
         Assert.Equal("cũ, có góp ý", (await this.answers.GetAnswerAsync(voted, CancellationToken.None))!.Question);

@@ -40,6 +40,25 @@ public sealed class TelegramBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_question_to_the_bot_is_logged_for_the_office_under_a_salted_hash_of_the_user()
+    {
+        using var bot = new TelegramTestBot(this.server, this.data.Path);
+        this.server.PushMessage(User, User, "Đến năm 2025 tỷ lệ bí thư chi bộ đồng thời là trưởng ấp không quá 40 tuổi phải đạt bao nhiêu?");
+        this.server.PushMessage(User, User, "Quy định về nuôi cá cảnh trong trụ sở đảng uỷ?");
+
+        await bot.DrainAsync();
+
+        var logged = await bot.Office.QuestionsAsync(CancellationToken.None);
+        Assert.Equal(2, logged.Count);
+        Assert.All(logged, q => Assert.Equal("telegram", q.Channel));
+        Assert.All(logged, q => Assert.DoesNotContain(User.ToString(System.Globalization.CultureInfo.InvariantCulture), q.UserHash, StringComparison.Ordinal));
+        Assert.Single(logged.Select(q => q.UserHash).Distinct());
+        Assert.Equal("answer", logged.Single(q => q.Question.StartsWith("Đến năm 2025", StringComparison.Ordinal)).Outcome);
+        Assert.Contains("kl-tu-nq03/", logged.Single(q => q.Question.StartsWith("Đến năm 2025", StringComparison.Ordinal)).CitedPassages, StringComparison.Ordinal);
+        Assert.NotEqual("answer", logged.Single(q => q.Question.StartsWith("Quy định", StringComparison.Ordinal)).Outcome);
+    }
+
+    [Fact]
     public async Task Buttons_show_the_passage_store_feedback_and_are_always_answered()
     {
         using var bot = new TelegramTestBot(this.server, this.data.Path);

@@ -30,6 +30,8 @@ internal sealed class TelegramTestBot : IDisposable
 
     public ChannelStateStore State => this.services.GetRequiredService<ChannelStateStore>();
 
+    public PartyAssistant.Office.OfficeReport Office => this.services.GetRequiredService<PartyAssistant.Office.OfficeReport>();
+
     public QuizSessionStore QuizSessions => this.services.GetRequiredService<QuizSessionStore>();
 
     public ChannelDispatcher Dispatcher => this.services.GetRequiredService<ChannelDispatcher>();

@@ -44,7 +44,7 @@ public sealed class ExitCodeTests : IDisposable
     [InlineData(new[] { "quiz", "--doc" }, "Tuỳ chọn \"--doc\" cần một giá trị")]
     [InlineData(new[] { "search", "x", "--top", "abc" }, "\"abc\" không phải một số nguyên")]
     [InlineData(new[] { "outline", "--doc", "kl-01", "--minutes", "5x" }, "\"5x\" không phải một số nguyên")]
-    [InlineData(new[] { "search", "x", "--top", "0" }, "--top phải từ 1 đến 100")]
+    [InlineData(new[] { "search", "x", "--top", "0" }, "--top (số đoạn trả về) phải từ 1 đến 100")]
     [InlineData(new[] { "ask", "x", "--json=3" }, "không nhận giá trị")]
     [InlineData(new[] { "docs", "--1a" }, "Tên tuỳ chọn không hợp lệ")]
     [InlineData(new[] { "quiz" }, "Cần --doc <mã văn bản>")]

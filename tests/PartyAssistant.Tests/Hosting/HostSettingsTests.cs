@@ -13,6 +13,9 @@ public sealed class HostSettingsTests : IDisposable
     [InlineData("telegram", "Hosting:ShutdownGraceSeconds", "30", "Hosting:ShutdownGraceSeconds")]
     [InlineData("zalo-bot", "Channels:MaxPartsPerAnswer", "1", "Channels:MaxPartsPerAnswer")]
     [InlineData("telegram", "Webhooks:MaxBodyBytes", "10", "Webhooks:MaxBodyBytes")]
+    [InlineData("telegram", "Web:QuestionRetentionDays", "0", "Web:QuestionRetentionDays")]
+    [InlineData("serve", "Web:AdminToken", "too-short", "Web:AdminToken")]
+    [InlineData("serve", "Web:RequestsPerMinute", "0", "Web:RequestsPerMinute")]
     public async Task A_bad_setting_stops_the_host_at_start_naming_the_key(string command, string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>
@@ -24,7 +27,9 @@ public sealed class HostSettingsTests : IDisposable
             [key] = value,
         };
 
-        var result = await CliRunner.RunWithSettingsAsync(TestPaths.Corpus, this.data.Path, settings, command).WaitAsync(TimeSpan.FromSeconds(60));
+        // `serve` on a port the OS picks: a refused start must not depend on 8080 being free.
+        string[] args = command == "serve" ? [command, "--urls", "http://127.0.0.1:0"] : [command];
+        var result = await CliRunner.RunWithSettingsAsync(TestPaths.Corpus, this.data.Path, settings, args).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(named, result.Diagnostics, StringComparison.Ordinal);

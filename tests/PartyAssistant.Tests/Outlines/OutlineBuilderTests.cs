@@ -20,6 +20,21 @@ public sealed partial class OutlineBuilderTests(ShippedCorpusDocuments fixture) 
     private Passage PassageOf(OutlineCitation source) => fixture.Corpus.Passages.Single(p => p.Id == source.PassageId);
 
     [Fact]
+    public void An_outline_of_one_section_teaches_and_quizzes_that_section_only_and_says_so()
+    {
+        var outline = this.builder.Build(fixture.Corpus, new OutlineRequest("kl-tu-nq03", 45, " II.3 "));
+
+        var part = Assert.Single(outline.Parts);
+        Assert.StartsWith("II.", part.Heading, StringComparison.Ordinal);
+        Assert.All(outline.KeyPoints, k => Assert.StartsWith("kl-tu-nq03/II.3.", k.Source.PassageId, StringComparison.Ordinal));
+        Assert.All(outline.Quiz, q => Assert.StartsWith("kl-tu-nq03/II.3.", q.PassageId, StringComparison.Ordinal));
+        Assert.Contains(outline.Document.Notices, n => n.Contains("mục II.3", StringComparison.Ordinal));
+
+        var error = Assert.Throws<OutlineRequestException>(() => this.builder.Build(fixture.Corpus, new OutlineRequest("kl-tu-nq03", 45, "IX")));
+        Assert.Contains("Các mục hợp lệ: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_seed_outline_follows_parts_I_II_III_in_order_with_the_items_of_part_II()
     {
         var outline = this.Seed();

@@ -68,9 +68,9 @@ public sealed class VietnameseTextTests
     [Fact]
     public void Empty_and_huge_questions_get_a_Vietnamese_message()
     {
-        Assert.Contains("Câu hỏi trống", QuestionValidator.Problem("   ?! "));
-        Assert.Contains("2.000", QuestionValidator.Problem(new string('a', 2001)));
-        Assert.Null(QuestionValidator.Problem("đảng viên đang công tác phải làm gì ở nơi cư trú?"));
+        Assert.Contains("Câu hỏi trống", InputValidator.Question("   ?! "));
+        Assert.Contains("2.000", InputValidator.Question(new string('a', 2001)));
+        Assert.Null(InputValidator.Question("đảng viên đang công tác phải làm gì ở nơi cư trú?"));
     }
 
     [Fact]

@@ -47,6 +47,18 @@ public sealed class AnswerStore(ApplicationDatabase database, TimeProvider clock
         return new StoredAnswer(id, reader.GetString(0), stored.Answer, stored.Passages, stored.Citations);
     }
 
+    /// <summary>Whether the answer was given in that chat of that channel (the web checks a vote's conversation with it).</summary>
+    public async Task<bool> IsFromAsync(long id, string channel, string chat, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM answers WHERE id = $id AND channel = $c AND chat = $chat";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$c", channel);
+        command.Parameters.AddWithValue("$chat", chat);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+    }
+
     /// <summary>One vote per user and answer; voting again changes it.</summary>
     public async Task SaveFeedbackAsync(long answerId, string user, bool helpful, CancellationToken cancellationToken)
     {
