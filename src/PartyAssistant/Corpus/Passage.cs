@@ -58,6 +58,10 @@ public sealed record CorpusDocument
     /// <summary>Whether the body has been parsed (always, for a document not read with its body deferred).</summary>
     public bool BodyParsed => this.body.IsValueCreated;
 
+    /// <summary>The same document with only <paramref name="passages"/> (a session on one section, say).</summary>
+    public CorpusDocument WithPassages(IReadOnlyList<Passage> passages) =>
+        new(this.Metadata, this.Sections, passages, this.SourcePath) { ContentHash = this.ContentHash };
+
     /// <summary>A document whose body <paramref name="parse"/> reads on first need (once, whichever thread asks first).</summary>
     public static CorpusDocument WithBodyOnDemand(DocumentMetadata metadata, string sourcePath, Func<DocumentBody> parse) =>
         new(metadata, sourcePath, new Lazy<DocumentBody>(parse, LazyThreadSafetyMode.ExecutionAndPublication));

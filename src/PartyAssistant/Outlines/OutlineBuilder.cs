@@ -44,7 +44,7 @@ public sealed class OutlineBuilder(OutlineQuiz quiz, TimeProvider? clock = null)
                 throw new OutlineRequestException($"Văn bản {document.Id} không có mục \"{section}\". Các mục hợp lệ: {string.Join(", ", valid)}.");
             }
 
-            document = document with { Passages = within };
+            document = document.WithPassages(within);
         }
 
         var parts = DocumentParts.Read(document)
