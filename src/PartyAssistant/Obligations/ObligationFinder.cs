@@ -8,7 +8,8 @@ namespace PartyAssistant.Obligations;
 /// <summary>
 /// Reads the duties of every role out of the in-force passages. A sentence is a role's duty when
 /// the role is its subject and it directs (a modal — phải, cần, có trách nhiệm, chủ trì — or
-/// "Giao …", or a subject-led sentence under a heading about tasks); or when it is a subjectless
+/// "Giao …", a subject-led sentence under a heading about tasks, or a role followed by an action
+/// in a regulation's article: "Bí thư chi bộ chuẩn bị …"); or when it is a subjectless
 /// directive ("Thực hiện …", "Tham mưu …") and the passage's first sentence, or a heading
 /// "Nhiệm vụ của …", names who acts. Replaced documents and summaries superseded by their
 /// official text are left out.
@@ -70,11 +71,12 @@ public static partial class ObligationFinder
     {
         var headingRoles = passage.Heading.Split(" › ").Reverse().Select(LeadInRole).FirstOrDefault(r => r is not null) is { } lead ? [lead] : Array.Empty<Role>();
         var directive = DirectiveHeading().IsMatch(VietnameseText.Fold(passage.Heading));
+        var article = InArticle(passage.Heading);
         IReadOnlyList<Role>? carried = null;
         var sentences = SentenceSplitter.Split(passage.Text);
         for (var i = 0; i < sentences.Count; i++)
         {
-            var sentence = ObligationSentence.Read(sentences[i], directive);
+            var sentence = ObligationSentence.Read(sentences[i], directive, article);
             if (i == 0 && sentence.HasSubject && sentence.Obligatory)
             {
                 carried = sentence.Subjects;
@@ -90,6 +92,15 @@ public static partial class ObligationFinder
                     document.Metadata.IsSummary, schedule.Count == 0 ? null : string.Join("; ", schedule));
             }
         }
+    }
+
+    private static readonly Lazy<PhraseSet<bool>> RegulationParts = new(() => new PhraseSet<bool>(WordLists.Rows(WordLists.RegulationParts).Select(r => ("^" + r[0], true))));
+
+    /// <summary>Whether the passage is an article or clause of a regulation ("Điều 1. Phạm vi áp dụng"): where rules are stated as plain acts.</summary>
+    private static bool InArticle(string heading)
+    {
+        var last = TextTokens.Of(heading.Split(" › ")[^1]);
+        return RegulationParts.Value.LongestAt(last, 0) is { } part && part.End < last.Count && last[part.End].Text.All(char.IsAsciiDigit);
     }
 
     private static Role Narrowed(Role role, Role? scope) =>
