@@ -57,7 +57,7 @@ public sealed class NghiaVuCommand(ObligationBook book, CliOutput output) : Asyn
                 message = list.Items.Count + list.Inherited.Count == 0 ? ObligationText.Checklist(list) : null,
                 items = list.Items.Select(ToJson),
                 inherited = list.Inherited.Select(ToJson),
-                narrower = list.Narrower.Select(n => new { role = n.Role.Id, name = n.Role.Name, items = n.Count }),
+                narrower = list.Narrower.Select(n => new { role = n.Role.Id, name = n.Role.Name, items = n.Count, duties = n.Items.Select(ToJson) }),
             });
         }
         else

@@ -47,13 +47,25 @@ public static partial class ObligationFinder
         }
 
         return RoleLexicon.Roles
-            .Select(role => new RoleObligations(
-                role,
-                found[role.Id],
-                RoleMemberships.Within(role).Where(r => found[r.Id].Count > 0).Select(r => (r, found[r.Id].Count)).ToList())
+            .Select(role => new RoleObligations(role, found[role.Id], Conditional(role, found))
             {
                 Inherited = Inherited(role, found),
             })
+            .ToList();
+    }
+
+    /// <summary>
+    /// The roles a person in <paramref name="role"/> may also be in — those within it, and those within the roles it belongs
+    /// to (a bí thư chi bộ is a đảng viên, and may be one on duty under Quy định 213) — with their own duties.
+    /// </summary>
+    private static List<ConditionalDuties> Conditional(Role role, Dictionary<string, List<Obligation>> found)
+    {
+        var holds = RoleMemberships.BelongsTo(role).Append(role).ToList();
+        return RoleMemberships.Within(role)
+            .Concat(holds.SelectMany(RoleMemberships.Within))
+            .Distinct()
+            .Where(r => !holds.Contains(r) && found[r.Id].Count > 0)
+            .Select(r => new ConditionalDuties(r, found[r.Id]))
             .ToList();
     }
 
