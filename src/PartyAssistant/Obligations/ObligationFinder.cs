@@ -83,7 +83,7 @@ public static partial class ObligationFinder
     {
         var headingRoles = passage.Heading.Split(" › ").Reverse().Select(LeadInRole).FirstOrDefault(r => r is not null) is { } lead ? [lead] : Array.Empty<Role>();
         var directive = DirectiveHeading().IsMatch(VietnameseText.Fold(passage.Heading));
-        var article = InArticle(passage.Heading);
+        var article = InArticle(document, passage);
         IReadOnlyList<Role>? carried = null;
         var sentences = SentenceSplitter.Split(passage.Text);
         for (var i = 0; i < sentences.Count; i++)
@@ -106,14 +106,10 @@ public static partial class ObligationFinder
         }
     }
 
-    private static readonly Lazy<PhraseSet<bool>> RegulationParts = new(() => new PhraseSet<bool>(WordLists.Rows(WordLists.RegulationParts).Select(r => ("^" + r[0], true))));
-
-    /// <summary>Whether the passage is an article or clause of a regulation ("Điều 1. Phạm vi áp dụng"): where rules are stated as plain acts.</summary>
-    private static bool InArticle(string heading)
-    {
-        var last = TextTokens.Of(heading.Split(" › ")[^1]);
-        return RegulationParts.Value.LongestAt(last, 0) is { } part && part.End < last.Count && last[part.End].Text.All(char.IsAsciiDigit);
-    }
+    /// <summary>Whether the passage is in an article or clause of a regulation ("Điều 1. Phạm vi áp dụng"): where rules are stated as plain acts.</summary>
+    private static bool InArticle(CorpusDocument document, Passage passage) =>
+        document.Sections.FirstOrDefault(s => s.Path == passage.SectionPath) is { } section
+        && section.LabelPart.StartsWith("Điều ", StringComparison.Ordinal);
 
     private static Role Narrowed(Role role, Role? scope) =>
         scope is not null && Broader.TryGetValue(scope.Id, out var broader) && broader == role.Id ? scope : role;

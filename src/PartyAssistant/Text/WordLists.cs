@@ -29,11 +29,10 @@ public static class WordLists
     public const string OcrCorrections = "ocr-corrections.tsv";
     public const string TargetCues = "target-cues.txt";
     public const string ActionVerbs = "action-verbs.txt";
-    public const string RegulationParts = "regulation-parts.txt";
     public const string DeadlineCues = "deadline-cues.txt";
 
     public static IReadOnlyList<string> All { get; } =
-        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings, RoleMemberships, HeaderWords, OcrCorrections, TargetCues, ActionVerbs, RegulationParts, DeadlineCues];
+        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings, RoleMemberships, HeaderWords, OcrCorrections, TargetCues, ActionVerbs, DeadlineCues];
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 
