@@ -21,6 +21,10 @@ public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, Cl
         [DefaultValue(OutlineRequest.DefaultMinutes)]
         public int Minutes { get; init; } = OutlineRequest.DefaultMinutes;
 
+        [CommandOption("--audience <đối-tượng>")]
+        [Description("Buổi sinh hoạt dành cho ai: chi bộ (mặc định), đảng uỷ xã, cấp uỷ tỉnh; gõ có dấu hoặc không dấu. Câu hỏi thảo luận chỉ hỏi những việc thuộc về đối tượng này.")]
+        public string? Audience { get; init; }
+
         [CommandOption("--format <định-dạng>")]
         [Description("md (in ra màn hình) hoặc docx (tệp Word). Mặc định docx.")]
         [DefaultValue("docx")]
@@ -38,6 +42,11 @@ public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, Cl
                 return ValidationResult.Error(char.ToUpperInvariant(problem[0]) + problem[1..]);
             }
 
+            if (this.Audience is not null && Audiences.Resolve(this.Audience) is null)
+            {
+                return ValidationResult.Error(Audiences.Unknown(this.Audience));
+            }
+
             return string.IsNullOrWhiteSpace(this.Document)
                 ? ValidationResult.Error("Cần chọn văn bản: --doc <mã>, ví dụ --doc kl-tu-nq03 (xem mã bằng lệnh docs).")
                 : ValidationResult.Success();
@@ -52,7 +61,7 @@ public sealed class OutlineCommand(CorpusIndex index, OutlineBuilder builder, Cl
         SessionOutline outline;
         try
         {
-            outline = builder.Build(corpus, new OutlineRequest(settings.Document!, settings.Minutes));
+            outline = builder.Build(corpus, new OutlineRequest(settings.Document!, settings.Minutes, Audiences.Resolve(settings.Audience)));
         }
         catch (OutlineRequestException e)
         {

@@ -1,10 +1,11 @@
 using PartyAssistant.Corpus;
+using PartyAssistant.Obligations;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Outlines;
 
-/// <summary>What to outline: a document and the length of the session.</summary>
-public sealed record OutlineRequest(string DocumentId, int Minutes = OutlineRequest.DefaultMinutes)
+/// <summary>What to outline: a document, the length of the session and who it is for (null: a chi bộ).</summary>
+public sealed record OutlineRequest(string DocumentId, int Minutes = OutlineRequest.DefaultMinutes, Audience? Audience = null)
 {
     public const int DefaultMinutes = 45;
 }
@@ -33,11 +34,17 @@ public sealed class OutlineBuilder(OutlineQuiz quiz, TimeProvider? clock = null)
         var parts = DocumentParts.Read(document)
             .Select(p => new OutlinePart(p.Heading, p.Topics.Select(t => new OutlineTopic(t.Heading, t.Passages.SelectMany(KeyPointSelector.Select).ToList())).ToList()))
             .ToList();
-        var questions = DiscussionQuestionWriter.Write(parts, DateOnly.FromDateTime(this.clock.GetLocalNow().DateTime));
+        var audience = request.Audience ?? Audiences.Default;
+        var duties = ObligationFinder.FindAll(corpus).SelectMany(r => r.Items)
+            .ToLookup(i => (i.PassageId, VietnameseText.MatchKey(i.Quote)), i => i.Role);
+        var questions = DiscussionQuestionWriter.Write(parts, DateOnly.FromDateTime(this.clock.GetLocalNow().DateTime), audience, duties);
         var items = quiz.For(corpus, document);
         var plan = SessionTimePlanner.Plan(request.Minutes, parts, hasQuiz: items.Count > 0);
         parts = parts.Select((p, i) => p with { Minutes = plan[i + 1].Minutes }).ToList();
-        return new SessionOutline(Describe(corpus.Catalog[document.Id]), request.Minutes, parts, FigureCollector.Collect(document), questions, plan, items);
+        return new SessionOutline(Describe(corpus.Catalog[document.Id]), request.Minutes, parts, FigureCollector.Collect(document), questions, plan, items)
+        {
+            Audience = audience,
+        };
     }
 
     private static OutlineDocumentInfo Describe(DocumentEntry entry)
