@@ -191,6 +191,16 @@ public sealed class ObligationFinderTests
     }
 
     [Theory]
+    [InlineData("Gửi báo cáo về đảng uỷ xã trước ngày 15 tháng 12.", true)]
+    [InlineData("Tham mưu khen thưởng các tổ chức, cá nhân.", true)]
+    [InlineData("Trình tự, thủ tục xin ý kiến nhận xét gồm ba bước.", false)]
+    [InlineData("Ghi chú: mẫu phiếu kèm theo.", false)]
+    [InlineData("Hướng dẫn 33-HD/BTCTW có kèm các biểu mẫu.", false)]
+    [InlineData("Báo cáo số 12/BC-TU nêu kết quả.", false)]
+    public void A_directive_opens_with_an_action_from_the_word_list_and_not_with_a_documents_name(string sentence, bool expected) =>
+        Assert.Equal(expected, Directive.OpensWithAction(sentence));
+
+    [Theory]
     [InlineData("Bí thư chi bộ đã kiện toàn chi uỷ trong năm 2025.")]
     [InlineData("Bí thư chi bộ ấp, khóm được bồi dưỡng nghiệp vụ hằng năm.")]
     [InlineData("Chi bộ được đảng uỷ xã cung cấp mẫu phiếu.")]
