@@ -1,4 +1,5 @@
 using PartyAssistant.Corpus;
+using PartyAssistant.Facts;
 using PartyAssistant.Obligations;
 using PartyAssistant.Text;
 
@@ -18,6 +19,7 @@ public sealed record OutlineRequest(string DocumentId, int Minutes = OutlineRequ
 public sealed class OutlineBuilder(OutlineQuiz quiz, TimeProvider? clock = null)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
+    private volatile CorpusDuties? duties;
 
     public SessionOutline Build(CorpusLoadResult corpus, OutlineRequest request)
     {
@@ -35,8 +37,7 @@ public sealed class OutlineBuilder(OutlineQuiz quiz, TimeProvider? clock = null)
             .Select(p => new OutlinePart(p.Heading, p.Topics.Select(t => new OutlineTopic(t.Heading, t.Passages.SelectMany(KeyPointSelector.Select).ToList())).ToList()))
             .ToList();
         var audience = request.Audience ?? Audiences.Default;
-        var duties = ObligationFinder.FindAll(corpus).SelectMany(r => r.Items)
-            .ToLookup(i => (i.PassageId, VietnameseText.MatchKey(i.Quote)), i => i.Role);
+        var duties = this.DutiesOf(corpus);
         var questions = DiscussionQuestionWriter.Write(parts, DateOnly.FromDateTime(this.clock.GetLocalNow().DateTime), audience, duties);
         var items = quiz.For(corpus, document);
         var plan = SessionTimePlanner.Plan(request.Minutes, parts, hasQuiz: items.Count > 0);
@@ -46,6 +47,22 @@ public sealed class OutlineBuilder(OutlineQuiz quiz, TimeProvider? clock = null)
             Audience = audience,
         };
     }
+
+    /// <summary>Who each duty sentence of the corpus is for: read once per corpus, as a service builds many outlines from one.</summary>
+    private ILookup<(string PassageId, string Key), Role> DutiesOf(CorpusLoadResult corpus)
+    {
+        if (this.duties is { } known && ReferenceEquals(known.Corpus, corpus))
+        {
+            return known.ByPassage;
+        }
+
+        // Two builds meeting a new corpus may both read it; the result is the same.
+        var read = ObligationFinder.FindAll(corpus).SelectMany(r => r.Items).ToLookup(i => (i.PassageId, VietnameseText.MatchKey(i.Quote)), i => i.Role);
+        this.duties = new CorpusDuties(corpus, read);
+        return read;
+    }
+
+    private sealed record CorpusDuties(CorpusLoadResult Corpus, ILookup<(string PassageId, string Key), Role> ByPassage);
 
     private static OutlineDocumentInfo Describe(DocumentEntry entry)
     {
