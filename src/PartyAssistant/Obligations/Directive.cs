@@ -30,7 +30,8 @@ public static partial class Directive
     /// </summary>
     public static bool OpensWithAction(string text)
     {
-        var tokens = TextTokens.Of(text);
+        // Only the opening words matter: an action is at most a few syllables, then perhaps "số" and a number.
+        var tokens = TextTokens.Of(text.Length > OpeningLength ? text[..OpeningLength] : text);
         if (tokens.Count == 0 || Actions.Value.LongestAt(tokens, 0) is not { } action || tokens[0].Start > 0)
         {
             return false;
@@ -40,6 +41,8 @@ public static partial class Directive
         var number = next is not null && next.Folded == "so" && action.End + 1 < tokens.Count ? tokens[action.End + 1] : next;
         return number is null || !number.Text.All(char.IsAsciiDigit) || number.End >= text.Length || text[number.End] is not ('-' or '/');
     }
+
+    private const int OpeningLength = 60;
 
     private static readonly Lazy<PhraseSet<bool>> Actions = new(() => new PhraseSet<bool>(WordLists.Rows(WordLists.ActionVerbs).Select(r => (r[0], true))));
 
