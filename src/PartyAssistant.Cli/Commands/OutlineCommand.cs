@@ -25,6 +25,10 @@ public sealed class OutlineCommand(TrainerMaterials materials, CliOutput output)
         [DefaultValue(OutlineRequest.DefaultMinutes)]
         public int Minutes { get; init; } = OutlineRequest.DefaultMinutes;
 
+        [CommandOption("--audience <đối-tượng>")]
+        [Description("Buổi sinh hoạt dành cho ai: chi bộ (mặc định), đảng uỷ xã, cấp uỷ tỉnh; gõ có dấu hoặc không dấu. Câu hỏi thảo luận chỉ hỏi những việc thuộc về đối tượng này.")]
+        public string? Audience { get; init; }
+
         [CommandOption("--format <định-dạng>")]
         [Description("md (in ra màn hình) hoặc docx (tệp Word). Mặc định docx.")]
         [DefaultValue("docx")]
@@ -42,6 +46,11 @@ public sealed class OutlineCommand(TrainerMaterials materials, CliOutput output)
                 return ValidationResult.Error(char.ToUpperInvariant(problem[0]) + problem[1..]);
             }
 
+            if (this.Audience is not null && Audiences.Resolve(this.Audience) is null)
+            {
+                return ValidationResult.Error(Audiences.Unknown(this.Audience));
+            }
+
             return string.IsNullOrWhiteSpace(this.Document)
                 ? ValidationResult.Error("Cần chọn văn bản: --doc <mã>, ví dụ --doc kl-tu-nq03 (xem mã bằng lệnh docs).")
                 : ValidationResult.Success();
@@ -55,7 +64,7 @@ public sealed class OutlineCommand(TrainerMaterials materials, CliOutput output)
         SessionOutline outline;
         try
         {
-            outline = await materials.OutlineAsync(new OutlineRequest(settings.Document!, settings.Minutes, settings.Section), cancellationToken);
+            outline = await materials.OutlineAsync(new OutlineRequest(settings.Document!, settings.Minutes, settings.Section, Audiences.Resolve(settings.Audience)), cancellationToken);
         }
         catch (OutlineRequestException e)
         {

@@ -25,9 +25,10 @@ public sealed record QuizApiRequest(
     [property: JsonPropertyName("count")] int? Count,
     [property: JsonPropertyName("format")] string? Format);
 
-/// <summary>`POST /api/outline`: a document (or one of its sections), the session's minutes, and json, md or docx.</summary>
+/// <summary>`POST /api/outline`: a document (or one of its sections), the session's minutes, who it is for (chi bộ by default), and json, md or docx.</summary>
 public sealed record OutlineApiRequest(
     [property: JsonPropertyName("document_id")] string? DocumentId,
     [property: JsonPropertyName("section")] string? Section,
     [property: JsonPropertyName("minutes")] int? Minutes,
-    [property: JsonPropertyName("format")] string? Format);
+    [property: JsonPropertyName("format")] string? Format,
+    [property: JsonPropertyName("audience")] string? Audience = null);

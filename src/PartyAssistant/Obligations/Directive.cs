@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
+using PartyAssistant.Text;
 
 namespace PartyAssistant.Obligations;
 
 /// <summary>
 /// Whether a sentence tells someone to do something rather than report or describe: the one reading
 /// of duty words that the checklists, the answers' steps and the outlines share. One list of modal
-/// words (<see cref="HasModal"/>) and one of the verbs a subjectless directive opens with
-/// (<see cref="OpensWithImperative"/>).
+/// words (<see cref="HasModal"/>) and one of the actions a directive opens with (<see cref="OpensWithAction"/>).
 /// </summary>
 public static partial class Directive
 {
@@ -23,8 +23,28 @@ public static partial class Directive
     /// <summary>Whether a role's predicate makes a duty: an obliging word ("phải", "cần", "có trách nhiệm", "không được" …) or "chủ trì".</summary>
     public static bool HasModal(string predicate) => Modal().IsMatch(predicate);
 
-    /// <summary>Whether the text opens with a verb that, without a subject, directs someone to act: "Thực hiện", "Tăng cường" ….</summary>
-    public static bool OpensWithImperative(string text) => Imperative().IsMatch(text);
+    /// <summary>
+    /// Whether the text opens with an action (action-verbs.txt): without a subject it directs someone to act ("Thực hiện",
+    /// "Tăng cường" …); after a role in a regulation's article, it is what the role does. Not a document's name that opens
+    /// with such a word ("Hướng dẫn 33-HD/BTCTW có kèm …", "Báo cáo số 12/BC-…").
+    /// </summary>
+    public static bool OpensWithAction(string text)
+    {
+        // Only the opening words matter: an action is at most a few syllables, then perhaps "số" and a number.
+        var tokens = TextTokens.Of(text.Length > OpeningLength ? text[..OpeningLength] : text);
+        if (tokens.Count == 0 || Actions.Value.LongestAt(tokens, 0) is not { } action || tokens[0].Start > 0)
+        {
+            return false;
+        }
+
+        var next = action.End < tokens.Count ? tokens[action.End] : null;
+        var number = next is not null && next.Folded == "so" && action.End + 1 < tokens.Count ? tokens[action.End + 1] : next;
+        return number is null || !number.Text.All(char.IsAsciiDigit) || number.End >= text.Length || text[number.End] is not ('-' or '/');
+    }
+
+    private const int OpeningLength = 60;
+
+    private static readonly Lazy<PhraseSet<bool>> Actions = new(() => new PhraseSet<bool>(WordLists.Rows(WordLists.ActionVerbs).Select(r => (r[0], true))));
 
     // The one list of modal words. "không phải", "khi cần" are no duty; "không được" and "nghiêm cấm" forbid, which is one.
     private const string ObligingWords = @"(?<!\p{L})(?<!không\s)(?<!khi\s)(phải|cần|có\s+(\p{L}+\s+){0,2}trách nhiệm|có\s+(\p{L}+\s+){0,2}nhiệm vụ|chịu trách nhiệm|không được|nghiêm cấm";
@@ -37,8 +57,4 @@ public static partial class Directive
     [GeneratedRegex(ObligingWords + @")(?!\p{L})", RegexOptions.IgnoreCase)]
     private static partial Regex Obliging();
 
-    // Sentences with no subject that direct someone to act: what a lead-in's role is asked to do. Not a
-    // document's name that opens with such a word ("Hướng dẫn 33-HD/BTCTW có kèm …", "Báo cáo số 12/BC-…").
-    [GeneratedRegex(@"^(Thực hiện|Nâng cao|Tổ chức|Xây dựng|Tham mưu|Thường xuyên|Kịp thời|Chú trọng|Phát huy|Tăng cường|Tiếp tục|Triển khai|Quán triệt|Đổi mới|Rà soát|Chủ động|Bảo đảm|Đảm bảo|Kiểm tra|Giám sát|Lãnh đạo|Chỉ đạo|Có cơ chế|Khắc phục|Kiên quyết|Tập trung|Bồi dưỡng|Từng bước|Thí điểm|Tạo điều kiện|Phối hợp|Báo cáo|Theo dõi|Hướng dẫn|Vận động|Tham gia|Tham dự|Giữ|Chấp hành|Gương mẫu|Đôn đốc|Đánh giá|Nhận xét|Lập|Tiếp nhận|Chuẩn bị|Cung cấp|Định kỳ|Phân công|Quản lý|Sơ kết|Tổng kết)(?!\p{L})(?!\s+(số\s+)?\d+[-/])", RegexOptions.IgnoreCase)]
-    private static partial Regex Imperative();
 }

@@ -19,11 +19,18 @@ public sealed record Obligation(
     string? When);
 
 /// <summary>
-/// The checklist of one role: <paramref name="Items"/> are its own duties; <paramref name="Narrower"/> names the roles
-/// within it that have items of their own (đảng viên → đảng viên đang công tác: 8 mục).
+/// The checklist of one role: <paramref name="Items"/> are its own duties; <paramref name="Narrower"/> the duties of the
+/// narrower roles a person in this role may also be in (đảng viên → đảng viên đang công tác: 8 mục), each group shown
+/// under its condition ("Nếu đồng chí là …").
 /// </summary>
-public sealed record RoleObligations(Role Role, IReadOnlyList<Obligation> Items, IReadOnlyList<(Role Role, int Count)> Narrower)
+public sealed record RoleObligations(Role Role, IReadOnlyList<Obligation> Items, IReadOnlyList<ConditionalDuties> Narrower)
 {
     /// <summary>What the documents ask of the roles this one belongs to (role-memberships.tsv), each item keeping the role it is from.</summary>
     public IReadOnlyList<Obligation> Inherited { get; init; } = [];
+}
+
+/// <summary>The own duties of a narrower role, which apply only to a person who is also in it.</summary>
+public sealed record ConditionalDuties(Role Role, IReadOnlyList<Obligation> Items)
+{
+    public int Count => this.Items.Count;
 }

@@ -8,7 +8,8 @@ namespace PartyAssistant.Obligations;
 /// <summary>
 /// Reads the duties of every role out of the in-force passages. A sentence is a role's duty when
 /// the role is its subject and it directs (a modal — phải, cần, có trách nhiệm, chủ trì — or
-/// "Giao …", or a subject-led sentence under a heading about tasks); or when it is a subjectless
+/// "Giao …", a subject-led sentence under a heading about tasks, or a role followed by an action
+/// in a regulation's article: "Bí thư chi bộ chuẩn bị …"); or when it is a subjectless
 /// directive ("Thực hiện …", "Tham mưu …") and the passage's first sentence, or a heading
 /// "Nhiệm vụ của …", names who acts. Replaced documents and summaries superseded by their
 /// official text are left out.
@@ -46,13 +47,25 @@ public static partial class ObligationFinder
         }
 
         return RoleLexicon.Roles
-            .Select(role => new RoleObligations(
-                role,
-                found[role.Id],
-                RoleMemberships.Within(role).Where(r => found[r.Id].Count > 0).Select(r => (r, found[r.Id].Count)).ToList())
+            .Select(role => new RoleObligations(role, found[role.Id], Conditional(role, found))
             {
                 Inherited = Inherited(role, found),
             })
+            .ToList();
+    }
+
+    /// <summary>
+    /// The roles a person in <paramref name="role"/> may also be in — those within it, and those within the roles it belongs
+    /// to (a bí thư chi bộ is a đảng viên, and may be one on duty under Quy định 213) — with their own duties.
+    /// </summary>
+    private static List<ConditionalDuties> Conditional(Role role, Dictionary<string, List<Obligation>> found)
+    {
+        var holds = RoleMemberships.BelongsTo(role).Append(role).ToList();
+        return RoleMemberships.Within(role)
+            .Concat(holds.SelectMany(RoleMemberships.Within))
+            .Distinct()
+            .Where(r => !holds.Contains(r) && found[r.Id].Count > 0)
+            .Select(r => new ConditionalDuties(r, found[r.Id]))
             .ToList();
     }
 
@@ -70,11 +83,12 @@ public static partial class ObligationFinder
     {
         var headingRoles = passage.Heading.Split(" › ").Reverse().Select(LeadInRole).FirstOrDefault(r => r is not null) is { } lead ? [lead] : Array.Empty<Role>();
         var directive = DirectiveHeading().IsMatch(VietnameseText.Fold(passage.Heading));
+        var article = InArticle(document, passage);
         IReadOnlyList<Role>? carried = null;
         var sentences = SentenceSplitter.Split(passage.Text);
         for (var i = 0; i < sentences.Count; i++)
         {
-            var sentence = ObligationSentence.Read(sentences[i], directive);
+            var sentence = ObligationSentence.Read(sentences[i], directive, article);
             if (i == 0 && sentence.HasSubject && sentence.Obligatory)
             {
                 carried = sentence.Subjects;
@@ -91,6 +105,11 @@ public static partial class ObligationFinder
             }
         }
     }
+
+    /// <summary>Whether the passage is in an article or clause of a regulation ("Điều 1. Phạm vi áp dụng"): where rules are stated as plain acts.</summary>
+    private static bool InArticle(CorpusDocument document, Passage passage) =>
+        document.Sections.FirstOrDefault(s => s.Path == passage.SectionPath) is { } section
+        && section.LabelPart.StartsWith("Điều ", StringComparison.Ordinal);
 
     private static Role Narrowed(Role role, Role? scope) =>
         scope is not null && Broader.TryGetValue(scope.Id, out var broader) && broader == role.Id ? scope : role;

@@ -13,7 +13,9 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
 {
     public bool HasSubject => this.Subjects.Count > 0;
 
-    public static ObligationSentence Read(string sentence, bool directiveContext)
+    /// <param name="directiveContext">Under a heading about tasks: a role followed by anything but a report or a description acts.</param>
+    /// <param name="articleContext">In an article (Điều, khoản) of a regulation: a role followed by an action (action-verbs.txt) acts.</param>
+    public static ObligationSentence Read(string sentence, bool directiveContext, bool articleContext = false)
     {
         var quote = ListMarker.Strip(sentence).Trim();
         var labelled = TaskLabel().Replace(quote, string.Empty, 1);
@@ -44,11 +46,13 @@ internal sealed partial record ObligationSentence(string Quote, string Text, IRe
         var (subjects, subjectEnd) = SubjectAt(core, subjectStart);
         if (subjects.Count == 0)
         {
-            return new ObligationSentence(quote, Capitalize(labelled), [], false, Imperative: !assigned.Success && Directive.OpensWithImperative(core));
+            return new ObligationSentence(quote, Capitalize(labelled), [], false, Imperative: !assigned.Success && Directive.OpensWithAction(core));
         }
 
         var predicate = core[subjectEnd..].TrimStart();
-        var obligatory = predicate.Length > 0 && (assigned.Success || Directive.HasModal(predicate) || (directiveContext && !Descriptive().IsMatch(predicate)));
+        var obligatory = predicate.Length > 0 && (assigned.Success || Directive.HasModal(predicate)
+            || (directiveContext && !Descriptive().IsMatch(predicate))
+            || (articleContext && Directive.OpensWithAction(predicate)));
 
         // The role prefix goes only when the predicate follows it directly: a qualifier ("đảng viên được miễn sinh hoạt … vẫn phải", "đảng viên sinh hoạt tại chi bộ ấp có trách nhiệm …")
         // or a time in front ("Mỗi năm một lần, chi uỷ …") is part of what the duty says.

@@ -28,12 +28,16 @@ public static class ObligationText
             AppendItems(text, list.Inherited, list.Items.Count + 1, from: list.Role);
         }
 
-        foreach (var (role, count) in list.Narrower)
+        var shown = list.Items.Count + list.Inherited.Count;
+        foreach (var group in list.Narrower)
         {
-            text.Append($"\n\nNếu đồng chí là {Lower(role.Name)}: {count} mục — xem nghia-vu {role.Id}.");
+            // Cited in full, so a member sees what applies to them; numbered on from the list above.
+            text.Append($"\n\nNếu đồng chí là {Lower(group.Role.Name)}: {group.Count} mục — xem nghia-vu {group.Role.Id}.");
+            AppendItems(text, group.Items, shown + 1, from: null);
+            shown += group.Count;
         }
 
-        if (list.Items.Concat(list.Inherited).Any(i => i.FromSummary))
+        if (list.Items.Concat(list.Inherited).Concat(list.Narrower.SelectMany(g => g.Items)).Any(i => i.FromSummary))
         {
             text.Append("\n\nCác mục lấy từ bản tóm tắt không chính thức cần đối chiếu với văn bản gốc.");
         }

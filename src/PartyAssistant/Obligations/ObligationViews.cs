@@ -20,7 +20,7 @@ public sealed record RoleChecklistView(
     [property: JsonPropertyName("message")] string? Message,
     [property: JsonPropertyName("items")] IReadOnlyList<ObligationView> Items,
     [property: JsonPropertyName("inherited")] IReadOnlyList<ObligationView> Inherited,
-    [property: JsonPropertyName("narrower")] IReadOnlyList<RoleCountView> Narrower)
+    [property: JsonPropertyName("narrower")] IReadOnlyList<NarrowerRoleView> Narrower)
 {
     public static RoleChecklistView From(RoleChoice choice, RoleObligations list)
     {
@@ -33,9 +33,16 @@ public sealed record RoleChecklistView(
             list.Items.Count + list.Inherited.Count == 0 ? ObligationText.Checklist(list) : null,
             [.. list.Items.Select(ObligationView.From)],
             [.. list.Inherited.Select(ObligationView.From)],
-            [.. list.Narrower.Select(n => new RoleCountView(n.Role.Id, n.Role.Name, n.Count))]);
+            [.. list.Narrower.Select(n => new NarrowerRoleView(n.Role.Id, n.Role.Name, n.Count, [.. n.Items.Select(ObligationView.From)]))]);
     }
 }
+
+/// <summary>A narrower role a person of the role may also hold ("đảng viên đang công tác"), with the duties it adds.</summary>
+public sealed record NarrowerRoleView(
+    [property: JsonPropertyName("role")] string Role,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("items")] int Items,
+    [property: JsonPropertyName("duties")] IReadOnlyList<ObligationView> Duties);
 
 public sealed record ObligationView(
     [property: JsonPropertyName("text")] string Text,

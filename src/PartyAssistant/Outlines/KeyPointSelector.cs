@@ -8,7 +8,7 @@ namespace PartyAssistant.Outlines;
 /// <summary>
 /// Picks what a trainer reads out from a passage: its first sentence (what the item is about),
 /// then up to two more that carry a figure, a deadline, a set term or a duty ("phải", "bảo đảm"),
-/// the most informative first. Sentences are quoted word for word, in document order.
+/// the most informative first, and every sentence that names a shortcoming (shortcoming-cues.txt). Sentences are quoted word for word, in document order.
 /// </summary>
 internal static class KeyPointSelector
 {
@@ -35,7 +35,9 @@ internal static class KeyPointSelector
             .OrderByDescending(s => s.Score).ThenBy(s => s.Index)
             .Take(MaxExtraPerPassage)
             .Select(s => s.Index);
-        return new[] { 0 }.Concat(extras).Order()
+        // Every shortcoming an assessment names is read out ("… còn hình thức", "… lúng túng"), not only the first.
+        var shortcomings = sentences.Select((s, i) => (Sentence: s, Index: i)).Skip(1).Where(s => Shortcomings.Stated(s.Sentence)).Select(s => s.Index);
+        return new[] { 0 }.Concat(extras).Union(shortcomings).Order()
             .Select(i => new KeyPoint(sentences[i], source))
             .ToList();
     }

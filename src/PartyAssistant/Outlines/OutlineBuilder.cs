@@ -1,11 +1,13 @@
 using PartyAssistant.Corpus;
+using PartyAssistant.Facts;
+using PartyAssistant.Obligations;
 using PartyAssistant.Text;
 
 namespace PartyAssistant.Outlines;
 
-/// <summary>What to outline: a document and the length of the session.</summary>
+/// <summary>What to outline: a document, the length of the session and who it is for (null: a chi bộ).</summary>
 /// <param name="Section">A section path prefix ("II", "II.3"), or null for the whole document.</param>
-public sealed record OutlineRequest(string DocumentId, int Minutes = OutlineRequest.DefaultMinutes, string? Section = null)
+public sealed record OutlineRequest(string DocumentId, int Minutes = OutlineRequest.DefaultMinutes, string? Section = null, Audience? Audience = null)
 {
     public const int DefaultMinutes = 45;
 }
@@ -18,6 +20,7 @@ public sealed record OutlineRequest(string DocumentId, int Minutes = OutlineRequ
 public sealed class OutlineBuilder(OutlineQuiz quiz, TimeProvider? clock = null)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
+    private volatile CorpusDuties? duties;
 
     public SessionOutline Build(CorpusLoadResult corpus, OutlineRequest request)
     {
@@ -50,12 +53,33 @@ public sealed class OutlineBuilder(OutlineQuiz quiz, TimeProvider? clock = null)
         var parts = DocumentParts.Read(document)
             .Select(p => new OutlinePart(p.Heading, p.Topics.Select(t => new OutlineTopic(t.Heading, t.Passages.SelectMany(KeyPointSelector.Select).ToList())).ToList()))
             .ToList();
-        var questions = DiscussionQuestionWriter.Write(parts, DateOnly.FromDateTime(this.clock.GetLocalNow().DateTime));
+        var audience = request.Audience ?? Audiences.Default;
+        var duties = this.DutiesOf(corpus);
+        var questions = DiscussionQuestionWriter.Write(parts, DateOnly.FromDateTime(this.clock.GetLocalNow().DateTime), audience, duties);
         var items = quiz.For(corpus, document, section);
         var plan = SessionTimePlanner.Plan(request.Minutes, parts, hasQuiz: items.Count > 0);
         parts = parts.Select((p, i) => p with { Minutes = plan[i + 1].Minutes }).ToList();
-        return new SessionOutline(Describe(entry, section), request.Minutes, parts, FigureCollector.Collect(document), questions, plan, items);
+        return new SessionOutline(Describe(entry, section), request.Minutes, parts, FigureCollector.Collect(document), questions, plan, items)
+        {
+            Audience = audience,
+        };
     }
+
+    /// <summary>Who each duty sentence of the corpus is for: read once per corpus, as a service builds many outlines from one.</summary>
+    private ILookup<(string PassageId, string Key), Role> DutiesOf(CorpusLoadResult corpus)
+    {
+        if (this.duties is { } known && ReferenceEquals(known.Corpus, corpus))
+        {
+            return known.ByPassage;
+        }
+
+        // Two builds meeting a new corpus may both read it; the result is the same.
+        var read = ObligationFinder.FindAll(corpus).SelectMany(r => r.Items).ToLookup(i => (i.PassageId, VietnameseText.MatchKey(i.Quote)), i => i.Role);
+        this.duties = new CorpusDuties(corpus, read);
+        return read;
+    }
+
+    private sealed record CorpusDuties(CorpusLoadResult Corpus, ILookup<(string PassageId, string Key), Role> ByPassage);
 
     private static OutlineDocumentInfo Describe(DocumentEntry entry, string? section)
     {

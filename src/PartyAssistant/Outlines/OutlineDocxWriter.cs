@@ -35,7 +35,7 @@ public static class OutlineDocxWriter
         word.Paragraph($"Tổng: {OutlineText.Minutes(outline.TimePlan.Sum(s => s.Minutes))}", bold: true);
 
         word.Heading(1, OutlineText.WithMinutes(SessionTimePlanner.Introduction, outline.MinutesOf(SessionTimePlanner.Introduction)));
-        foreach (var line in OutlineText.Introduction(document))
+        foreach (var line in OutlineText.Introduction(document, outline.Audience))
         {
             word.Bullet(line);
         }

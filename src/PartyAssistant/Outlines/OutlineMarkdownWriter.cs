@@ -31,7 +31,7 @@ public static class OutlineMarkdownWriter
         md.Append("| **Tổng** | **").Append(OutlineText.Minutes(outline.TimePlan.Sum(s => s.Minutes))).AppendLine("** |").AppendLine();
 
         md.Append("## ").AppendLine(OutlineText.WithMinutes(SessionTimePlanner.Introduction, outline.MinutesOf(SessionTimePlanner.Introduction))).AppendLine();
-        foreach (var line in OutlineText.Introduction(document))
+        foreach (var line in OutlineText.Introduction(document, outline.Audience))
         {
             md.Append("- ").AppendLine(line);
         }

@@ -31,7 +31,7 @@ public static class OutlineText
         return string.Join(" · ", parts);
     }
 
-    public static string Duration(SessionOutline outline) => $"Thời lượng: {outline.Minutes} phút";
+    public static string Duration(SessionOutline outline) => $"Thời lượng: {outline.Minutes} phút · Đối tượng: {outline.Audience.Name}";
 
     public static string CitationNote(SessionOutline outline)
     {
@@ -39,10 +39,10 @@ public static class OutlineText
         return $"Trích dẫn trong ngoặc vuông{example} là vị trí trong {outline.Document.CitationName}; câu trong dàn ý là nguyên văn của đoạn được dẫn.";
     }
 
-    public static IReadOnlyList<string> Introduction(OutlineDocumentInfo document) =>
+    public static IReadOnlyList<string> Introduction(OutlineDocumentInfo document, Audience audience) =>
     [
         $"Giới thiệu văn bản: {document.CitationName} — {document.Title}.",
-        "Mục đích: nắm các nội dung chính, các số liệu và mốc thời gian, liên hệ với thực tế của chi bộ.",
+        $"Mục đích: nắm các nội dung chính, các số liệu và mốc thời gian, liên hệ với thực tế của {audience.We}.",
     ];
 
     public static string WithMinutes(string heading, int minutes) => $"{heading} ({minutes} phút)";

@@ -17,6 +17,9 @@ public sealed record SessionOutline(
     IReadOnlyList<TimeSlot> TimePlan,
     IReadOnlyList<QuizItem> Quiz)
 {
+    /// <summary>Who the session is for: the discussion questions ask about what falls to them.</summary>
+    public Audience Audience { get; init; } = Audiences.Default;
+
     public IEnumerable<KeyPoint> KeyPoints => this.Parts.SelectMany(p => p.Topics).SelectMany(t => t.KeyPoints);
 
     /// <summary>The minutes of a step of the plan that is not a part (introduction, discussion, quick check); 0 when absent.</summary>

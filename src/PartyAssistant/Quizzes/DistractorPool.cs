@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PartyAssistant.Facts;
 using PartyAssistant.Text;
 
@@ -7,16 +6,17 @@ namespace PartyAssistant.Quizzes;
 /// <summary>
 /// Wrong answers that look right: facts of the same kind stated elsewhere in the corpus that are
 /// wrong beyond doubt where the answer stands (see <see cref="QuizFacts.ClearlyWrong"/>), and nothing
-/// the tested sentence already says (it could be read as right). Those shaped like the answer ("40 tuổi" → "… tuổi", "đến năm …")
-/// come first, so the sentence still reads naturally with a wrong choice put in.
+/// the tested sentence already says (it could be read as right). The choices of a question are all of
+/// one shape and length class (<see cref="ChoiceShape"/>), so none stands out; a true/false statement
+/// is made false with a value of the same shape from the same document.
 /// </summary>
-public sealed partial class DistractorPool
+public sealed class DistractorPool
 {
     private readonly Dictionary<FactKind, List<PoolFact>> byKind;
 
     private DistractorPool(Dictionary<FactKind, List<PoolFact>> byKind) => this.byKind = byKind;
 
-    private sealed record PoolFact(Fact Fact, string Key, string Shape, string Lead, bool AtSentenceStart);
+    private sealed record PoolFact(Fact Fact, string Key, string Shape, bool AtSentenceStart, string DocumentId);
 
     public static DistractorPool Build(IEnumerable<QuizSentence> sentences)
     {
@@ -37,7 +37,7 @@ public sealed partial class DistractorPool
                     byKind[fact.Kind] = list = [];
                 }
 
-                list.Add(new PoolFact(fact, key, Shape(key), Lead(key), sentence.StartsAt(fact)));
+                list.Add(new PoolFact(fact, key, ChoiceShape.Of(fact), sentence.StartsAt(fact), sentence.Passage.DocumentId));
             }
         }
 
@@ -45,11 +45,40 @@ public sealed partial class DistractorPool
     }
 
     /// <summary>
-    /// Up to <paramref name="count"/> wrong answers for <paramref name="answer"/> in <paramref name="sentence"/>,
-    /// written to fit where the answer stands (capitalised at the start of the sentence), in a
-    /// reproducible order seeded by <paramref name="seed"/>.
+    /// Up to <paramref name="count"/> wrong choices for <paramref name="answer"/> in <paramref name="sentence"/>, of its shape
+    /// and, with it, of one length class (<see cref="ChoiceShape"/>), written to fit where the answer stands (capitalised at
+    /// the start of the sentence), in a reproducible order seeded by <paramref name="seed"/>.
     /// </summary>
     public IReadOnlyList<string> For(Fact answer, string sentence, int count, int seed)
+    {
+        var chosen = new List<PoolFact>();
+        foreach (var candidate in this.Ordered(answer, sentence, seed))
+        {
+            if (chosen.Count == count)
+            {
+                break;
+            }
+
+            if (!chosen.Any(c => Overlaps(c.Key, candidate.Key) || QuizFacts.MayMeanTheSame(c.Fact, candidate.Fact))
+                && ChoiceShape.OneLengthClass(chosen.Select(c => c.Fact.Text).Append(candidate.Fact.Text).Append(answer.Text)))
+            {
+                chosen.Add(candidate);
+            }
+        }
+
+        return chosen.Select(c => Fit(c, answer.Start == 0)).ToList();
+    }
+
+    /// <summary>
+    /// The values that make a true/false statement false by one change: facts of the answer's shape that
+    /// <paramref name="documentId"/> itself states elsewhere, wrong beyond doubt in place of the answer.
+    /// </summary>
+    public IReadOnlyList<string> Swaps(Fact answer, string sentence, string documentId, int seed) =>
+        this.Ordered(answer, sentence, seed).Where(c => c.DocumentId == documentId).Select(c => Fit(c, answer.Start == 0)).ToList();
+
+    // "đảng viên công tác" next to "đảng viên đang công tác", "6 tháng một lần" next to "2 lần mỗi năm":
+    // two ways of one choice, which would tell the trainee both are wrong; callers keep the first.
+    private IEnumerable<PoolFact> Ordered(Fact answer, string sentence, int seed)
     {
         if (!this.byKind.TryGetValue(answer.Kind, out var candidates))
         {
@@ -58,31 +87,12 @@ public sealed partial class DistractorPool
 
         var answerKey = VietnameseText.MatchKey(answer.Text);
         var sentenceKey = $" {VietnameseText.MatchKey(sentence)} ";
-        var shape = Shape(answerKey);
-        var lead = Lead(answerKey);
-        var ordered = candidates
+        var shape = ChoiceShape.Of(answer);
+        return candidates
+            .Where(c => c.Shape == shape)
             .Where(c => !sentenceKey.Contains($" {c.Key} ", StringComparison.Ordinal) && !Overlaps(c.Key, answerKey))
             .Where(c => QuizFacts.ClearlyWrong(answer, sentence, c.Fact))
-            .OrderBy(c => c.Shape == shape ? 0 : c.Lead == lead ? 1 : 2)
-            .ThenBy(c => QuizRandom.Hash($"{seed}|{c.Key}"));
-
-        // "đảng viên công tác" next to "đảng viên đang công tác", "6 tháng một lần" next to "2 lần mỗi năm":
-        // two ways of one choice, which would tell the trainee both are wrong. Keep the first.
-        var chosen = new List<PoolFact>();
-        foreach (var candidate in ordered)
-        {
-            if (chosen.Count == count)
-            {
-                break;
-            }
-
-            if (!chosen.Any(c => Overlaps(c.Key, candidate.Key) || QuizFacts.MayMeanTheSame(c.Fact, candidate.Fact)))
-            {
-                chosen.Add(candidate);
-            }
-        }
-
-        return chosen.Select(c => Fit(c, answer.Start == 0)).ToList();
+            .OrderBy(c => QuizRandom.Hash($"{seed}|{c.Key}"));
     }
 
     // "cấp uỷ" inside "cấp uỷ cơ sở", or "đảng viên công tác" beside "đảng viên đang công tác": both read as right.
@@ -114,12 +124,4 @@ public sealed partial class DistractorPool
             ? char.ToLowerInvariant(text[0]) + text[1..]
             : text;
     }
-
-    // The first and last words that are not numbers: "đến" in "đến năm 2025", "tuổi" in "40 tuổi".
-    private static string Lead(string key) => Words(key).FirstOrDefault(w => !char.IsDigit(w[0])) ?? string.Empty;
-
-    private static string Shape(string key) => DigitRun().Replace(key, "#");
-
-    [GeneratedRegex(@"\d+")]
-    private static partial Regex DigitRun();
 }

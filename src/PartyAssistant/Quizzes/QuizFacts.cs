@@ -36,7 +36,7 @@ public static partial class QuizFacts
     /// <summary>
     /// Whether changing the fact can make a false statement: figures, dates and document numbers
     /// conflict plainly; a frequency ("hằng năm" is also "định kỳ"), a quoted term or an actor (a đảng
-    /// uỷ is a cấp uỷ) may still be true after the change.
+    /// uỷ is a cấp uỷ; a body the text does not name may still do what it says) may still be true after the change.
     /// </summary>
     public static bool CanMakeFalse(FactKind kind) => kind is FactKind.Percent or FactKind.Quantity or FactKind.Time or FactKind.Document;
 

@@ -51,39 +51,75 @@ public sealed class QuizGenerator(TimeProvider? clock = null)
 
         var types = request.Types is { Count: > 0 } t ? t : QuizItemTypes.All;
         var candidates = passages.SelectMany(p => QuizSentences.Of(document, p)).Select(s => Candidate.For(s, pool)).OfType<Candidate>().ToList();
-        var items = new List<QuizItem>();
         var today = DateOnly.FromDateTime(this.clock.GetLocalNow().DateTime);
-        foreach (var candidate in Select(candidates, request.Count))
+        // No type over its share while the text offers another: a question that could only be of a type already at its
+        // share waits until the other sentences are used up.
+        var ordered = Select(candidates).ToList();
+        var share = MaxOfOneType(Math.Min(request.Count, ordered.Count));
+        var chosen = new List<(Candidate Candidate, QuizItem Item)>();
+        var waiting = new List<Candidate>();
+        QuizItem? Make(Candidate c) =>
+            Build(c, chosen.Select(x => x.Item).ToList(), share, types, allPassages, pool, document.Metadata) is { } item && Verifies(item, c.Sentence.Passage) ? item : null;
+        foreach (var candidate in ordered)
         {
-            if (this.Build(candidate, items, types, allPassages) is { } item && Verifies(item, candidate.Sentence.Passage))
+            if (chosen.Count == request.Count)
             {
-                items.Add(item with { PassedTarget = PassedTarget.In(item.Quote, today) });
+                break;
+            }
+
+            if (Make(candidate) is not { } item)
+            {
+                continue;
+            }
+
+            if (chosen.Count(x => x.Item.Type == item.Type) >= share)
+            {
+                waiting.Add(candidate);
+                continue;
+            }
+
+            chosen.Add((candidate, item));
+        }
+
+        foreach (var candidate in waiting.TakeWhile(_ => chosen.Count < request.Count))
+        {
+            if (Make(candidate) is { } item)
+            {
+                chosen.Add((candidate, item));
             }
         }
+
+        var items = chosen
+            .OrderBy(x => x.Candidate.Sentence.Passage.Order).ThenBy(x => x.Candidate.Sentence.Index)
+            .Select(x => x.Item with { PassedTarget = PassedTarget.In(x.Item.Quote, today) })
+            .ToList();
 
         return new Quiz(document.Id, document.Metadata.CitationName, document.Metadata.Title, section, document.Metadata.IsSummary,
             Notices(entry), request.Count, items);
     }
 
     /// <summary>
-    /// The best sentence of every passage first, then the second best, and so on, so a short quiz
-    /// covers the whole text rather than its densest paragraph; then back into reading order.
+    /// The most questions of one type a quiz of <paramref name="count"/> may have: 40 %, or a third rounded up when three
+    /// types cannot all stay under 40 % (4 questions: one type has 2).
     /// </summary>
-    private static IEnumerable<Candidate> Select(List<Candidate> candidates, int count)
+    public static int MaxOfOneType(int count) => Math.Max((int)Math.Ceiling(count / 3.0), (int)Math.Floor(0.4 * count));
+
+    /// <summary>
+    /// The best sentence of every passage first, then the second best, and so on, so a short quiz
+    /// covers the whole text rather than its densest paragraph; one question a sentence and one a fact.
+    /// </summary>
+    private static IEnumerable<Candidate> Select(List<Candidate> candidates)
     {
         var rounds = candidates
             .GroupBy(c => c.Sentence.Passage.Id)
             .SelectMany(g => g.OrderBy(c => c.Score).ThenBy(c => c.Sentence.Index).Select((c, round) => (Candidate: c, Round: round)))
             .OrderBy(x => x.Round).ThenBy(x => x.Candidate.Score).ThenBy(x => x.Candidate.Sentence.Passage.Order).ThenBy(x => x.Candidate.Sentence.Index);
-        // One question a sentence and one a fact: a date two sentences state is asked once.
+        // A date two sentences state is asked once.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var facts = new HashSet<string>(StringComparer.Ordinal);
         return rounds
             .Select(x => x.Candidate)
-            .Where(c => !facts.Contains(FactKey(c)) && seen.Add(VietnameseText.MatchKey(c.Sentence.Text)) && facts.Add(FactKey(c)))
-            .Take(count)
-            .OrderBy(c => c.Sentence.Passage.Order).ThenBy(c => c.Sentence.Index)
-            .ToList();
+            .Where(c => !facts.Contains(FactKey(c)) && seen.Add(VietnameseText.MatchKey(c.Sentence.Text)) && facts.Add(FactKey(c)));
     }
 
     // A date, a document number or a figure is one fact wherever it is written; an actor or a term acts anew in each sentence.
@@ -91,29 +127,32 @@ public sealed class QuizGenerator(TimeProvider? clock = null)
         ? $"{c.Fact.Kind}|{VietnameseText.MatchKey(c.Fact.Text)}"
         : $"{c.Sentence.Passage.Id}#{c.Sentence.Index}";
 
-    /// <summary>The question of the type asked least so far that this sentence allows, so no type crowds out the others.</summary>
-    private QuizItem? Build(Candidate candidate, IReadOnlyList<QuizItem> asked, IReadOnlySet<QuizItemType> types, IReadOnlyList<Passage> corpus)
+    /// <summary>
+    /// The question of the type asked least so far that this sentence allows, so no type crowds out the others. Every sentence
+    /// can be a fill-in, few allow a choice: a sentence that allows one is asked that way while its type is under its
+    /// <paramref name="share"/>, and a fill-in comes next.
+    /// </summary>
+    private static QuizItem? Build(Candidate candidate, IReadOnlyList<QuizItem> asked, int share, IReadOnlySet<QuizItemType> types, IReadOnlyList<Passage> corpus, DistractorPool pool, DocumentMetadata document)
     {
+        int Asked(QuizItemType type) => asked.Count(a => a.Type == type);
         var rotation = Rotation.Where(types.Contains)
             .Select((type, i) => (Type: type, Order: (i + asked.Count) % Rotation.Length))
-            .OrderBy(t => asked.Count(a => a.Type == t.Type)).ThenBy(t => t.Order)
+            .OrderBy(t => t.Type == QuizItemType.FillBlank ? 1 : Asked(t.Type) < share ? 0 : 2)
+            .ThenBy(t => Asked(t.Type)).ThenBy(t => t.Order)
             .Select(t => t.Type)
             .ToList();
-        for (var i = 0; i < rotation.Count; i++)
-        {
-            var item = rotation[i] switch
+        // Every type the sentence allows is made, so the question records them (what a test of the mix checks against).
+        var made = rotation
+            .Select(type => type switch
             {
                 QuizItemType.FillBlank => FillBlank(candidate),
                 QuizItemType.MultipleChoice => MultipleChoice(candidate),
-                _ => TrueFalse(candidate, corpus),
-            };
-            if (item is not null && !GivesAway(item))
-            {
-                return item;
-            }
-        }
-
-        return null;
+                _ => TrueFalse(candidate, corpus, pool, document, asked),
+            })
+            .OfType<QuizItem>()
+            .Where(item => !GivesAway(item))
+            .ToList();
+        return made.Count == 0 ? null : made[0] with { Allowed = made.Select(m => m.Type).ToHashSet() };
     }
 
     /// <summary>
@@ -142,26 +181,40 @@ public sealed class QuizGenerator(TimeProvider? clock = null)
     }
 
     /// <summary>
-    /// The sentence as written ("Đúng"), or with its fact replaced by a wrong answer ("Sai") — only a
-    /// figure, a date or a document number, whose wrong values the right one rules out (a frequency,
-    /// a set term or an actor may still be true when changed), and only a change no passage states.
+    /// The sentence as written ("Đúng"), or with its one fact swapped for another of its shape from the same document ("Sai"):
+    /// a figure, a date, a document number, a role or a frequency, wrong beyond doubt where it stands and stated by no
+    /// passage. Asked only when such a swap exists, so that "Đúng" is never the only answer the question could have; and
+    /// not about the quizzed document's own number, which its title gives away.
     /// </summary>
-    private static QuizItem TrueFalse(Candidate c, IReadOnlyList<Passage> corpus)
+    private static QuizItem? TrueFalse(Candidate c, IReadOnlyList<Passage> corpus, DistractorPool pool, DocumentMetadata document, IReadOnlyList<QuizItem> asked)
     {
+        if (!QuizFacts.CanMakeFalse(c.Fact.Kind) || (c.Fact.Kind == FactKind.Document && NamesItself(c.Fact, document)))
+        {
+            return null;
+        }
+
         var sentence = c.Sentence.Text;
-        var wantFalse = QuizFacts.CanMakeFalse(c.Fact.Kind) && QuizRandom.Hash(c.Seed + "|tf") % 2 == 0;
-        var changed = wantFalse
-            ? c.Distractors
-                .Select(d => (Wrong: d, Text: string.Concat(sentence.AsSpan(0, c.Fact.Start), d, sentence.AsSpan(c.Fact.End))))
-                .FirstOrDefault(x => !corpus.Any(p => CitationChecker.Contains(p.Text, x.Text)))
-            : default;
+        var changed = pool.Swaps(c.Fact, sentence, c.Sentence.Passage.DocumentId, QuizRandom.Hash(c.Seed + "|swap"))
+            .Select(d => (Wrong: d, Text: string.Concat(sentence.AsSpan(0, c.Fact.Start), d, sentence.AsSpan(c.Fact.End))))
+            .FirstOrDefault(x => !corpus.Any(p => CitationChecker.Contains(p.Text, x.Text)));
+        if (changed.Text is null)
+        {
+            return null;
+        }
+
         var passage = c.Sentence.Passage;
-        return changed.Text is null
-            ? new QuizItem(QuizItemType.TrueFalse, $"Đúng hay sai: {sentence}", sentence, [QuizItem.True, QuizItem.False], QuizItem.True, c.Fact.Text,
-                $"Đúng: câu này trích nguyên văn {passage.Label}.", passage.Id, passage.Label, sentence)
-            : new QuizItem(QuizItemType.TrueFalse, $"Đúng hay sai: {changed.Text}", changed.Text, [QuizItem.True, QuizItem.False], QuizItem.False, c.Fact.Text,
-                $"Sai: {passage.Label} ghi “{c.Fact.Text}”, không phải “{changed.Wrong}”.", passage.Id, passage.Label, sentence);
+        // As many "Sai" as "Đúng", so neither is the safe guess; the sentence's hash decides a tie.
+        var falses = asked.Count(a => a.Type == QuizItemType.TrueFalse && a.Answer == QuizItem.False);
+        var trues = asked.Count(a => a.Type == QuizItemType.TrueFalse && a.Answer == QuizItem.True);
+        return (falses == trues ? QuizRandom.Hash(c.Seed + "|tf") % 2 == 0 : falses < trues)
+            ? new QuizItem(QuizItemType.TrueFalse, $"Đúng hay sai: {changed.Text}", changed.Text, [QuizItem.True, QuizItem.False], QuizItem.False, c.Fact.Text,
+                $"Sai: {passage.Label} ghi “{c.Fact.Text}”, không phải “{changed.Wrong}”.", passage.Id, passage.Label, sentence)
+            : new QuizItem(QuizItemType.TrueFalse, $"Đúng hay sai: {sentence}", sentence, [QuizItem.True, QuizItem.False], QuizItem.True, c.Fact.Text,
+                $"Đúng: câu này trích nguyên văn {passage.Label}.", passage.Id, passage.Label, sentence);
     }
+
+    private static bool NamesItself(Fact number, DocumentMetadata document) =>
+        DocumentReference.ParseNumber(document.Number) is { } own && DocumentReference.FindAll(number.Text).Any(own.SameAs);
 
     // The same check answers get: the quote must be text of the cited passage; and the tested fact must be in the quote.
     private static bool Verifies(QuizItem item, Passage passage) =>

@@ -53,6 +53,11 @@ public sealed record QuizItem(
     /// <summary>A target the quoted sentence sets before a year that has ended ("đến năm 2025"): asked as the text states it, shown as passed.</summary>
     public string? PassedTarget { get; init; }
 
+    /// <summary>Every type of question the sentence allowed, this one's among them: a mix heavy in one type is so only where the text allows nothing else.</summary>
+    /// <remarks>Known when the quiz is made; a stored quiz session does not keep it.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlySet<QuizItemType> Allowed { get; init; } = new HashSet<QuizItemType>();
+
     public const string True = "Đúng";
 
     public const string False = "Sai";

@@ -28,9 +28,13 @@ public static class WordLists
     public const string HeaderWords = "header-words.txt";
     public const string OcrCorrections = "ocr-corrections.tsv";
     public const string TargetCues = "target-cues.txt";
+    public const string ActionVerbs = "action-verbs.txt";
+    public const string DeadlineCues = "deadline-cues.txt";
+    public const string Audiences = "audiences.tsv";
+    public const string ShortcomingCues = "shortcoming-cues.txt";
 
     public static IReadOnlyList<string> All { get; } =
-        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings, RoleMemberships, HeaderWords, OcrCorrections, TargetCues];
+        [QuestionFrames, FunctionWords, DomainCommon, Abbreviations, Synonyms, NegationCues, ReportWords, DocumentTypes, FollowUpCues, Weekdays, NumberLabels, ConditionCues, EventTimes, ReasonCues, QuestionReadings, RoleMemberships, HeaderWords, OcrCorrections, TargetCues, ActionVerbs, DeadlineCues, Audiences, ShortcomingCues];
 
     private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
 

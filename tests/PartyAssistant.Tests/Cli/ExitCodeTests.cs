@@ -53,6 +53,7 @@ public sealed class ExitCodeTests : IDisposable
     [InlineData(new[] { "outline" }, "Cần chọn văn bản: --doc <mã>")]
     [InlineData(new[] { "outline", "--doc", "kl-01", "--format", "pdf" }, "Định dạng \"pdf\" không hỗ trợ")]
     [InlineData(new[] { "outline", "--doc", "kl-01", "--minutes", "5" }, "Thời lượng buổi sinh hoạt phải từ 15 đến 240 phút")]
+    [InlineData(new[] { "outline", "--doc", "kl-01", "--audience", "ban bí thư" }, "Không có đối tượng \"ban bí thư\". Các đối tượng: Chi bộ (chi-bo); Đảng uỷ xã, phường, thị trấn (dang-uy-xa); Cấp uỷ tỉnh (cap-uy-tinh).")]
     [InlineData(new[] { "ingest", "a.docx", "--date", "hôm qua" }, "Ngày \"hôm qua\" phải viết dạng yyyy-MM-dd")]
     [InlineData(new[] { "ingest", "a.docx", "b.docx", "--id", "x" }, "chỉ dùng khi nạp một tệp")]
     public async Task A_wrong_command_line_exits_2_with_a_vietnamese_message(string[] args, string expected)

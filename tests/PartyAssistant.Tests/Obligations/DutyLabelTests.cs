@@ -73,6 +73,15 @@ public sealed class DutyLabelTests(ITestOutputHelper log) : IDisposable
         Assert.Contains(members, i => i.Text == "Đảng viên sinh hoạt tại chi bộ ấp có trách nhiệm thực hiện nghiêm Quy định này.");
         Assert.Contains(members, i => i.Text == "Đảng viên vắng mặt phải báo cáo lý do với bí thư chi bộ trước buổi sinh hoạt.");
 
+        // A duty stated as a plain act in an article, with its deadline; what the bí thư did, or is given, is none of the bí thư's duties.
+        var secretary = ObligationFinder.FindAll(loaded).Single(r => r.Role.Id == "bi-thu-chi-bo").Items;
+        var prepares = Assert.Single(secretary, i => i.PassageId == "qd-901-tn/dieu-1.1");
+        Assert.StartsWith("Chuẩn bị nội dung sinh hoạt và gửi dự thảo", prepares.Text, StringComparison.Ordinal);
+        Assert.Equal("chậm nhất 03 ngày trước kỳ sinh hoạt", prepares.When);
+        Assert.DoesNotContain(secretary, i => i.Quote.Contains("đã kiện toàn", StringComparison.Ordinal) || i.Quote.Contains("cho bí thư chi bộ", StringComparison.Ordinal) || i.Quote.Contains("được bồi dưỡng", StringComparison.Ordinal));
+        var residence = ObligationFinder.FindAll(loaded).Single(r => r.Role.Id == "chi-uy").Items.Single(i => i.PassageId == "hd-902-tn/dieu-1.1");
+        Assert.Equal("trong vòng 10 ngày kể từ khi nhận phiếu", residence.When);
+
         Assert.True(precision >= 0.95, $"precision {precision:0.000}");
         Assert.True(recall >= 0.90, $"recall {recall:0.000}");
     }

@@ -32,6 +32,25 @@ public sealed class NghiaVuCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_gives_the_narrower_roles_duties_cited_under_each_role()
+    {
+        var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "nghia-vu", "dang vien", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var working = json.RootElement.GetProperty("narrower").EnumerateArray().Single(n => n.GetProperty("role").GetString() == "dang-vien-dang-cong-tac");
+        var duties = working.GetProperty("duties").EnumerateArray().ToList();
+        Assert.Equal(working.GetProperty("items").GetInt32(), duties.Count);
+        Assert.True(duties.Count >= 5);
+        Assert.All(duties, d =>
+        {
+            Assert.Matches("^(qd-213|hd-33-btctw)/", d.GetProperty("passage_id").GetString());
+            Assert.False(string.IsNullOrEmpty(d.GetProperty("label").GetString()));
+            Assert.False(string.IsNullOrEmpty(d.GetProperty("quote").GetString()));
+        });
+    }
+
+    [Fact]
     public async Task A_known_role_without_duties_is_said_plainly_and_an_unknown_role_is_refused()
     {
         var none = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "nghia-vu", "ban tuyên giáo tỉnh ủy", "--json");

@@ -175,6 +175,51 @@ public sealed class ObligationFinderTests
     [InlineData("Hướng dẫn 33-HD/BTCTW có kèm các biểu mẫu.", false)]
     public void A_duty_is_stated_by_a_modal_word_or_a_step(string sentence, bool expected) => Assert.Equal(expected, Directive.StatesDuty(sentence));
 
+    [Theory]
+    [InlineData("Bí thư chi bộ chuẩn bị nội dung sinh hoạt và gửi dự thảo nghị quyết chậm nhất 03 ngày trước kỳ sinh hoạt.", "bi-thu-chi-bo")]
+    [InlineData("Chi uỷ nơi cư trú ghi ý kiến nhận xét vào phiếu trong vòng 10 ngày kể từ khi nhận phiếu.", "chi-uy")]
+    [InlineData("Chi bộ họp thường lệ mỗi tháng một lần.", "chi-bo")]
+    [InlineData("Đảng uỷ xã gửi tài liệu hướng dẫn cho bí thư chi bộ trước mỗi quý.", "dang-uy-xa")]
+    public void In_a_regulations_article_a_role_followed_by_an_action_has_the_duty(string sentence, string roleId)
+    {
+        var read = ObligationSentence.Read(sentence, directiveContext: false, articleContext: true);
+        Assert.True(read.Obligatory, sentence);
+        Assert.Equal([roleId], read.Subjects.Select(r => r.Id));
+
+        // Outside an article (a report, a conclusion's assessment) the same plain act is no duty without a modal word.
+        Assert.False(ObligationSentence.Read(sentence, directiveContext: false).Obligatory, sentence);
+    }
+
+    [Theory]
+    [InlineData("Gửi báo cáo về đảng uỷ xã trước ngày 15 tháng 12.", true)]
+    [InlineData("Tham mưu khen thưởng các tổ chức, cá nhân.", true)]
+    [InlineData("Trình tự, thủ tục xin ý kiến nhận xét gồm ba bước.", false)]
+    [InlineData("Ghi chú: mẫu phiếu kèm theo.", false)]
+    [InlineData("Hướng dẫn 33-HD/BTCTW có kèm các biểu mẫu.", false)]
+    [InlineData("Báo cáo số 12/BC-TU nêu kết quả.", false)]
+    public void A_directive_opens_with_an_action_from_the_word_list_and_not_with_a_documents_name(string sentence, bool expected) =>
+        Assert.Equal(expected, Directive.OpensWithAction(sentence));
+
+    [Theory]
+    [InlineData("Bí thư chi bộ đã kiện toàn chi uỷ trong năm 2025.")]
+    [InlineData("Bí thư chi bộ ấp, khóm được bồi dưỡng nghiệp vụ hằng năm.")]
+    [InlineData("Chi bộ được đảng uỷ xã cung cấp mẫu phiếu.")]
+    [InlineData("Chi bộ ấp có từ 30 đảng viên trở lên.")]
+    public void In_an_article_a_report_a_passive_or_a_description_is_no_duty(string sentence) =>
+        Assert.False(ObligationSentence.Read(sentence, directiveContext: false, articleContext: true).Obligatory, sentence);
+
+    [Theory]
+    [InlineData("Bí thư chi bộ gửi dự thảo nghị quyết đến các chi uỷ viên chậm nhất 03 ngày trước kỳ sinh hoạt.", "chậm nhất 03 ngày trước kỳ sinh hoạt")]
+    [InlineData("Chi uỷ ghi ý kiến nhận xét vào phiếu trong vòng 10 ngày kể từ khi nhận phiếu.", "trong vòng 10 ngày kể từ khi nhận phiếu")]
+    [InlineData("Chi uỷ gửi báo cáo chậm nhất 05 ngày sau khi kết thúc năm, kèm danh sách.", "chậm nhất 05 ngày sau khi kết thúc năm")]
+    [InlineData("Mỗi quý một lần, bí thư chi bộ báo cáo đảng uỷ xã.", "Mỗi quý một lần")]
+    public void A_deadline_set_by_a_length_of_time_is_read_as_when(string sentence, string when) =>
+        Assert.Contains(when, Deadlines.In(sentence));
+
+    [Fact]
+    public void A_length_of_time_without_a_deadline_cue_is_no_deadline() =>
+        Assert.Empty(Deadlines.In("Sau 05 năm triển khai thực hiện Nghị quyết, các cấp uỷ đạt nhiều kết quả."));
+
     private static bool Names(string text, Role role) =>
         RoleLexicon.Find(text).Any(m => m.Role == role || (role.Id == "dang-vien-dang-cong-tac" && m.Role.Id == "dang-vien"));
 }

@@ -73,4 +73,31 @@ public sealed class RoleMembershipTests
         Assert.Contains($"Nếu đồng chí là đảng viên đang công tác (diện Quy định 213): {working.Items.Count} mục — xem nghia-vu dang-vien-dang-cong-tac.", ObligationText.Checklist(member), StringComparison.Ordinal);
         Assert.All(all, r => Assert.DoesNotContain(r.Inherited, i => r.Items.Any(o => o.PassageId == i.PassageId && o.Quote == i.Quote)));
     }
+    [Theory]
+    [InlineData("dang-vien")]
+    [InlineData("bi-thu-chi-bo")]
+    public async Task A_member_and_a_secretary_each_see_at_least_5_cited_duties_on_the_shipped_corpus_conditional_ones_under_their_condition(string roleId)
+    {
+        var loaded = await new CorpusLoader(NullLogger<CorpusLoader>.Instance).LoadAsync(TestPaths.Corpus, CancellationToken.None);
+        var all = ObligationFinder.FindAll(loaded);
+        var list = all.Single(r => r.Role.Id == roleId);
+        var shown = list.Items.Concat(list.Inherited).Concat(list.Narrower.SelectMany(g => g.Items)).ToList();
+
+        Assert.True(shown.Count >= 5, $"{roleId}: {shown.Count}");
+        Assert.Equal(shown.Count, shown.Select(i => (i.PassageId, i.Quote)).Distinct().Count());
+        var passages = loaded.Passages.ToDictionary(p => p.Id);
+        Assert.All(shown, i => Assert.True(PartyAssistant.Answering.CitationChecker.Contains(passages[i.PassageId].Text, i.Quote), i.Quote));
+
+        // Each narrower role's duties come under its condition, cited, and are that role's own list.
+        var text = ObligationText.Checklist(list);
+        var working = all.Single(r => r.Role.Id == "dang-vien-dang-cong-tac");
+        var group = Assert.Single(list.Narrower, g => g.Role.Id == "dang-vien-dang-cong-tac");
+        Assert.Equal(working.Items, group.Items);
+        var heading = text.IndexOf("Nếu đồng chí là đảng viên đang công tác (diện Quy định 213): ", StringComparison.Ordinal);
+        Assert.True(heading > 0, text);
+        Assert.All(group.Items, i => Assert.True(text.IndexOf("— xem " + i.PassageId, heading, StringComparison.Ordinal) > heading, i.PassageId));
+
+        // A role a person holds is never offered as a condition ("Nếu đồng chí là chi bộ" for a secretary).
+        Assert.DoesNotContain(list.Narrower, g => g.Role.Id == roleId || RoleMemberships.BelongsTo(list.Role).Contains(g.Role));
+    }
 }

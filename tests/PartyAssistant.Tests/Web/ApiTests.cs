@@ -256,6 +256,14 @@ public sealed class ApiTests(WebHostFixture fixture) : IClassFixture<WebHostFixt
         Assert.All(cited, id => Assert.StartsWith("kl-tu-nq03/II.3", id, StringComparison.Ordinal));
         using var noSuchSection = await this.Http.PostAsJsonAsync("/api/outline", new { document_id = "kl-tu-nq03", section = "IX" });
         Assert.Contains("không có mục \"IX\"", Detail(await ProblemAsync(noSuchSection, HttpStatusCode.NotFound)), StringComparison.Ordinal);
+
+        // Who the session is for, typed without diacritics; an audience nobody knows is a bad request naming the known ones.
+        using var forCommune = await this.Http.PostAsJsonAsync("/api/outline", new { document_id = "kl-tu-nq03", audience = "dang uy xa", format = "md" });
+        var markdown = await forCommune.Content.ReadAsStringAsync();
+        Assert.Contains(PartyAssistant.Outlines.Audiences.Resolve("đảng uỷ xã")!.We, markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(PartyAssistant.Outlines.Audiences.Default.We + ".", markdown, StringComparison.Ordinal);
+        using var nobody = await this.Http.PostAsJsonAsync("/api/outline", new { document_id = "kl-tu-nq03", audience = "hội phụ nữ" });
+        Assert.Contains("Không có đối tượng", Detail(await ProblemAsync(nobody, HttpStatusCode.BadRequest)), StringComparison.Ordinal);
     }
 
     [Fact]
