@@ -17,17 +17,9 @@ public sealed class PdfTextExtractor(OcrReader? ocr = null) : IDocumentTextExtra
     {
         var bytes = await IngestFile.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         List<PdfPageRows> pages;
-        int pageCount;
         try
         {
-            using var document = PdfDocument.Open(bytes);
-            pageCount = document.NumberOfPages;
-            pages = [];
-            foreach (var page in document.GetPages())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                pages.Add(PdfLineBuilder.Build(page));
-            }
+            pages = ReadPages(bytes, cancellationToken);
         }
         catch (PdfDocumentEncryptedException ex)
         {
@@ -64,5 +56,51 @@ public sealed class PdfTextExtractor(OcrReader? ocr = null) : IDocumentTextExtra
         }
 
         return ScannedText.From(path, "pdf", pages, read);
+    }
+
+    // A long regulation is a hundred pages or more: each core reads every n-th page, from its own PdfPig document (one
+    // is not safe to share between threads). A short file is read on one.
+    private const int PagesPerReader = 16;
+
+    private static List<PdfPageRows> ReadPages(byte[] bytes, CancellationToken cancellationToken)
+    {
+        int pageCount;
+        using (var document = PdfDocument.Open(bytes))
+        {
+            pageCount = document.NumberOfPages;
+            if (pageCount < 2 * PagesPerReader || Environment.ProcessorCount == 1)
+            {
+                var pages = new List<PdfPageRows>(pageCount);
+                foreach (var page in document.GetPages())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    pages.Add(PdfLineBuilder.Build(page));
+                }
+
+                return pages;
+            }
+        }
+
+        var readers = Math.Min(Environment.ProcessorCount, pageCount / PagesPerReader);
+        var read = new PdfPageRows[pageCount];
+        try
+        {
+            Parallel.For(0, readers, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = readers }, reader =>
+            {
+                using var document = PdfDocument.Open(bytes);
+                for (var number = reader + 1; number <= pageCount; number += readers)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    read[number - 1] = PdfLineBuilder.Build(document.GetPage(number));
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The first reader's failure is the file's: the same as reading it on one core would have met.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        return [.. read];
     }
 }
