@@ -11,7 +11,24 @@ public static class CorpusFileParser
     /// </param>
     public static CorpusDocument Parse(string path, string content, IReadOnlySet<string>? parsedBefore)
     {
-        var lines = content.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var text = content.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var hash = HashOf(content);
+
+        // A file known to parse is split into lines only as far as its front matter; the rest waits for its body.
+        if (parsedBefore?.Contains(hash) == true && FrontMatterLines(text) is { } head)
+        {
+            var (known, knownBodyStart) = Read(path, head);
+            return CorpusDocument.WithBodyOnDemand(known, path, () => ParseBody(path, text.Split('\n'), knownBodyStart, known)) with { ContentHash = hash };
+        }
+
+        var lines = text.Split('\n');
+        var (metadata, bodyStart) = Read(path, lines);
+        var body = ParseBody(path, lines, bodyStart, metadata);
+        return new CorpusDocument(metadata, body.Sections, body.Passages, path) { ContentHash = hash };
+    }
+
+    private static (DocumentMetadata Metadata, int BodyStart) Read(string path, string[] lines)
+    {
         var (metadata, bodyStart) = FrontMatterReader.Read(path, lines);
         var expected = Path.GetFileNameWithoutExtension(path);
         if (!string.Equals(expected, metadata.Id, StringComparison.Ordinal))
@@ -19,14 +36,29 @@ public static class CorpusFileParser
             throw new CorpusFormatException(path, 2, $"id \"{metadata.Id}\" phải trùng tên tệp \"{expected}\".");
         }
 
-        var hash = HashOf(content);
-        if (parsedBefore?.Contains(hash) == true)
+        return (metadata, bodyStart);
+    }
+
+    /// <summary>The lines from the opening "---" to the closing one, both kept; null when the text does not have both.</summary>
+    private static string[]? FrontMatterLines(string text)
+    {
+        var lines = new List<string>();
+        for (var start = 0; start <= text.Length;)
         {
-            return CorpusDocument.WithBodyOnDemand(metadata, path, () => ParseBody(path, lines, bodyStart, metadata)) with { ContentHash = hash };
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            var line = text[start..end];
+            var delimiter = line.Trim() == "---";
+            lines.Add(line);
+            if (lines.Count == 1 ? !delimiter : delimiter)
+            {
+                return delimiter ? [.. lines] : null;
+            }
+
+            start = end + 1;
         }
 
-        var body = ParseBody(path, lines, bodyStart, metadata);
-        return new CorpusDocument(metadata, body.Sections, body.Passages, path) { ContentHash = hash };
+        return null;
     }
 
     /// <summary>The hash a parsed file's document carries as <see cref="CorpusDocument.ContentHash"/>.</summary>
