@@ -46,9 +46,9 @@ internal sealed class CandidateSearch(IndexSearcher searcher, SearchOptions opti
     }
 
     /// <summary>
-    /// The pool scored by the whole query: to each candidate's score from the pool, the other <paramref name="clauses"/> are
-    /// added one at a time over the candidates in index order: each clause's postings are skipped to the candidates only, and its score added (the BM25 sum Lucene's disjunction makes, without keeping a
-    /// heap of a hundred clauses for every candidate). Ties go to the earlier document, as Lucene's collector does.
+    /// The pool scored by the whole query: each of the other <paramref name="clauses"/> in turn skips its postings to the
+    /// candidates, in index order, and adds its score to theirs. That is the BM25 sum Lucene's disjunction makes, without a
+    /// heap of a hundred clauses kept for every candidate. Ties go to the earlier document, as Lucene's collector does.
     /// </summary>
     private TopDocs Rescore(ScoreDoc[] pool, IEnumerable<Query> clauses, int depth)
     {
