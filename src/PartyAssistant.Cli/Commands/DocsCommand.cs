@@ -63,7 +63,7 @@ public sealed class DocsCommand(DocumentListing documents, CliOutput output) : A
         var missing = catalog.FindMissingReferences();
         if (json)
         {
-            output.Json(missing.Select(m => new { reference = m.Reference, only_summary = m.OnlySummary, summary_id = m.SummaryId, cited_by = m.CitedBy }));
+            output.Json(missing.Select(MissingReferenceView.From));
         }
         else if (missing.Count == 0)
         {

@@ -49,11 +49,7 @@ public sealed class EvalCommand(IndexOpener opener, AnswerPipeline pipeline, Cli
 
         if (settings.Json)
         {
-            output.Json(new
-            {
-                overall = rows[^1].Metrics,
-                by_kind = rows.SkipLast(1).ToDictionary(r => r.Name, r => r.Metrics),
-            });
+            output.Json(new EvalReportView(rows[^1].Metrics, rows.SkipLast(1).ToDictionary(r => r.Name, r => (IReadOnlyDictionary<string, object?>)r.Metrics)));
             return 0;
         }
 

@@ -21,7 +21,7 @@ public sealed class IndexCommand(CorpusIndex index, CliOutput output) : AsyncCom
         var manifest = await index.RebuildAsync(new BuildProgress(output), cancellationToken, full: settings.Rebuild);
         if (settings.Json)
         {
-            output.Json(new { documents = manifest.Documents, passages = manifest.Passages, reindexed = manifest.Reindexed, errors = manifest.Errors });
+            output.Json(IndexSummaryView.From(manifest));
         }
         else
         {

@@ -174,23 +174,7 @@ public sealed class IngestCommand(DocumentIngester ingester, CorpusIndex index, 
 
         if (settings.Json)
         {
-            output.Json(plans.Select(p => new
-            {
-                id = p.Id,
-                file = p.Request.File,
-                corpus_file = p.TargetPath,
-                type = p.Document.Metadata.Type,
-                number = p.Document.Metadata.Number,
-                date = p.Document.Metadata.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                issuer = p.Document.Metadata.Issuer,
-                title = p.Document.Metadata.Title,
-                signer = p.Document.Metadata.Signer,
-                replaces = p.Document.Metadata.Replaces,
-                summary_of = p.Document.Metadata.SummaryOf,
-                passages = p.Document.Passages.Count,
-                ocr_pages = p.Extracted.OcrPages,
-                notes = p.Notes,
-            }));
+            output.Json(plans.Select(IngestedDocumentView.From));
         }
 
         foreach (var plan in plans)

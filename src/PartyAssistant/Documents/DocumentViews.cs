@@ -107,3 +107,14 @@ public sealed record PassageDocumentView(
     [property: JsonPropertyName("in_force")] bool InForce,
     [property: JsonPropertyName("summary_note")] string? SummaryNote,
     [property: JsonPropertyName("not_covered")] string? NotCovered);
+
+/// <summary>A document cited but not held, or held only as a summary (`docs --check --json`).</summary>
+public sealed record MissingReferenceView(
+    [property: JsonPropertyName("reference")] string Reference,
+    [property: JsonPropertyName("only_summary")] bool OnlySummary,
+    [property: JsonPropertyName("summary_id")] string? SummaryId,
+    [property: JsonPropertyName("cited_by")] IReadOnlyList<string> CitedBy)
+{
+    public static MissingReferenceView From(MissingReference missing) =>
+        new(missing.Reference, missing.OnlySummary, missing.SummaryId, missing.CitedBy);
+}
