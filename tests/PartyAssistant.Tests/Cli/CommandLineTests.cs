@@ -21,6 +21,19 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_gives_its_metrics_overall_and_by_kind_as_json()
+    {
+        var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "eval", TestPaths.DevQuestions, "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var overall = json.RootElement.GetProperty("overall");
+        Assert.True(overall.GetProperty("n").GetInt32() > 30);
+        Assert.InRange(overall.GetProperty("hit@1").GetDouble(), 0.9, 1.0);
+        Assert.Equal(1.0, overall.GetProperty("citation_validity").GetDouble());
+        Assert.NotEmpty(json.RootElement.GetProperty("by_kind").EnumerateObject());
+    }
+
+    [Fact]
     public async Task Search_builds_the_index_on_first_use_and_prints_ranked_passages()
     {
         var result = await CliRunner.RunAsync(TestPaths.Corpus, this.Data, "search", "chi bo ap dong dang vien sinh hoat the nao", "--top", "3", "--json");
