@@ -64,35 +64,25 @@ public sealed class PdfTextExtractor(OcrReader? ocr = null) : IDocumentTextExtra
 
     private static List<PdfPageRows> ReadPages(byte[] bytes, CancellationToken cancellationToken)
     {
-        int pageCount;
+        PdfPageRows[] read;
+        int readers;
         using (var document = PdfDocument.Open(bytes))
         {
-            pageCount = document.NumberOfPages;
-            if (pageCount < 2 * PagesPerReader || Environment.ProcessorCount == 1)
+            read = new PdfPageRows[document.NumberOfPages];
+            readers = Math.Max(1, Math.Min(Environment.ProcessorCount, read.Length / PagesPerReader));
+            if (readers == 1)
             {
-                var pages = new List<PdfPageRows>(pageCount);
-                foreach (var page in document.GetPages())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    pages.Add(PdfLineBuilder.Build(page));
-                }
-
-                return pages;
+                ReadEvery(document, 0, 1, read, cancellationToken);
+                return [.. read];
             }
         }
 
-        var readers = Math.Min(Environment.ProcessorCount, pageCount / PagesPerReader);
-        var read = new PdfPageRows[pageCount];
         try
         {
             Parallel.For(0, readers, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = readers }, reader =>
             {
                 using var document = PdfDocument.Open(bytes);
-                for (var number = reader + 1; number <= pageCount; number += readers)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    read[number - 1] = PdfLineBuilder.Build(document.GetPage(number));
-                }
+                ReadEvery(document, reader, readers, read, cancellationToken);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
@@ -102,5 +92,15 @@ public sealed class PdfTextExtractor(OcrReader? ocr = null) : IDocumentTextExtra
         }
 
         return [.. read];
+    }
+
+    /// <summary>Pages first+1, first+1+step, … of <paramref name="document"/> into their places in <paramref name="read"/>.</summary>
+    private static void ReadEvery(PdfDocument document, int first, int step, PdfPageRows[] read, CancellationToken cancellationToken)
+    {
+        for (var number = first + 1; number <= read.Length; number += step)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            read[number - 1] = PdfLineBuilder.Build(document.GetPage(number));
+        }
     }
 }
