@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using PartyAssistant.Channels;
 using PartyAssistant.Office;
 
 namespace PartyAssistant.Cli.Web;
@@ -23,9 +24,7 @@ public sealed class AdminAccess(IOptions<WebOptions> options, IDataProtectionPro
 
     public bool Enabled => options.Value.AdminEnabled;
 
-    public bool Matches(string? token) =>
-        this.Enabled && token is not null
-        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.AdminToken!)));
+    public bool Matches(string? token) => this.Enabled && WebhookSecret.Matches(options.Value.AdminToken!, token);
 
     public bool IsAuthorized(HttpContext http)
     {
