@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using PartyAssistant.Answering;
+using PartyAssistant.Evaluation;
 using PartyAssistant.Storage;
 using PartyAssistant.Text;
 
@@ -78,13 +80,13 @@ public sealed class OfficeReport(ApplicationDatabase database, QuestionLog log, 
     // Grouped by the focus as matched (with or without diacritics, any case), shown as last worded; newest group first.
     internal static IEnumerable<GapView> Gaps(IEnumerable<LoggedQuestion> newestFirst) =>
         newestFirst
-            .Where(q => q.Outcome != "answer")
+            .Where(q => q.Outcome != AnswerEvaluator.OutcomeName(Outcome.Answer))
             .GroupBy(q => VietnameseText.MatchKey(q.Focus), StringComparer.Ordinal)
             .Select(g => new GapView(
                 g.First().Focus.Length == 0 ? NoFocus : g.First().Focus,
                 g.Count(),
-                g.Count(q => q.Outcome == "not_covered"),
-                g.Count(q => q.Outcome == "related"),
+                g.Count(q => q.Outcome == AnswerEvaluator.OutcomeName(Outcome.NotCovered)),
+                g.Count(q => q.Outcome == AnswerEvaluator.OutcomeName(Outcome.Related)),
                 g.First().At,
                 [.. g.Select(q => q.Question).Distinct(StringComparer.Ordinal).Take(GapExamples)]))
             .OrderByDescending(g => g.LastAsked);
