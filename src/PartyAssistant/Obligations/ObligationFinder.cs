@@ -97,11 +97,17 @@ public static partial class ObligationFinder
             IReadOnlyList<Role> roles = sentence.HasSubject
                 ? (sentence.Obligatory ? sentence.Subjects : [])
                 : sentence.Imperative ? (i > 0 ? carried : null) ?? headingRoles : [];
+            if (roles.Count == 0)
+            {
+                continue;
+            }
+
+            // The sentence's deadlines are the same for every role it names: read once.
+            var schedule = Deadlines.In(sentence.Quote);
+            var when = schedule.Count == 0 ? null : string.Join("; ", schedule);
             foreach (var role in roles.Select(r => Narrowed(r, scope)).Distinct())
             {
-                var schedule = Deadlines.In(sentence.Quote);
-                yield return new Obligation(role, sentence.Text, sentence.Quote, passage.Id, passage.Label, document.Id,
-                    document.Metadata.IsSummary, schedule.Count == 0 ? null : string.Join("; ", schedule));
+                yield return new Obligation(role, sentence.Text, sentence.Quote, passage.Id, passage.Label, document.Id, document.Metadata.IsSummary, when);
             }
         }
     }
