@@ -20,6 +20,14 @@ public static class SectionScope
             path.Equals(prefix, StringComparison.OrdinalIgnoreCase) || path.StartsWith(prefix + ".", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>The message for a section none of <paramref name="passages"/> (those a quiz or an outline would use) is in, naming the sections that hold some.</summary>
+    public static string Missing(CorpusDocument document, IReadOnlyCollection<Passage> passages, string? section)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var valid = document.Sections.Select(s => s.Path).Where(path => passages.Any(p => Contains(document, p, path)));
+        return $"Văn bản {document.Id} không có mục \"{section}\". Các mục hợp lệ: {string.Join(", ", valid)}.";
+    }
+
     /// <summary>A section given by a user, trimmed; null for none.</summary>
     public static string? Normalize(string? section) => string.IsNullOrWhiteSpace(section) ? null : section.Trim();
 }

@@ -43,8 +43,7 @@ public sealed class OutlineBuilder(OutlineQuiz quiz, TimeProvider? clock = null)
             var within = taught.Where(p => SectionScope.Contains(document, p, section)).ToList();
             if (within.Count == 0)
             {
-                var valid = document.Sections.Select(s => s.Path).Where(path => taught.Any(p => SectionScope.Contains(document, p, path)));
-                throw new OutlineRequestException($"Văn bản {document.Id} không có mục \"{section}\". Các mục hợp lệ: {string.Join(", ", valid)}.");
+                throw new OutlineRequestException(SectionScope.Missing(document, taught, section));
             }
 
             document = document.WithPassages(within);

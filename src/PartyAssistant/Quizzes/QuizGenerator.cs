@@ -34,12 +34,11 @@ public sealed class QuizGenerator(TimeProvider? clock = null)
             ?? throw new QuizRequestException($"Không có văn bản mang mã \"{request.DocumentId}\". Các mã hợp lệ: {string.Join(", ", corpus.Documents.Select(d => d.Id))}.");
         var entry = corpus.Catalog[document.Id];
         var section = SectionScope.Normalize(request.Section);
-        var passages = document.Passages.Where(p => QuizSentences.IsMaterial(document, p) && SectionScope.Contains(document, p, section)).ToList();
+        var material = document.Passages.Where(p => QuizSentences.IsMaterial(document, p)).ToList();
+        var passages = material.Where(p => SectionScope.Contains(document, p, section)).ToList();
         if (passages.Count == 0)
         {
-            var valid = document.Sections.Select(s => s.Path)
-                .Where(path => document.Passages.Any(p => QuizSentences.IsMaterial(document, p) && SectionScope.Contains(document, p, path)));
-            throw new QuizRequestException($"Văn bản {document.Id} không có mục \"{section}\". Các mục hợp lệ: {string.Join(", ", valid)}.");
+            throw new QuizRequestException(SectionScope.Missing(document, material, section));
         }
 
         // Wrong answers come from documents that may answer questions, plus the quizzed one.
