@@ -10,28 +10,22 @@ namespace PartyAssistant.Quizzes;
 /// </summary>
 public static class PassedTarget
 {
-    private static readonly Lazy<IReadOnlyList<(string Written, string Key)>> Cues = new(() => WordLists.Rows(WordLists.TargetCues)
-        .Select(row => (Written: row[0], Key: VietnameseText.MatchKey(row[0])))
-        .OrderByDescending(cue => cue.Key.Length)
-        .ToList());
+    private static readonly Lazy<PhraseSet<string>> Cues = new(() => new PhraseSet<string>(WordLists.Rows(WordLists.TargetCues).Select(row => (row[0], row[0]))));
 
     /// <summary>"đến năm 2025" when <paramref name="sentence"/> sets such a target and the year ended before <paramref name="today"/>; otherwise null.</summary>
     public static string? In(string sentence, DateOnly today)
     {
-        var words = VietnameseText.MatchKey(sentence).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var (written, key) in Cues.Value)
+        // A sentence typed without any mark ("den nam 2025") matches the cues without theirs.
+        var tokens = TextTokens.Of(sentence, marksKnown: VietnameseText.HasDiacritics(sentence));
+        foreach (var cue in Cues.Value.FindEvery(tokens))
         {
-            var cue = key.Split(' ');
-            for (var at = 0; at + cue.Length < words.Length; at++)
+            if (cue.End < tokens.Count
+                && tokens[cue.End].Text is { Length: 4 } year
+                && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                && value is > 1900 and < 2200
+                && value < today.Year)
             {
-                if (words.AsSpan(at, cue.Length).SequenceEqual(cue)
-                    && words[at + cue.Length] is { Length: 4 } year
-                    && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                    && value is > 1900 and < 2200
-                    && value < today.Year)
-                {
-                    return $"{written} {year}";
-                }
+                return $"{cue.Value} {year}";
             }
         }
 
