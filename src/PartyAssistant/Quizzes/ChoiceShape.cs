@@ -15,11 +15,8 @@ public static partial class ChoiceShape
     public const double MaxLengthRatio = 1.5;
 
     /// <summary>The shape a fact's alternatives must have: its kind, and for figures, dates and numbers its words with every number as "#".</summary>
-    public static string Of(Fact fact) => fact.Kind switch
-    {
-        FactKind.Percent or FactKind.Quantity or FactKind.Time or FactKind.Document => $"{fact.Kind}|{Digits().Replace(VietnameseText.MatchKey(fact.Text), "#")}",
-        _ => fact.Kind.ToString(),
-    };
+    public static string Of(Fact fact) =>
+        QuizFacts.IsFigure(fact.Kind) ? $"{fact.Kind}|{Digits().Replace(VietnameseText.MatchKey(fact.Text), "#")}" : fact.Kind.ToString();
 
     /// <summary>Whether the choices are of one length class: the longest at most <see cref="MaxLengthRatio"/> times the shortest.</summary>
     public static bool OneLengthClass(IEnumerable<string> choices)

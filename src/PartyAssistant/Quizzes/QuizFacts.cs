@@ -38,7 +38,10 @@ public static partial class QuizFacts
     /// conflict plainly; a frequency ("hằng năm" is also "định kỳ"), a quoted term or an actor (a đảng
     /// uỷ is a cấp uỷ; a body the text does not name may still do what it says) may still be true after the change.
     /// </summary>
-    public static bool CanMakeFalse(FactKind kind) => kind is FactKind.Percent or FactKind.Quantity or FactKind.Time or FactKind.Document;
+    public static bool CanMakeFalse(FactKind kind) => IsFigure(kind);
+
+    /// <summary>A figure, a date or a document number: a value written with digits, the same fact wherever it is written.</summary>
+    public static bool IsFigure(FactKind kind) => kind is FactKind.Percent or FactKind.Quantity or FactKind.Time or FactKind.Document;
 
     /// <summary>Whether <paramref name="wrong"/> in place of <paramref name="answer"/> in <paramref name="sentence"/> says something the answer rules out.</summary>
     public static bool ClearlyWrong(Fact answer, string sentence, Fact wrong)

@@ -122,7 +122,7 @@ public sealed class QuizGenerator(TimeProvider? clock = null)
     }
 
     // A date, a document number or a figure is one fact wherever it is written; an actor or a term acts anew in each sentence.
-    private static string FactKey(Candidate c) => c.Fact.Kind is FactKind.Time or FactKind.Document or FactKind.Percent or FactKind.Quantity
+    private static string FactKey(Candidate c) => QuizFacts.IsFigure(c.Fact.Kind)
         ? $"{c.Fact.Kind}|{VietnameseText.MatchKey(c.Fact.Text)}"
         : $"{c.Sentence.Passage.Id}#{c.Sentence.Index}";
 
