@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PartyAssistant.Channels.Storage;
 using PartyAssistant.Office;
 
 namespace PartyAssistant.Hosting;
@@ -13,6 +14,7 @@ public static partial class ServiceCollectionExtensions
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebOptions>, WebOptionsValidator>());
+        services.TryAddSingleton<ChannelStateStore>();
         services.TryAddSingleton<UserHasher>();
         services.TryAddSingleton<QuestionLog>();
         services.TryAddSingleton<OfficeReport>();

@@ -20,7 +20,7 @@ public sealed class ChannelStoreTests : IDisposable
     {
         var database = new ApplicationDatabase(Options.Create(new StorageOptions { DataDirectory = this.data.Path }));
         (this.inbox, this.outbox, this.answers) = (new InboxStore(database, this.clock), new OutboxStore(database, this.clock), new AnswerStore(database, this.clock));
-        this.questions = new PartyAssistant.Office.QuestionLog(database, new PartyAssistant.Office.UserHasher(database), this.clock, Options.Create(new PartyAssistant.Office.WebOptions()),
+        this.questions = new PartyAssistant.Office.QuestionLog(database, new PartyAssistant.Office.UserHasher(new ChannelStateStore(database)), this.clock, Options.Create(new PartyAssistant.Office.WebOptions()),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<PartyAssistant.Office.QuestionLog>.Instance);
     }
 

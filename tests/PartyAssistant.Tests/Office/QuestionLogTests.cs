@@ -26,7 +26,7 @@ public sealed class QuestionLogTests : IDisposable
     private (QuestionLog Log, OfficeReport Report) Create(int retentionDays = 180)
     {
         var options = Options.Create(new WebOptions { QuestionRetentionDays = retentionDays });
-        var log = new QuestionLog(this.database, new UserHasher(this.database), this.clock, options, NullLogger<QuestionLog>.Instance);
+        var log = new QuestionLog(this.database, new UserHasher(new PartyAssistant.Channels.Storage.ChannelStateStore(this.database)), this.clock, options, NullLogger<QuestionLog>.Instance);
         return (log, new OfficeReport(this.database, log, this.clock, options));
     }
 

@@ -3,7 +3,7 @@ using PartyAssistant.Storage;
 
 namespace PartyAssistant.Channels.Storage;
 
-/// <summary>Small named values the channels keep between runs: polling offsets, rotated tokens.</summary>
+/// <summary>Small named values kept between runs: polling offsets, rotated tokens, the question log's salt.</summary>
 public sealed class ChannelStateStore(ApplicationDatabase database)
 {
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken)
@@ -13,6 +13,20 @@ public sealed class ChannelStateStore(ApplicationDatabase database)
         command.CommandText = "SELECT value FROM channel_state WHERE key = $k";
         command.Parameters.AddWithValue("$k", key);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    /// <summary>
+    /// The value stored under <paramref name="key"/>, storing <paramref name="value"/> first if there is none: of two first
+    /// callers (or two processes), both end with the one value that was stored.
+    /// </summary>
+    public async Task<string> GetOrAddAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT OR IGNORE INTO channel_state (key, value) VALUES ($k, $v); SELECT value FROM channel_state WHERE key = $k;";
+        command.Parameters.AddWithValue("$k", key);
+        command.Parameters.AddWithValue("$v", value);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>Several values in one transaction: all are stored, or none.</summary>
