@@ -15,6 +15,7 @@ public static partial class ServiceCollectionExtensions
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebOptions>, WebOptionsValidator>());
         services.TryAddSingleton<ChannelStateStore>();
+        services.TryAddSingleton<AnswerStore>();
         services.TryAddSingleton<UserHasher>();
         services.TryAddSingleton<QuestionLog>();
         services.TryAddSingleton<OfficeReport>();

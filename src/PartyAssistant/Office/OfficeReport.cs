@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using PartyAssistant.Answering;
+using PartyAssistant.Channels.Storage;
 using PartyAssistant.Evaluation;
 using PartyAssistant.Storage;
 using PartyAssistant.Text;
@@ -14,7 +14,7 @@ namespace PartyAssistant.Office;
 /// The office's reports from the question log and the votes: questions over time by channel, the gap report
 /// (what the documents did not answer, by focus), 👎 answers, the most cited passages, and a CSV export.
 /// </summary>
-public sealed class OfficeReport(ApplicationDatabase database, QuestionLog log, TimeProvider clock, IOptions<WebOptions> options)
+public sealed class OfficeReport(ApplicationDatabase database, QuestionLog log, AnswerStore answers, TimeProvider clock, IOptions<WebOptions> options)
 {
     public const int GapExamples = 3;
 
@@ -32,7 +32,7 @@ public sealed class OfficeReport(ApplicationDatabase database, QuestionLog log, 
             questions.Count,
             Activity(questions),
             [.. Gaps(questions).Take(limit)],
-            await ThumbsDownAsync(connection, limit, cancellationToken).ConfigureAwait(false),
+            [.. (await answers.ThumbsDownAsync(limit, cancellationToken).ConfigureAwait(false)).Select(t => new ThumbsDownView(t.At, t.Channel, t.Question, t.Answer))],
             await MostCitedAsync(connection, limit, cancellationToken).ConfigureAwait(false));
     }
 
@@ -90,26 +90,6 @@ public sealed class OfficeReport(ApplicationDatabase database, QuestionLog log, 
                 g.First().At,
                 [.. g.Select(q => q.Question).Distinct(StringComparer.Ordinal).Take(GapExamples)]))
             .OrderByDescending(g => g.LastAsked);
-
-    private static async Task<IReadOnlyList<ThumbsDownView>> ThumbsDownAsync(SqliteConnection connection, int limit, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT f.at_unix_ms, a.channel, a.question, a.answer_json FROM feedback f JOIN answers a ON a.id = f.answer_id
-            WHERE f.vote < 0 ORDER BY f.at_unix_ms DESC LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$limit", limit);
-        var rows = new List<ThumbsDownView>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            using var json = JsonDocument.Parse(reader.GetString(3));
-            var answer = json.RootElement.TryGetProperty("Answer", out var text) ? text.GetString() ?? string.Empty : string.Empty;
-            rows.Add(new ThumbsDownView(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), answer));
-        }
-
-        return rows;
-    }
 
     private static async Task<IReadOnlyList<CitedPassageView>> MostCitedAsync(SqliteConnection connection, int limit, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed class QuestionLogTests : IDisposable
     {
         var options = Options.Create(new WebOptions { QuestionRetentionDays = retentionDays });
         var log = new QuestionLog(this.database, new UserHasher(new PartyAssistant.Channels.Storage.ChannelStateStore(this.database)), this.clock, options, NullLogger<QuestionLog>.Instance);
-        return (log, new OfficeReport(this.database, log, this.clock, options));
+        return (log, new OfficeReport(this.database, log, new PartyAssistant.Channels.Storage.AnswerStore(this.database, this.clock), this.clock, options));
     }
 
     private static GroundedAnswer Answer(string question, Outcome outcome, string focus) =>

@@ -100,5 +100,26 @@ public sealed class AnswerStore(ApplicationDatabase database, TimeProvider clock
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The newest answers voted 👎, with the question and the answer's text, for the office's report.</summary>
+    public async Task<IReadOnlyList<(DateTimeOffset At, string Channel, string Question, string Answer)>> ThumbsDownAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT f.at_unix_ms, a.channel, a.question, a.answer_json FROM feedback f JOIN answers a ON a.id = f.answer_id
+            WHERE f.vote < 0 ORDER BY f.at_unix_ms DESC LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        var rows = new List<(DateTimeOffset, string, string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var stored = JsonSerializer.Deserialize<AnswerJson>(reader.GetString(3));
+            rows.Add((DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), stored?.Answer ?? string.Empty));
+        }
+
+        return rows;
+    }
+
     private sealed record AnswerJson(string Answer, List<StoredPassage> Passages, List<Citation> Citations);
 }
