@@ -9,28 +9,43 @@ internal static class IngestFile
     /// <summary>The file's bytes, refused before reading when it is larger than <paramref name="maxBytes"/> (Ingestion:MaxUnpackedBytes).</summary>
     public static async Task<byte[]> ReadAllBytesAsync(string path, long maxBytes, CancellationToken cancellationToken)
     {
+        CheckSize(path, maxBytes);
         try
         {
-            var length = new FileInfo(path).Length;
-            if (length > maxBytes)
-            {
-                throw LimitRefusal.FileSize(path, length, maxBytes);
-            }
-
             return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception ex) when (Refusal(path, ex) is { } refusal)
         {
-            throw new IngestException(path, "không tìm thấy tệp; hãy kiểm tra lại đường dẫn.", ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new IngestException(path, "không có quyền đọc tệp.", ex);
-        }
-        catch (IOException ex)
-        {
-            // Most often the file is open and locked by Word on Windows.
-            throw new IngestException(path, $"không đọc được tệp (có thể đang được mở ở chương trình khác): {ex.Message}", ex);
+            throw refusal;
         }
     }
+
+    /// <summary>Refuses a file larger than <paramref name="maxBytes"/> (for a reader that opens the file itself, such as OCR).</summary>
+    public static void CheckSize(string path, long maxBytes)
+    {
+        long length;
+        try
+        {
+            length = new FileInfo(path).Length;
+        }
+        catch (Exception ex) when (Refusal(path, ex) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        if (length > maxBytes)
+        {
+            throw LimitRefusal.FileSize(path, length, maxBytes);
+        }
+    }
+
+    private static IngestException? Refusal(string path, Exception ex) => ex switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => new IngestException(path, "không tìm thấy tệp; hãy kiểm tra lại đường dẫn.", ex),
+        UnauthorizedAccessException => new IngestException(path, "không có quyền đọc tệp.", ex),
+
+        // Most often the file is open and locked by Word on Windows.
+        IOException => new IngestException(path, $"không đọc được tệp (có thể đang được mở ở chương trình khác): {ex.Message}", ex),
+        _ => null,
+    };
 }

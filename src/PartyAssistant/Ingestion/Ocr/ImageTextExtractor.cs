@@ -10,12 +10,7 @@ public sealed class ImageTextExtractor(OcrReader ocr, IngestionOptions limits) :
 
     public async Task<ExtractedText> ExtractAsync(string path, CancellationToken cancellationToken)
     {
-        var length = new FileInfo(path).Length;
-        if (length > limits.MaxUnpackedBytes)
-        {
-            throw LimitRefusal.FileSize(path, length, limits.MaxUnpackedBytes);
-        }
-
+        IngestFile.CheckSize(path, limits.MaxUnpackedBytes);
         var read = await ocr.ReadImageAsync(path, cancellationToken).ConfigureAwait(false);
         if (read.Pages.All(p => p.Rows.Count == 0))
         {
