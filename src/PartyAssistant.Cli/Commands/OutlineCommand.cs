@@ -43,7 +43,7 @@ public sealed class OutlineCommand(TrainerMaterials materials, CliOutput output)
 
             if (SessionTimePlanner.Problem(this.Minutes) is { } problem)
             {
-                return ValidationResult.Error(char.ToUpperInvariant(problem[0]) + problem[1..]);
+                return ValidationResult.Error(problem);
             }
 
             if (this.Audience is not null && Audiences.Resolve(this.Audience) is null)

@@ -150,7 +150,7 @@ public static class ApiEndpoints
 
     private static Task<IResult> OutlineAsync(HttpContext http, TrainerMaterials materials, long maxBodyBytes) =>
         TrainerAsync<OutlineApiRequest>(http, maxBodyBytes, r => (r.DocumentId, r.Format),
-            r => SessionTimePlanner.Problem(r.Minutes ?? OutlineRequest.DefaultMinutes) is { } problem ? char.ToUpperInvariant(problem[0]) + problem[1..]
+            r => SessionTimePlanner.Problem(r.Minutes ?? OutlineRequest.DefaultMinutes) is { } problem ? problem
                 : r.Audience is not null && Audiences.Resolve(r.Audience) is null ? Audiences.Unknown(r.Audience) : null,
             async (r, format) => TrainerMaterials.Render(
                 await materials.OutlineAsync(new OutlineRequest(r.DocumentId!.Trim(), r.Minutes ?? OutlineRequest.DefaultMinutes, SectionScope.Normalize(r.Section), Audiences.Resolve(r.Audience)), http.RequestAborted),

@@ -28,7 +28,7 @@ public sealed class OutlineBuilder(OutlineQuiz quiz, TimeProvider? clock = null)
         ArgumentNullException.ThrowIfNull(request);
         if (SessionTimePlanner.Problem(request.Minutes) is { } problem)
         {
-            throw new OutlineRequestException(char.ToUpperInvariant(problem[0]) + problem[1..]);
+            throw new OutlineRequestException(problem);
         }
 
         var document = corpus.FindDocument(request.DocumentId.Trim())

@@ -16,7 +16,7 @@ public static class SessionTimePlanner
     public const string QuickCheck = "Kiểm tra nhanh";
 
     public static string? Problem(int minutes) => minutes is < MinMinutes or > MaxMinutes
-        ? $"thời lượng buổi sinh hoạt phải từ {MinMinutes} đến {MaxMinutes} phút (đã nhập {minutes})."
+        ? $"Thời lượng buổi sinh hoạt phải từ {MinMinutes} đến {MaxMinutes} phút (đã nhập {minutes})."
         : null;
 
     public static IReadOnlyList<TimeSlot> Plan(int minutes, IReadOnlyList<OutlinePart> parts, bool hasQuiz)
