@@ -25,8 +25,8 @@ public sealed class QuizCommand(TrainerMaterials materials, CliOutput output) : 
 
         [CommandOption("-n|--count <số>")]
         [Description("Số câu hỏi, từ 1 đến 100 (viết --n cũng được). Mặc định 10.")]
-        [DefaultValue(10)]
-        public int Count { get; init; } = 10;
+        [DefaultValue(QuizRequest.DefaultCount)]
+        public int Count { get; init; } = QuizRequest.DefaultCount;
 
         [CommandOption("--format <định-dạng>")]
         [Description("md (mặc định, in ra màn hình), json (in ra màn hình) hoặc docx (ghi tệp Word).")]

@@ -145,8 +145,8 @@ public static class ApiEndpoints
     }
 
     private static Task<IResult> QuizAsync(HttpContext http, TrainerMaterials materials, long maxBodyBytes) =>
-        TrainerAsync<QuizApiRequest>(http, maxBodyBytes, r => (r.DocumentId, r.Format), r => InputValidator.QuizCount(r.Count ?? 10),
-            async (r, format) => TrainerMaterials.Render(await materials.QuizAsync(new QuizRequest(r.DocumentId!.Trim(), SectionScope.Normalize(r.Section), r.Count ?? 10), http.RequestAborted), format));
+        TrainerAsync<QuizApiRequest>(http, maxBodyBytes, r => (r.DocumentId, r.Format), r => InputValidator.QuizCount(r.Count ?? QuizRequest.DefaultCount),
+            async (r, format) => TrainerMaterials.Render(await materials.QuizAsync(new QuizRequest(r.DocumentId!.Trim(), SectionScope.Normalize(r.Section), r.Count ?? QuizRequest.DefaultCount), http.RequestAborted), format));
 
     private static Task<IResult> OutlineAsync(HttpContext http, TrainerMaterials materials, long maxBodyBytes) =>
         TrainerAsync<OutlineApiRequest>(http, maxBodyBytes, r => (r.DocumentId, r.Format),

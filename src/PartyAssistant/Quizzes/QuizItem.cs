@@ -76,8 +76,10 @@ public sealed record QuizItem(
 /// <param name="Section">A section path prefix ("II", "II.3", "dieu-2"), or null for the whole document.</param>
 /// <param name="Count">How many questions, 1..100.</param>
 /// <param name="Types">Which kinds of question; null for all three.</param>
-public sealed record QuizRequest(string DocumentId, string? Section = null, int Count = 10, IReadOnlySet<QuizItemType>? Types = null)
+public sealed record QuizRequest(string DocumentId, string? Section = null, int Count = QuizRequest.DefaultCount, IReadOnlySet<QuizItemType>? Types = null)
 {
+    public const int DefaultCount = 10;
+
     public const int MaxCount = 100;
 }
 
