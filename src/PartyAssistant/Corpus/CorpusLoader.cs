@@ -11,6 +11,9 @@ public sealed record CorpusLoadResult(IReadOnlyList<CorpusDocument> Documents, I
 
     public CorpusDocument? FindDocument(string id) => this.Documents.FirstOrDefault(d => d.Id == id);
 
+    /// <summary>What to tell someone who named a document the corpus does not hold: the ids it does.</summary>
+    public string UnknownDocument(string id) => $"Không có văn bản mang mã \"{id}\". Các mã hợp lệ: {string.Join(", ", this.Documents.Select(d => d.Id))}.";
+
     /// <summary>Standing and relations of the documents (replaced, summary of an ingested text).</summary>
     public CorpusCatalog Catalog => this.catalog ??= CorpusCatalog.Build(this.Documents);
 

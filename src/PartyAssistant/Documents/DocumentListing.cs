@@ -26,7 +26,7 @@ public sealed class DocumentListing(CorpusIndex index)
         var corpus = await this.CorpusAsync(cancellationToken).ConfigureAwait(false);
         if (corpus.FindDocument(id) is not { } document)
         {
-            return (null, $"Không có văn bản mang mã \"{id}\". Các mã hợp lệ: {string.Join(", ", corpus.Documents.Select(d => d.Id))}.", false);
+            return (null, corpus.UnknownDocument(id), false);
         }
 
         var sections = document.Passages

@@ -32,7 +32,7 @@ public sealed class OutlineBuilder(OutlineQuiz quiz, TimeProvider? clock = null)
         }
 
         var document = corpus.FindDocument(request.DocumentId.Trim())
-            ?? throw new OutlineRequestException($"Không có văn bản mang mã \"{request.DocumentId}\". Các mã hợp lệ: {string.Join(", ", corpus.Documents.Select(d => d.Id))}.");
+            ?? throw new OutlineRequestException(corpus.UnknownDocument(request.DocumentId));
 
         var entry = corpus.Catalog[document.Id];
         var section = SectionScope.Normalize(request.Section);

@@ -31,7 +31,7 @@ public sealed class QuizGenerator(TimeProvider? clock = null)
         }
 
         var document = corpus.FindDocument(request.DocumentId.Trim())
-            ?? throw new QuizRequestException($"Không có văn bản mang mã \"{request.DocumentId}\". Các mã hợp lệ: {string.Join(", ", corpus.Documents.Select(d => d.Id))}.");
+            ?? throw new QuizRequestException(corpus.UnknownDocument(request.DocumentId));
         var entry = corpus.Catalog[document.Id];
         var section = SectionScope.Normalize(request.Section);
         var material = document.Passages.Where(p => QuizSentences.IsMaterial(document, p)).ToList();
