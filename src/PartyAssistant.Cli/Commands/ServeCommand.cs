@@ -60,7 +60,7 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
         var app = builder.Build();
 
         app.UseExceptionHandler();
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/webhooks"), webhooks => webhooks.Use((http, next) => RejectOversizedBodies(http, next, limits.MaxBodyBytes)));
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/webhooks"), webhooks => webhooks.Use((http, next) => RequestBodyLimit.RejectOversizedAsync(http, next, limits.MaxBodyBytes, "Webhooks:MaxBodyBytes")));
         app.MapPartyAssistantWeb(web);
 
         app.MapGet("/health", () => Results.Text("ok"));
@@ -129,27 +129,6 @@ public sealed class ServeCommand(IConfiguration configuration, CliOutput output)
 
     private static IResult NotConfigured(string channel) =>
         Results.Problem($"Kênh {channel} chưa được cấu hình trên máy chủ này.", statusCode: StatusCodes.Status404NotFound, title: "Không có kênh này");
-
-    // A declared length over the cap is refused at once; a body that grows past it while read fails in Kestrel with 413.
-    private static async Task RejectOversizedBodies(HttpContext http, Func<Task> next, long maxBodyBytes)
-    {
-        if (http.Request.ContentLength > maxBodyBytes)
-        {
-            await Results.Problem($"Nội dung yêu cầu quá lớn (tối đa {maxBodyBytes / 1024} KB, Webhooks:MaxBodyBytes).", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Quá lớn")
-                .ExecuteAsync(http);
-            return;
-        }
-
-        try
-        {
-            await next();
-        }
-        catch (BadHttpRequestException e) when (!http.Response.HasStarted)
-        {
-            await Results.Problem(e.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"Nội dung yêu cầu quá lớn (tối đa {maxBodyBytes / 1024} KB, Webhooks:MaxBodyBytes)." : "Yêu cầu không hợp lệ.",
-                statusCode: e.StatusCode).ExecuteAsync(http);
-        }
-    }
 
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -11,8 +11,8 @@ public static class ApiProblem
     public static IResult NotFound(string detail) =>
         Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy");
 
-    public static IResult TooLarge(long maxBytes) =>
-        Results.Problem($"Nội dung yêu cầu quá lớn (tối đa {maxBytes / 1024} KB, Web:MaxBodyBytes).", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Quá lớn");
+    public static IResult TooLarge(long maxBytes, string setting = "Web:MaxBodyBytes") =>
+        Results.Problem($"Nội dung yêu cầu quá lớn (tối đa {maxBytes / 1024} KB, {setting}).", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Quá lớn");
 
     public static IResult Unauthorized() =>
         Results.Problem("Cần mã quản trị (Web:AdminToken): đăng nhập ở /admin hoặc gửi tiêu đề Authorization: Bearer <mã>.",

@@ -3,7 +3,6 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartyAssistant.Hosting;
@@ -50,7 +49,7 @@ public static class WebRegistration
     public static void MapPartyAssistantWeb(this WebApplication app, WebOptions web)
     {
         ArgumentNullException.ThrowIfNull(web);
-        app.UseWhen(IsWeb, branch => branch.Use((http, next) => LimitBody(http, next, web.MaxBodyBytes)));
+        app.UseWhen(IsWeb, branch => branch.Use((http, next) => RequestBodyLimit.RejectOversizedAsync(http, next, web.MaxBodyBytes, "Web:MaxBodyBytes")));
 
         // Routing itself refuses some requests with an empty body (a body that is not JSON: 415; a wrong method: 405):
         // on the web door those get a Vietnamese problem too.
@@ -77,29 +76,5 @@ public static class WebRegistration
             _ => ("Yêu cầu không thực hiện được", $"Mã lỗi {status}."),
         };
         return Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
-    }
-
-    // The API's cap is far below the webhooks': a declared length over it is refused at once, a streamed body once it passes it.
-    private static async Task LimitBody(HttpContext http, Func<Task> next, long maxBodyBytes)
-    {
-        if (http.Request.ContentLength > maxBodyBytes)
-        {
-            await ApiProblem.TooLarge(maxBodyBytes).ExecuteAsync(http);
-            return;
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = maxBodyBytes;
-        }
-
-        try
-        {
-            await next();
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !http.Response.HasStarted)
-        {
-            await ApiProblem.TooLarge(maxBodyBytes).ExecuteAsync(http);
-        }
     }
 }
